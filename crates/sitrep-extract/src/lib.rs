@@ -10,6 +10,7 @@ use sitrep_place::Gazetteer;
 
 pub mod actors;
 pub mod numbers;
+pub mod tokens;
 
 /// Reads articles with a gazetteer and an actor table.
 #[derive(Debug)]
