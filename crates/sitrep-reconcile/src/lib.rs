@@ -1,0 +1,1 @@
+//! Event linking and reconciliation (in progress).
