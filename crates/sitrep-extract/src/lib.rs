@@ -9,6 +9,8 @@ use sitrep_model::mention::EventMention;
 use sitrep_place::Gazetteer;
 
 pub mod actors;
+pub mod casualties;
+pub mod lexicon;
 pub mod numbers;
 pub mod tokens;
 

@@ -1,0 +1,965 @@
+//! Casualty frames: who was killed, wounded, went missing or was taken, and how many.
+//!
+//! A frame links a *count phrase* ("at least 15 Niger soldiers", "21 \u{201C}terrorists\u{201D}",
+//! "a guard", "the village chief's son", "five others") to an *outcome trigger*:
+//!
+//! - active verbs take the count after them as their object ("militants killed eight
+//!   villagers", "killing 12 soldiers", "shot dead three gendarmes and a civilian");
+//! - passive and intransitive forms take the count before them ("seven soldiers were killed",
+//!   "17 soldiers lost their lives", "16 were wounded", "three soldiers were unaccounted for");
+//! - nouns take the count after "of" ("the deaths of at least 12 of its soldiers", "the loss of
+//!   12 soldiers", "claimed the lives of 20 soldiers and one civilian");
+//! - tolls take the number after them ("the death toll rose to 30").
+//!
+//! A count not linked to any trigger is not a casualty: "hundreds of militants attacked" counts
+//! attackers. Coordinated counts share the trigger; an elided count after "and" takes the
+//! outcome of the frame before it ("seven soldiers were killed in combat, and five in a road
+//! accident"). A count with no noun ("16 were wounded", "five others") takes the party of the
+//! casualty count before it in the sentence, or stays [`Party::Unknown`] for the event to
+//! resolve. Counts after "including" / "among them" are parts of a larger count and are
+//! flagged `subset`. Each frame's own clause decides its cause: "accident", "crash" and the
+//! like make it an accident. Negated ("no soldier was killed"), attempted ("tried to abduct")
+//! and hypothetical ("threatened to kill") outcomes are not frames.
+
+use crate::lexicon::{Party, arming_modifier, demonym, filler, passive_aux, person_noun};
+use crate::numbers::NumTok;
+use crate::tokens::{Kind, Token};
+use sitrep_model::taxonomy::{Cause, Outcome};
+use sitrep_model::{Amount, ExtractorId, Span};
+
+/// A count phrase: a number or a determiner with the people it counts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CountPhrase {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// How many.
+    pub amount: Amount,
+    /// Whose people.
+    pub party: Party,
+    /// Country of a demonym modifier ("French soldiers").
+    pub country: Option<&'static str>,
+    /// "another", "an additional", "five others": adds to a count already given.
+    pub additive: bool,
+    /// After "including" / "among them": part of a larger count.
+    pub subset: bool,
+    /// A pronoun ("he", "she", "him"): one person, party from context.
+    pub pronoun: bool,
+    /// Head noun token, if any.
+    pub head: Option<usize>,
+}
+
+/// One casualty frame in a token stream.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Frame {
+    /// The count.
+    pub count: CountPhrase,
+    /// Killed, wounded, missing, captured.
+    pub outcome: Outcome,
+    /// Violence or accident.
+    pub cause: Cause,
+    /// True when the clause says the cause ("in combat", "in a road accident").
+    pub explicit_cause: bool,
+    /// Trigger tokens `[start, end)`.
+    pub trigger: (usize, usize),
+    /// Bytes covering the count and the trigger (the quote).
+    pub span: Span,
+    /// The rule.
+    pub extractor: ExtractorId,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Form {
+    /// Object after, else subject before.
+    Active,
+    /// Subject before only.
+    Intransitive,
+    /// Count after "of".
+    NounOf,
+    /// Number after ("death toll rose to 30").
+    Toll,
+    /// Number right before ("12 deaths", "30 bodies").
+    NumberBefore,
+    /// Object after only ("lost 12 soldiers").
+    ObjectOnly,
+}
+
+struct Trigger {
+    outcome: Outcome,
+    form: Form,
+    len: usize,
+    extractor: ExtractorId,
+}
+
+const KILL_VERB: ExtractorId = ExtractorId::new("casualty.kill.v1");
+const WOUND_VERB: ExtractorId = ExtractorId::new("casualty.wound.v1");
+const MISSING: ExtractorId = ExtractorId::new("casualty.missing.v1");
+const CAPTURE: ExtractorId = ExtractorId::new("casualty.capture.v1");
+const NOUN: ExtractorId = ExtractorId::new("casualty.noun.v1");
+const TOLL: ExtractorId = ExtractorId::new("casualty.toll.v1");
+const ELLIPSIS: ExtractorId = ExtractorId::new("casualty.ellipsis.v1");
+
+fn word(toks: &[Token], i: usize) -> &str {
+    toks.get(i).map(|t| t.lower.as_str()).unwrap_or("")
+}
+
+fn trigger_at(toks: &[Token], k: usize) -> Option<Trigger> {
+    use Form::*;
+    use Outcome::*;
+    let w = word(toks, k);
+    let next = word(toks, k + 1);
+    let t = |outcome, form, len, extractor| Some(Trigger { outcome, form, len, extractor });
+    match w {
+        "shot" | "shooting" | "gunned" if matches!(next, "dead" | "down") => t(Killed, Active, 2, KILL_VERB),
+        "burned" | "burnt" if next == "alive" => t(Killed, Intransitive, 2, KILL_VERB),
+        "kill" | "kills" | "killed" | "killing" | "murder" | "murdered" | "murdering" | "execute" | "executed" | "executing" | "behead"
+        | "beheaded" | "beheading" | "slaughter" | "slaughtered" | "slaughtering" | "massacre" | "massacred" | "massacring" | "slew"
+        | "assassinate" | "assassinated" | "lynch" | "lynched" | "eliminate" | "eliminated" | "eliminating" | "neutralise"
+        | "neutralised" | "neutralising" | "neutralize" | "neutralized" | "neutralizing" | "slay" | "slays" | "slain"
+            if !(matches!(w, "killing" | "massacre" | "murder") && next == "of") =>
+        {
+            t(Killed, Active, 1, KILL_VERB)
+        }
+        "killing" | "killings" | "massacre" | "murder" | "murders" | "death" | "deaths" | "loss" | "elimination" | "lives" | "bodies"
+        | "execution" | "executions" | "assassination"
+            if next == "of" =>
+        {
+            t(Killed, NounOf, 2, NOUN)
+        }
+        "died" | "die" | "dies" | "dying" | "perished" | "perish" | "succumbed" | "dead" | "lives" | "life" => {
+            t(Killed, Intransitive, 1, KILL_VERB)
+        }
+        "end" if matches!(word(toks, k.wrapping_sub(1)), "their" | "his" | "her") && word(toks, k.wrapping_sub(2)) == "met" => {
+            t(Killed, Intransitive, 1, KILL_VERB)
+        }
+        "deaths" | "fatalities" | "bodies" | "corpses" => t(Killed, NumberBefore, 1, NOUN),
+        "toll" => t(Killed, Toll, 1, TOLL),
+        "lost" if !matches!(next, "their" | "his" | "her" | "its" | "control" | "contact") => t(Killed, ObjectOnly, 1, KILL_VERB),
+        "wound" | "wounds" | "wounded" | "wounding" | "injure" | "injures" | "injured" | "injuring" | "maimed" => {
+            t(Wounded, Active, 1, WOUND_VERB)
+        }
+        "hurt" | "hospitalised" | "hospitalized" => t(Wounded, Intransitive, 1, WOUND_VERB),
+        "injuries" | "injury" if next == "of" => t(Wounded, NounOf, 2, NOUN),
+        "missing" | "unaccounted" | "disappeared" => t(Missing, Intransitive, 1, MISSING),
+        "abduction" | "abductions" | "kidnapping" | "kidnappings" | "capture" if next == "of" => t(Captured, NounOf, 2, NOUN),
+        "abduct" | "abducts" | "abducted" | "abducting" | "kidnap" | "kidnaps" | "kidnapped" | "kidnapping" | "capture" | "captured"
+        | "capturing" | "seize" | "seized" | "seizing" | "snatched" => t(Captured, Active, 1, CAPTURE),
+        "hostage" | "hostages" | "captive" | "captives" | "prisoner" | "prisoners"
+            if (1..=6)
+                .any(|d| k >= d && matches!(word(toks, k - d), "taken" | "held" | "took" | "taking" | "take" | "holding" | "hold")) =>
+        {
+            t(Captured, Intransitive, 1, CAPTURE)
+        }
+        _ => None,
+    }
+}
+
+/// True when the trigger at `k` is negated, attempted or hypothetical.
+fn unrealised(toks: &[Token], k: usize) -> bool {
+    let b1 = word(toks, k.wrapping_sub(1));
+    let b2 = word(toks, k.wrapping_sub(2));
+    let b3 = word(toks, k.wrapping_sub(3));
+    if matches!(b1, "not" | "never" | "no" | "without" | "could" | "would" | "might" | "may" | "will" | "can" | "should")
+        || matches!(b2, "not" | "never" | "no" | "without") && passive_aux(b1)
+        || b1 == "n't"
+    {
+        return true;
+    }
+    if b1 == "to"
+        && matches!(
+            b2,
+            "attempt"
+                | "attempted"
+                | "attempting"
+                | "tried"
+                | "try"
+                | "trying"
+                | "threatened"
+                | "threaten"
+                | "threatening"
+                | "vowed"
+                | "plan"
+                | "planned"
+                | "planning"
+                | "wanted"
+                | "sought"
+                | "failed"
+                | "intended"
+                | "able"
+                | "unable"
+                | "prevent"
+                | "going"
+                | "aim"
+                | "aimed"
+        )
+    {
+        return true;
+    }
+    // "no one was killed", "nobody was hurt", "none were wounded"
+    (b2 == "no" && b1 == "one" || matches!(b1, "nobody" | "none") || matches!(b2, "nobody" | "none") && passive_aux(b1))
+        || (b3 == "no" && b2 == "one" && passive_aux(b1))
+}
+
+fn is_quote(t: &Token) -> bool {
+    t.kind == Kind::Punct && matches!(t.lower.as_str(), "\"" | "'" | "\u{201c}" | "\u{201d}" | "\u{ab}" | "\u{bb}")
+}
+
+/// Words that end a count phrase without a head noun.
+fn stop(t: &Token) -> bool {
+    if t.kind == Kind::Punct {
+        return !is_quote(t) && !t.is_punct('-');
+    }
+    matches!(
+        t.lower.as_str(),
+        "were"
+            | "was"
+            | "have"
+            | "had"
+            | "has"
+            | "are"
+            | "is"
+            | "be"
+            | "been"
+            | "in"
+            | "at"
+            | "on"
+            | "near"
+            | "during"
+            | "from"
+            | "by"
+            | "with"
+            | "while"
+            | "and"
+            | "or"
+            | "but"
+            | "who"
+            | "which"
+            | "that"
+            | "to"
+            | "for"
+            | "after"
+            | "before"
+            | "as"
+            | "when"
+            | "including"
+            | "among"
+            | "into"
+            | "across"
+            | "over"
+            | "under"
+            | "since"
+            | "until"
+            | "per"
+            | "each"
+            | "a"
+            | "an"
+            | "the"
+            | "this"
+            | "these"
+            | "those"
+            | "it"
+            | "they"
+            | "he"
+            | "she"
+            | "we"
+            | "i"
+            | "you"
+    ) || trigger_like(&t.lower)
+}
+
+fn trigger_like(w: &str) -> bool {
+    matches!(
+        w,
+        "killed"
+            | "killing"
+            | "died"
+            | "dead"
+            | "wounded"
+            | "injured"
+            | "abducted"
+            | "kidnapped"
+            | "missing"
+            | "lost"
+            | "perished"
+            | "slain"
+            | "captured"
+            | "seized"
+            | "attacked"
+            | "said"
+            | "reported"
+            | "days"
+            | "weeks"
+            | "months"
+            | "years"
+            | "hours"
+            | "minutes"
+            | "km"
+            | "kilometres"
+            | "kilometers"
+            | "miles"
+            | "metres"
+            | "meters"
+    )
+}
+
+/// Modifiers allowed between a number or determiner and the noun it counts.
+fn modifier_ok(t: &Token) -> bool {
+    t.kind == Kind::Word || is_quote(t) || t.is_punct('-')
+}
+
+const DETERMINERS: &[&str] = &["a", "an", "another", "the", "his", "her", "their", "its", "one"];
+
+/// Every count phrase of `toks[range]`, in order.
+pub fn count_phrases(toks: &[Token], nums: &[NumTok], range: (usize, usize)) -> Vec<CountPhrase> {
+    let (lo, hi) = range;
+    let mut out = Vec::new();
+    let mut num_iter = nums.iter().filter(|n| n.start >= lo && n.end <= hi).peekable();
+    let mut i = lo;
+    while i < hi {
+        while num_iter.peek().is_some_and(|n| n.start < i) {
+            num_iter.next();
+        }
+        let num = num_iter.peek().filter(|n| n.start == i).copied();
+        let cp = if let Some(n) = num {
+            head_after(toks, n.end, hi, n.amount, false).or_else(|| bare(toks, n, hi)).map(|mut c| {
+                c.start = i;
+                c
+            })
+        } else {
+            let w = word(toks, i);
+            let det = if DETERMINERS.contains(&w) && !toks.get(i + 1).is_some_and(|t| t.kind == Kind::Num) {
+                head_after(toks, i + 1, hi, Amount::exact(1), true).map(|mut c| {
+                    c.start = i;
+                    c.additive |= w == "another";
+                    c
+                })
+            } else {
+                None
+            };
+            if det.is_some() {
+                det
+            } else if w == "another"
+                && toks.get(i + 1).is_some_and(|t| t.kind == Kind::Punct || passive_aux(&t.lower) || trigger_at(toks, i + 1).is_some())
+            {
+                Some(CountPhrase {
+                    start: i,
+                    end: i + 1,
+                    amount: Amount::exact(1),
+                    party: Party::Unknown,
+                    country: None,
+                    additive: true,
+                    subset: false,
+                    pronoun: false,
+                    head: None,
+                })
+            } else if matches!(w, "he" | "she" | "him") {
+                Some(CountPhrase {
+                    start: i,
+                    end: i + 1,
+                    amount: Amount::exact(1),
+                    party: Party::Unknown,
+                    country: None,
+                    additive: false,
+                    subset: false,
+                    pronoun: true,
+                    head: None,
+                })
+            } else {
+                None
+            }
+        };
+        if let Some(mut c) = cp {
+            let b1 = word(toks, c.start.wrapping_sub(1));
+            let b2 = word(toks, c.start.wrapping_sub(2));
+            c.subset = matches!(b1, "including" | "incl" | "notably" | "namely" | "whom")
+                || (b2 == "among" && matches!(b1, "them" | "whom" | "those" | "the"))
+                || (b2 == "of" && b1 == "whom");
+            c.additive |= matches!(b1, "another" | "additional" | "further" | "other") || b2 == "additional";
+            i = c.end.max(i + 1);
+            out.push(c);
+        } else if let Some(n) = num {
+            i = n.end.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A number with no noun: counts people only when something verb-like or a clause end
+/// follows ("16 were wounded", "and five in a road accident").
+fn bare(toks: &[Token], n: &NumTok, hi: usize) -> Option<CountPhrase> {
+    let next = toks.get(n.end).filter(|_| n.end < hi);
+    let ok = match next {
+        None => true,
+        Some(t) => {
+            t.kind == Kind::Punct && !t.is_punct('%') && !t.is_punct('(') && !t.is_punct('-') && !t.is_punct('/') && !t.is_punct('$')
+                || matches!(
+                    t.lower.as_str(),
+                    "were" | "was" | "have" | "had" | "are" | "in" | "during" | "on" | "while" | "after" | "others" | "more" | "of"
+                )
+                || trigger_at(toks, n.end).is_some()
+        }
+    };
+    if !ok {
+        return None;
+    }
+    // "12 of them", "three of whom"
+    if next.is_some_and(|t| t.is("of")) && !matches!(word(toks, n.end + 1), "them" | "whom" | "those" | "these") {
+        return None;
+    }
+    let end = if next.is_some_and(|t| t.is("of")) { n.end + 2 } else { n.end };
+    Some(CountPhrase {
+        start: n.start,
+        end,
+        amount: n.amount,
+        party: Party::Unknown,
+        country: None,
+        additive: false,
+        subset: false,
+        pronoun: false,
+        head: None,
+    })
+}
+
+/// The noun a count counts, at most four modifiers after `j`.
+fn head_after(toks: &[Token], j: usize, hi: usize, amount: Amount, singular_only: bool) -> Option<CountPhrase> {
+    let mut k = j;
+    let mut mods = 0;
+    let mut country = None;
+    let mut armed = false;
+    let mut additive = false;
+    while k < hi && mods <= 5 {
+        let t = &toks[k];
+        // partitive "12 of its soldiers", "dozens of militants"
+        if t.is("of") {
+            let nxt = word(toks, k + 1);
+            if matches!(nxt, "them" | "whom" | "those" | "these") && !singular_only {
+                return Some(CountPhrase {
+                    start: j,
+                    end: k + 2,
+                    amount,
+                    party: Party::Unknown,
+                    country,
+                    additive,
+                    subset: false,
+                    pronoun: false,
+                    head: None,
+                });
+            }
+            if singular_only {
+                return None;
+            }
+            k += 1;
+            if matches!(nxt, "its" | "their" | "the" | "his" | "her" | "our") {
+                k += 1;
+            }
+            mods += 1;
+            continue;
+        }
+        if let Some(p) = person_noun(&t.lower) {
+            // "two more soldiers", "the other man": modifiers, not heads, when a noun follows
+            if matches!(t.lower.as_str(), "more" | "other") && toks.get(k + 1).is_some_and(|n| person_noun(&n.lower).is_some()) {
+                additive = true;
+                k += 1;
+                mods += 1;
+                continue;
+            }
+            // "village chief's son": a possessive is a modifier
+            if toks.get(k + 1).is_some_and(|n| n.is_punct('\'')) && toks.get(k + 2).is_some_and(|n| n.is("s")) {
+                k += 3;
+                mods += 1;
+                continue;
+            }
+            if t.lower.ends_with("'s") && toks.get(k + 1).is_some_and(|n| person_noun(&n.lower).is_some()) {
+                k += 1;
+                mods += 1;
+                continue;
+            }
+            if singular_only && !p.singular {
+                return None;
+            }
+            let mut party = p.party;
+            if armed && matches!(party, Party::Civilian) {
+                party = Party::Armed;
+            }
+            if matches!(t.lower.as_str(), "members" | "elements" | "member")
+                && let Some(pp) = members_of(toks, k + 1, hi)
+            {
+                party = pp;
+            }
+            if matches!(t.lower.as_str(), "others" | "other") {
+                additive = true;
+            }
+            // compounds: "police officers", "family members", "aid workers"
+            let mut head = k;
+            while head + 1 < hi && toks.get(head + 1).is_some_and(|n| person_noun(&n.lower).is_some_and(|q| q.party != Party::Unknown)) {
+                head += 1;
+            }
+            if party == Party::Unknown {
+                party = person_noun(&toks[head].lower).map_or(Party::Unknown, |q| q.party);
+            }
+            let k = head;
+            let mut end = k + 1;
+            while toks.get(end).is_some_and(is_quote) && end < hi {
+                end += 1;
+            }
+            return Some(CountPhrase { start: j, end, amount, party, country, additive, subset: false, pronoun: false, head: Some(k) });
+        }
+        if stop(t) || !modifier_ok(t) {
+            return None;
+        }
+        if let Some(cc) = demonym(&t.lower) {
+            country = Some(cc);
+        }
+        if arming_modifier(&t.lower) {
+            armed = true;
+        }
+        if matches!(t.lower.as_str(), "additional" | "more" | "further" | "other") {
+            additive = true;
+        }
+        if t.kind == Kind::Word {
+            mods += 1;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// "members of the group", "elements of ISWAP": armed when an armed word follows soon.
+fn members_of(toks: &[Token], k: usize, hi: usize) -> Option<Party> {
+    if word(toks, k) != "of" {
+        return None;
+    }
+    for t in toks.iter().take(hi.min(k + 7)).skip(k + 1) {
+        let w = t.lower.as_str();
+        if matches!(
+            w,
+            "group" | "groups" | "jnim" | "iswap" | "isgs" | "is" | "boko" | "islamic" | "al-qaeda" | "jihadist" | "terrorist" | "militia"
+        ) {
+            return Some(if w == "militia" { Party::Identity } else { Party::Armed });
+        }
+        if matches!(w, "security" | "army" | "forces" | "police" | "military" | "gendarmerie" | "guard") {
+            return Some(Party::State);
+        }
+        if matches!(w, "family" | "community" | "families") {
+            return Some(Party::Civilian);
+        }
+    }
+    None
+}
+
+/// True when the token at `p` starts an object noun phrase (so a verb before it is active,
+/// not a participle: "abducted a herd" is not "[count] abducted").
+fn object_like(toks: &[Token], p: usize, hi: usize) -> bool {
+    let Some(t) = toks.get(p).filter(|_| p < hi) else { return false };
+    match t.kind {
+        Kind::Num => true,
+        Kind::Punct => false,
+        Kind::Word => {
+            !t.cap
+                && !matches!(
+                    t.lower.as_str(),
+                    "in" | "at"
+                        | "on"
+                        | "near"
+                        | "during"
+                        | "by"
+                        | "after"
+                        | "before"
+                        | "when"
+                        | "while"
+                        | "and"
+                        | "or"
+                        | "but"
+                        | "as"
+                        | "following"
+                        | "since"
+                        | "with"
+                        | "from"
+                        | "overnight"
+                        | "yesterday"
+                        | "today"
+                        | "tonight"
+                        | "last"
+                        | "early"
+                        | "late"
+                        | "earlier"
+                        | "later"
+                        | "this"
+                        | "that"
+                        | "which"
+                        | "who"
+                        | "outside"
+                        | "inside"
+                        | "around"
+                        | "between"
+                        | "along"
+                        | "across"
+                        | "into"
+                        | "close"
+                        | "en"
+                        | "over"
+                        | "under"
+                        | "within"
+                        | "per"
+                        | "according"
+                        | "amid"
+                        | "against"
+                        | "for"
+                        | "to"
+                        | "of"
+                        | "instantly"
+                        | "immediately"
+                        | "too"
+                        | "so"
+                        | "because"
+                        | "then"
+                        | "there"
+                        | "here"
+                        | "nearby"
+                        | "alongside"
+                        | "respectively"
+                        | "each"
+                )
+                && !t.lower.ends_with("ly")
+        }
+    }
+}
+
+/// Skips fillers leftwards from `k` (exclusive); returns the index of the token before them.
+fn left_of_fillers(toks: &[Token], k: usize, lo: usize) -> Option<usize> {
+    let mut i = k;
+    let mut skipped = 0;
+    while i > lo {
+        i -= 1;
+        let t = &toks[i];
+        if filler(&t.lower) || (t.kind == Kind::Word && t.lower.ends_with("ly") && t.lower.len() > 4) || is_quote(t) {
+            skipped += 1;
+            if skipped > 6 {
+                return None;
+            }
+            continue;
+        }
+        return Some(i);
+    }
+    None
+}
+
+/// Every casualty frame of the sentence `toks[range]`.
+pub fn frames(toks: &[Token], nums: &[NumTok], range: (usize, usize)) -> Vec<Frame> {
+    let (lo, hi) = range;
+    let cps = count_phrases(toks, nums, range);
+    let mut linked: Vec<Option<usize>> = vec![None; cps.len()]; // cp -> frame index
+    let mut out: Vec<Frame> = Vec::new();
+    let cp_starting = |p: usize| cps.iter().position(|c| c.start == p);
+    let cp_ending = |p: usize| cps.iter().position(|c| c.end == p + 1);
+    let mut k = lo;
+    while k < hi {
+        let Some(tr) = trigger_at(toks, k) else {
+            k += 1;
+            continue;
+        };
+        if unrealised(toks, k) {
+            k += tr.len;
+            continue;
+        }
+        let after = k + tr.len;
+        let mut objects: Vec<usize> = Vec::new();
+        match tr.form {
+            Form::Active | Form::ObjectOnly => {
+                let passive = passive_aux(word(toks, k.wrapping_sub(1)))
+                    || passive_aux(word(toks, k.wrapping_sub(2))) && word(toks, k.wrapping_sub(1)).ends_with("ly");
+                if !passive {
+                    let mut p = after;
+                    while p < hi && (is_quote(&toks[p]) || matches!(toks[p].lower.as_str(), "also" | "reportedly" | "allegedly")) {
+                        p += 1;
+                    }
+                    if let Some(c) = cp_starting(p).filter(|c| !cps[*c].pronoun || cps[*c].start == p) {
+                        objects.push(c);
+                        coordinated(toks, &cps, c, hi, &mut objects);
+                    }
+                }
+                if objects.is_empty()
+                    && tr.form == Form::Active
+                    && (passive || !object_like(toks, after, hi))
+                    && let Some(e) = left_of_fillers(toks, k, lo)
+                    && let Some(c) = cp_ending(e)
+                {
+                    objects.push(c);
+                    coordinated_left(toks, &cps, c, lo, &mut objects);
+                }
+            }
+            Form::Intransitive => {
+                if let Some(e) = left_of_fillers(toks, k, lo)
+                    && let Some(c) = cp_ending(e)
+                {
+                    objects.push(c);
+                    coordinated_left(toks, &cps, c, lo, &mut objects);
+                }
+            }
+            Form::NounOf => {
+                if let Some(c) = cp_starting(after).or_else(|| cp_starting(after + 1).filter(|_| word(toks, after) == "the")) {
+                    objects.push(c);
+                    coordinated(toks, &cps, c, hi, &mut objects);
+                }
+            }
+            Form::Toll => {
+                let mut p = after;
+                while p < hi && p < after + 6 {
+                    if let Some(c) = cp_starting(p) {
+                        objects.push(c);
+                        break;
+                    }
+                    if stop(&toks[p]) && !matches!(toks[p].lower.as_str(), "to" | "at" | "of" | "is" | "was" | "has") {
+                        break;
+                    }
+                    p += 1;
+                }
+            }
+            Form::NumberBefore => {
+                if k > lo
+                    && let Some(c) = cps.iter().position(|c| c.end == k && c.head.is_none())
+                {
+                    objects.push(c);
+                } else if k > lo
+                    && let Some(n) = nums.iter().find(|n| n.end == k && n.start >= lo)
+                {
+                    // "12 deaths": the number is not a count phrase of people on its own
+                    let cp = CountPhrase {
+                        start: n.start,
+                        end: n.end,
+                        amount: n.amount,
+                        party: Party::Unknown,
+                        country: None,
+                        additive: false,
+                        subset: false,
+                        pronoun: false,
+                        head: None,
+                    };
+                    let span = Span::new(toks[cp.start].span.start, toks[k].span.end);
+                    out.push(Frame {
+                        count: cp,
+                        outcome: tr.outcome,
+                        cause: Cause::Violence,
+                        explicit_cause: false,
+                        trigger: (k, after),
+                        span,
+                        extractor: tr.extractor.clone(),
+                    });
+                }
+            }
+        }
+        for c in objects {
+            if linked[c].is_some() {
+                continue;
+            }
+            let cp = &cps[c];
+            let (s, e) = (cp.start.min(k), (cp.end).max(after));
+            let span = Span::new(toks[s].span.start, toks[e - 1].span.end);
+            linked[c] = Some(out.len());
+            out.push(Frame {
+                count: cp.clone(),
+                outcome: tr.outcome,
+                cause: Cause::Violence,
+                explicit_cause: false,
+                trigger: (k, after),
+                span,
+                extractor: tr.extractor.clone(),
+            });
+        }
+        k = after;
+    }
+    // Elided counts: "seven soldiers were killed in combat, and five in a road accident".
+    for (ci, cp) in cps.iter().enumerate() {
+        if linked[ci].is_some() || cp.subset || cp.pronoun {
+            continue;
+        }
+        let b1 = word(toks, cp.start.wrapping_sub(1));
+        let nx = toks.get(cp.end).filter(|_| cp.end < hi);
+        let next_ok =
+            nx.is_none_or(|t| t.kind == Kind::Punct || matches!(t.lower.as_str(), "in" | "during" | "on" | "while" | "after" | "near"));
+        if !matches!(b1, "and" | "while" | "whereas") || !next_ok {
+            continue;
+        }
+        let Some(prev) = out.iter().filter(|f| f.count.end <= cp.start && f.trigger.1 <= cp.start).max_by_key(|f| f.trigger.1) else {
+            continue;
+        };
+        // no other trigger between that frame and this count
+        if (prev.trigger.1..cp.start).any(|p| trigger_at(toks, p).is_some()) {
+            continue;
+        }
+        let outcome = prev.outcome;
+        let span = Span::new(toks[cp.start].span.start, toks[cp.end - 1].span.end);
+        linked[ci] = Some(out.len());
+        out.push(Frame {
+            count: cp.clone(),
+            outcome,
+            cause: Cause::Violence,
+            explicit_cause: false,
+            trigger: (cp.end, cp.end),
+            span,
+            extractor: ELLIPSIS,
+        });
+    }
+    out.sort_by_key(|f| f.count.start);
+    // Party of counts without a noun: the casualty count before them in the sentence.
+    let mut last: Option<(Party, Option<&'static str>)> = None;
+    for f in &mut out {
+        if f.count.party == Party::Unknown && f.count.head.is_none_or(|h| matches!(toks[h].lower.as_str(), "others" | "other" | "more")) {
+            if let Some((p, c)) = last {
+                f.count.party = p;
+                f.count.country = f.count.country.or(c);
+            }
+        } else if f.count.party != Party::Unknown {
+            last = Some((f.count.party, f.count.country));
+        }
+    }
+    // Cause, from each frame's own clause.
+    let bounds: Vec<usize> = out.iter().map(|f| f.count.start.min(f.trigger.0)).collect();
+    for (idx, f) in out.iter_mut().enumerate() {
+        let from = f.count.start.min(f.trigger.0);
+        let next_frame = bounds.get(idx + 1).copied().unwrap_or(hi);
+        let until = next_frame.min(f.trigger.1.max(f.count.end) + 12).min(hi);
+        let (cause, explicit) = cause_in(toks, from, until);
+        f.cause = cause;
+        f.explicit_cause = explicit;
+    }
+    out
+}
+
+/// Counts coordinated after count `c` ("20 soldiers and one civilian").
+fn coordinated(toks: &[Token], cps: &[CountPhrase], c: usize, hi: usize, out: &mut Vec<usize>) {
+    let mut cur = c;
+    loop {
+        let e = cps[cur].end;
+        let mut p = e;
+        let mut saw_and = false;
+        while p < hi && (toks[p].is_punct(',') || toks[p].is("and") || is_quote(&toks[p])) {
+            saw_and |= toks[p].is("and");
+            p += 1;
+        }
+        if p == e {
+            return;
+        }
+        let Some(n) = cps.iter().position(|x| x.start == p && !x.pronoun) else { return };
+        // a count followed by its own verb starts a new clause
+        let after = cps[n].end;
+        if !saw_and && (passive_aux(word(toks, after)) || trigger_at(toks, after).is_some()) {
+            return;
+        }
+        if saw_and && (passive_aux(word(toks, after)) || trigger_at(toks, after).is_some()) {
+            return;
+        }
+        out.push(n);
+        cur = n;
+    }
+}
+
+/// Counts coordinated before count `c` ("20 soldiers and one civilian were killed").
+fn coordinated_left(toks: &[Token], cps: &[CountPhrase], c: usize, lo: usize, out: &mut Vec<usize>) {
+    let mut cur = c;
+    loop {
+        let s = cps[cur].start;
+        if s == 0 || s <= lo {
+            return;
+        }
+        let mut p = s;
+        let mut saw = false;
+        while p > lo && (toks[p - 1].is_punct(',') || toks[p - 1].is("and")) {
+            saw = true;
+            p -= 1;
+        }
+        if !saw || p == 0 {
+            return;
+        }
+        let Some(n) = cps.iter().position(|x| x.end == p && !x.pronoun && !x.subset) else { return };
+        out.push(n);
+        cur = n;
+    }
+}
+
+fn cause_in(toks: &[Token], from: usize, until: usize) -> (Cause, bool) {
+    let mut violence = false;
+    for i in from..until {
+        let w = toks[i].lower.as_str();
+        match w {
+            "accident" | "accidents" | "crash" | "crashed" | "collision" | "overturned" | "accidentally" | "accidental" | "drowned" => {
+                return (Cause::Accident, true);
+            }
+            "combat" | "fighting" | "clash" | "clashes" | "battle" | "gunfire" | "ambush" | "attack" | "assault" | "crossfire"
+            | "directly" | "skirmish" | "firefight" | "action" => violence = true,
+            _ => {}
+        }
+    }
+    (Cause::Violence, violence)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::numbers::find_tokens;
+    use crate::tokens::tokenize;
+
+    fn read(t: &str) -> Vec<(String, Outcome, Party, u64, Cause)> {
+        let toks = tokenize(t);
+        let nums = find_tokens(&toks);
+        frames(&toks, &nums, (0, toks.len()))
+            .into_iter()
+            .map(|f| (t[f.span.start..f.span.end].to_string(), f.outcome, f.count.party, f.count.amount.best, f.cause))
+            .collect()
+    }
+
+    #[test]
+    fn active_and_passive() {
+        let r = read("Gunmen killed eight villagers and wounded one on Monday.");
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!((r[0].1, r[0].2, r[0].3), (Outcome::Killed, Party::Civilian, 8));
+        assert_eq!((r[1].1, r[1].2, r[1].3), (Outcome::Wounded, Party::Civilian, 1));
+        let r = read("At least 15 soldiers lost their lives, three soldiers were unaccounted for, while 16 were wounded.");
+        assert_eq!(
+            r.iter().map(|x| (x.1, x.2, x.3)).collect::<Vec<_>>(),
+            vec![(Outcome::Killed, Party::State, 15), (Outcome::Missing, Party::State, 3), (Outcome::Wounded, Party::State, 16)]
+        );
+    }
+
+    #[test]
+    fn attackers_are_not_a_toll() {
+        assert!(read("Hundreds of fighters on motorbikes attacked the garrison.").is_empty());
+        let r = read("Hundreds of fighters killed 9 guards.");
+        assert_eq!(r.len(), 1);
+        assert_eq!((r[0].2, r[0].3), (Party::State, 9));
+    }
+
+    #[test]
+    fn accident_split_and_ellipsis() {
+        let r = read("Four police officers were killed in the fighting, and two in a crash on the way.");
+        assert_eq!(
+            r.iter().map(|x| (x.3, x.2, x.4)).collect::<Vec<_>>(),
+            vec![(4, Party::State, Cause::Violence), (2, Party::State, Cause::Accident)]
+        );
+    }
+
+    #[test]
+    fn nouns_and_coordination() {
+        let r = read("The raid claimed the lives of 9 gendarmes and one civilian.");
+        assert_eq!(r.iter().map(|x| (x.2, x.3)).collect::<Vec<_>>(), vec![(Party::State, 9), (Party::Civilian, 1)]);
+        let r = read("It confirmed the deaths of at least 6 of its soldiers.");
+        assert_eq!(r[0].3, 6);
+        let r = read("The army reported killing \u{201C}more than 40 terrorists\u{201D} in response.");
+        assert_eq!((r[0].2, r[0].3), (Party::Armed, 40));
+        let r = read("Attackers shot dead three guards and a trader.");
+        assert_eq!(r.len(), 2, "{r:?}");
+    }
+
+    #[test]
+    fn negation_and_singulars() {
+        assert!(read("No one was killed in the blast.").is_empty());
+        assert!(read("They tried to abduct a trader.").is_empty());
+        let r = read("Militants executed the village chief's son.");
+        assert_eq!((r[0].2, r[0].3), (Party::Civilian, 1));
+        let r = read("One herder was killed and another wounded.");
+        assert_eq!(r.len(), 2, "{r:?}");
+    }
+}
