@@ -1,0 +1,736 @@
+//! Incremental event linking: a batch of new mentions against the stored events near them.
+//!
+//! See the crate documentation for the protocol. In short: [`Linker::link`] gathers a *pool*
+//! (the batch, plus every stored event that shares a block key with it, following links a few
+//! rounds), decides article relations and stale datelines inside the pool, clusters the pool's
+//! mentions from scratch, gives each cluster an id (an existing id whenever the cluster holds
+//! that event's mentions; merged ids go to `merged_from`), and returns what changed.
+//!
+//! Clustering is a deterministic function of the pool's content (mentions sorted by key, edges
+//! sorted by score then key): pairs scoring at least the threshold are merged strongest first
+//! (Kruskal), unless the two clusters hold a hard conflict or their average pair score is too
+//! low. Arrival order therefore does not change the result as long as each pool holds the
+//! events a batch can link to, which block keys and the follow-up rounds ensure.
+
+use crate::reconcile::reconcile;
+use crate::record::{ArticleRecord, MentionKey, MentionRecord, StaleEvidence};
+use crate::score::{LinkConfig, View, score, semantic_points, stale_evidence};
+use chrono::{Datelike, Duration};
+use serde::{Deserialize, Serialize};
+use sitrep_model::article::Article;
+use sitrep_model::contract::EventOut;
+use sitrep_model::mention::EventMention;
+use sitrep_relate::{SentenceEmbedder, compare, cosine};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+/// A stored event: its id, the ids merged into it, its block keys (for the store's index) and
+/// its member mentions.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventState {
+    /// Stable id.
+    pub id: String,
+    /// Ids of events merged into this one (never lost).
+    pub merged_from: Vec<String>,
+    /// Block keys of its members: index these; [`LinkStore::events_by_keys`] looks them up.
+    pub keys: Vec<String>,
+    /// Its mentions, sorted by key.
+    pub members: Vec<MentionRecord>,
+}
+
+/// What the linker reads from a store. Implement it over the database (three queries); an
+/// in-memory version is [`crate::memory::MemoryStore`].
+pub trait LinkStore {
+    /// The store's error.
+    type Error;
+    /// Every event having at least one of `keys` among its keys, with all its members.
+    fn events_by_keys(&self, keys: &[String]) -> Result<Vec<EventState>, Self::Error>;
+    /// Every event with a member mention from one of these articles.
+    fn events_of_articles(&self, article_ids: &[String]) -> Result<Vec<EventState>, Self::Error>;
+    /// The records of these articles (those the store has).
+    fn articles(&self, ids: &[String]) -> Result<Vec<ArticleRecord>, Self::Error>;
+}
+
+/// New articles and their mentions.
+#[derive(Clone, Debug, Default)]
+pub struct Batch {
+    /// Article records.
+    pub articles: Vec<ArticleRecord>,
+    /// Their mention records.
+    pub mentions: Vec<MentionRecord>,
+}
+
+impl Batch {
+    /// Adds an article and its mentions (main first) as the reader gave them.
+    pub fn add(&mut self, article: &Article, mentions: &[EventMention]) {
+        self.articles.push(ArticleRecord::new(article, mentions));
+        self.mentions.extend(MentionRecord::all(article, mentions));
+    }
+    /// Adds prepared records.
+    pub fn add_records(&mut self, article: ArticleRecord, mentions: Vec<MentionRecord>) {
+        self.articles.push(article);
+        self.mentions.extend(mentions);
+    }
+}
+
+/// Counters of one linking call.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkStats {
+    /// Mentions in the pool.
+    pub pool_mentions: usize,
+    /// Stored events fetched into the pool.
+    pub pool_events: usize,
+    /// Pairs scored.
+    pub pairs_scored: usize,
+    /// Pairs for which semantic similarity was consulted.
+    pub semantic_pairs: usize,
+    /// Texts embedded in this call.
+    pub embedded: usize,
+    /// Fetch rounds.
+    pub rounds: usize,
+}
+
+/// What changed: apply it to the store in one transaction.
+#[derive(Clone, Debug, Default)]
+pub struct LinkDelta {
+    /// Events to insert or replace (full state).
+    pub events: Vec<EventState>,
+    /// Event ids that no longer stand as events: each is now in the `merged_from` of one of
+    /// `events` (or, if its mentions all vanished on re-reading, nowhere). Delete their rows
+    /// and key index entries.
+    pub deleted: Vec<String>,
+    /// Article records to insert or replace (the batch's, and those whose relations or
+    /// dateline status changed).
+    pub articles: Vec<ArticleRecord>,
+    /// The contract lines of every event in `events` and of every event whose articles'
+    /// status changed, reconciled.
+    pub outputs: Vec<EventOut>,
+    /// The event of every mention in the pool (store it with the mention; an article's
+    /// `event_ids` are its mentions' events in index order).
+    pub mention_events: Vec<(MentionKey, String)>,
+    /// Counters.
+    pub stats: LinkStats,
+}
+
+/// Links batches of mentions into events.
+#[derive(Default)]
+pub struct Linker<'e> {
+    /// Thresholds.
+    pub config: LinkConfig,
+    embedder: Option<&'e dyn SentenceEmbedder>,
+}
+
+/// Block keys of a mention: the store's index for finding candidate events. Country and
+/// month of the (usable) date; country and place; country and each distinctive toll (5 or
+/// more); country and each name of the mention's sentences (up to 8).
+pub fn block_keys(v: &View<'_>) -> Vec<String> {
+    let cc = v.country.clone().unwrap_or_else(|| "??".to_string());
+    let mut keys = Vec::new();
+    if let Some((a, b)) = v.date
+        && (b - a).num_days() <= 62
+    {
+        let (mut d, end) = (a - Duration::days(3), b + Duration::days(3));
+        let mut last = String::new();
+        while d <= end {
+            let k = format!("m:{cc}:{:04}-{:02}", d.year(), d.month());
+            if k != last {
+                keys.push(k.clone());
+                last = k;
+            }
+            d += Duration::days(7).min(end - d + Duration::days(1)).max(Duration::days(1));
+        }
+        let k = format!("m:{cc}:{:04}-{:02}", end.year(), end.month());
+        if k != last {
+            keys.push(k);
+        }
+    }
+    if let Some(p) = &v.place {
+        keys.push(format!("p:{cc}:{p}"));
+    }
+    if let Some(g) = v.rec.location.place.geonames_id {
+        keys.push(format!("g:{g}"));
+    }
+    for g in &v.groups {
+        if g.total.stated >= 5 && !g.total.vague {
+            keys.push(format!("k:{cc}:{}:{}:{}", g.class.as_str(), g.outcome.as_str(), g.total.stated));
+        }
+    }
+    let skip: Vec<&str> = [v.admin1.as_deref(), v.place.as_deref()].into_iter().flatten().collect();
+    let mut names: Vec<&String> = v.rec.names.iter().filter(|n| !skip.contains(&n.as_str())).collect();
+    names.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    keys.extend(names.into_iter().take(8).map(|n| format!("n:{cc}:{n}")));
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+/// The mentions and articles one linking call works on.
+#[derive(Default)]
+struct Pool {
+    mentions: BTreeMap<MentionKey, MentionRecord>,
+    articles: BTreeMap<String, ArticleRecord>,
+    /// Stored events in the pool (as they were).
+    old: BTreeMap<String, EventState>,
+    /// Keys already asked of the store.
+    asked: HashSet<String>,
+}
+
+impl Pool {
+    fn add_event(&mut self, e: EventState, replaced: &HashSet<String>) -> bool {
+        if self.old.contains_key(&e.id) {
+            return false;
+        }
+        for m in &e.members {
+            if !replaced.contains(&m.key.article_id) {
+                self.mentions.entry(m.key.clone()).or_insert_with(|| m.clone());
+            }
+        }
+        self.old.insert(e.id.clone(), e);
+        true
+    }
+
+    fn missing_articles(&self) -> Vec<String> {
+        let mut ids: Vec<String> =
+            self.mentions.keys().map(|k| k.article_id.clone()).filter(|id| !self.articles.contains_key(id)).collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    }
+
+    fn fetch_articles<S: LinkStore>(&mut self, store: &S) -> Result<(), S::Error> {
+        let missing = self.missing_articles();
+        if !missing.is_empty() {
+            for a in store.articles(&missing)? {
+                self.articles.entry(a.id.clone()).or_insert(a);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Candidate pairs: mentions sharing a block key (keys held by more than `cap` mentions
+/// ignored). Sorted, unique, `i < j`.
+fn candidate_pairs(keys: &[Vec<String>], cap: usize) -> Vec<(usize, usize)> {
+    let mut post: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, ks) in keys.iter().enumerate() {
+        for k in ks {
+            post.entry(k.as_str()).or_default().push(i);
+        }
+    }
+    let mut pairs = Vec::new();
+    for list in post.values() {
+        if list.len() < 2 || list.len() > cap {
+            continue;
+        }
+        for (x, &i) in list.iter().enumerate() {
+            for &j in &list[x + 1..] {
+                pairs.push((i.min(j), i.max(j)));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+struct UnionFind {
+    parent: Vec<usize>,
+    members: Vec<Vec<usize>>,
+}
+
+impl UnionFind {
+    fn new(n: usize) -> Self {
+        UnionFind { parent: (0..n).collect(), members: (0..n).map(|i| vec![i]).collect() }
+    }
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (keep, gone) = if a < b { (a, b) } else { (b, a) };
+        self.parent[gone] = keep;
+        let moved = std::mem::take(&mut self.members[gone]);
+        self.members[keep].extend(moved);
+    }
+}
+
+/// Copy relations among the pool's articles: `(copy, original)` pairs.
+type Related = HashSet<(String, String)>;
+
+fn is_related(related: &Related, a: &str, b: &str) -> bool {
+    related.contains(&(a.to_string(), b.to_string())) || related.contains(&(b.to_string(), a.to_string()))
+}
+
+impl<'e> Linker<'e> {
+    /// A linker with these thresholds and no sentence model.
+    pub fn new(config: LinkConfig) -> Self {
+        Linker { config, embedder: None }
+    }
+
+    /// Uses `embedder` for pairs the other signals leave undecided.
+    pub fn with_embedder(mut self, embedder: &'e dyn SentenceEmbedder) -> Self {
+        self.embedder = Some(embedder);
+        self
+    }
+
+    /// True when a sentence model is in use.
+    pub fn semantic(&self) -> bool {
+        self.embedder.is_some()
+    }
+
+    /// Links `batch` against the events in `store`. Pure apart from the store's reads; the
+    /// store is not written: apply the returned delta.
+    pub fn link<S: LinkStore>(&self, store: &S, batch: Batch) -> Result<LinkDelta, S::Error> {
+        let cfg = &self.config;
+        let mut stats = LinkStats::default();
+        let mut pool = Pool::default();
+        let batch_ids: Vec<String> = {
+            let mut v: Vec<String> = batch.articles.iter().map(|a| a.id.clone()).collect();
+            v.sort();
+            v.dedup();
+            v
+        };
+        let replaced: HashSet<String> = batch_ids.iter().cloned().collect();
+
+        // The batch, carrying over what the store knows of the same articles (re-ingest).
+        let stored: HashMap<String, ArticleRecord> = store.articles(&batch_ids)?.into_iter().map(|a| (a.id.clone(), a)).collect();
+        for mut a in batch.articles {
+            if let Some(s) = stored.get(&a.id) {
+                a.derivative_of = s.derivative_of.clone();
+                a.stale = s.stale.clone();
+                a.duplicate_of = a.duplicate_of.or_else(|| s.duplicate_of.clone());
+            }
+            pool.articles.insert(a.id.clone(), a);
+        }
+        for m in batch.mentions {
+            pool.mentions.insert(m.key.clone(), m);
+        }
+        for e in store.events_of_articles(&batch_ids)? {
+            stats.pool_events += usize::from(pool.add_event(e, &replaced));
+        }
+        pool.fetch_articles(store)?;
+
+        // Neighbouring events, following links.
+        let mut frontier: Vec<String> = {
+            let mut ks: Vec<String> = pool
+                .mentions
+                .values()
+                .filter(|m| replaced.contains(&m.key.article_id))
+                .filter_map(|m| pool.articles.get(&m.key.article_id).map(|a| block_keys(&View::new(m, a))))
+                .flatten()
+                .collect();
+            ks.sort();
+            ks.dedup();
+            ks
+        };
+        for round in 0..cfg.max_rounds {
+            frontier.retain(|k| !pool.asked.contains(k));
+            if frontier.is_empty() {
+                break;
+            }
+            stats.rounds = round + 1;
+            pool.asked.extend(frontier.iter().cloned());
+            let before: HashSet<MentionKey> = pool.mentions.keys().cloned().collect();
+            let mut added = Vec::new();
+            for e in store.events_by_keys(&frontier)? {
+                let id = e.id.clone();
+                if pool.add_event(e, &replaced) {
+                    stats.pool_events += 1;
+                    added.push(id);
+                }
+            }
+            pool.fetch_articles(store)?;
+            // Follow only events that link to what was already there.
+            let mut index: HashMap<String, Vec<&MentionKey>> = HashMap::new();
+            for (k, m) in pool.mentions.iter().filter(|(k, _)| before.contains(*k)) {
+                if let Some(a) = pool.articles.get(&k.article_id) {
+                    for key in block_keys(&View::new(m, a)) {
+                        index.entry(key).or_default().push(k);
+                    }
+                }
+            }
+            let mut next = Vec::new();
+            for id in &added {
+                let ev = &pool.old[id];
+                let linked = ev.members.iter().any(|m| {
+                    let Some(a) = pool.articles.get(&m.key.article_id) else { return false };
+                    let v = View::new(m, a);
+                    let mut seen = HashSet::new();
+                    block_keys(&v).iter().filter_map(|k| index.get(k)).flatten().any(|ok| {
+                        if !seen.insert(*ok) {
+                            return false;
+                        }
+                        let (Some(o), Some(oa)) = (pool.mentions.get(*ok), pool.articles.get(&ok.article_id)) else { return false };
+                        let ov = View::new(o, oa);
+                        let related = oa.derivative_of.contains(&a.id) || a.derivative_of.contains(&oa.id);
+                        score(&v, &ov, related).is_some_and(|s| s >= cfg.threshold - cfg.semantic_band)
+                    })
+                });
+                if linked {
+                    next.extend(ev.keys.iter().cloned());
+                }
+            }
+            next.sort();
+            next.dedup();
+            frontier = next;
+        }
+
+        // Relations and stale datelines inside the pool.
+        let records_before: HashMap<String, ArticleRecord> = pool.articles.iter().map(|(id, a)| (id.clone(), a.clone())).collect();
+        let status_before: HashMap<String, (bool, bool)> =
+            pool.articles.iter().map(|(id, a)| (id.clone(), (a.independent(), a.date_suspect()))).collect();
+        let related = self.relate_pool(&mut pool);
+        self.stale_pool(&mut pool);
+        let changed_status: Vec<String> = pool
+            .articles
+            .iter()
+            .filter(|(id, a)| status_before.get(*id).is_some_and(|s| *s != (a.independent(), a.date_suspect())))
+            .map(|(id, _)| id.clone())
+            .collect();
+        if !changed_status.is_empty() {
+            for e in store.events_of_articles(&changed_status)? {
+                stats.pool_events += usize::from(pool.add_event(e, &replaced));
+            }
+            pool.fetch_articles(store)?;
+        }
+
+        // Cluster.
+        let keys_sorted: Vec<MentionKey> = pool.mentions.keys().cloned().collect();
+        let mut clusters = self.cluster(&mut pool, &related, &mut stats);
+        clusters.sort_by(|a, b| keys_sorted[a[0]].cmp(&keys_sorted[b[0]]));
+        stats.pool_mentions = keys_sorted.len();
+
+        let mut changed_records: Vec<String> =
+            pool.articles.iter().filter(|(id, a)| records_before.get(*id).is_some_and(|b| b != *a)).map(|(id, _)| id.clone()).collect();
+        changed_records.extend(changed_status.iter().cloned());
+        changed_records.sort();
+        changed_records.dedup();
+        Ok(self.delta(pool, clusters, &keys_sorted, &batch_ids, &changed_status, &changed_records, stats))
+    }
+
+    /// Decides copy relations between articles whose mentions share block keys; updates
+    /// `derivative_of` of pool articles. Returns the copy pairs among pool articles.
+    fn relate_pool(&self, pool: &mut Pool) -> Related {
+        let mut article_pairs: BTreeSet<(String, String)> = BTreeSet::new();
+        {
+            let recs: Vec<&MentionRecord> = pool.mentions.values().collect();
+            let keys: Vec<Vec<String>> = recs
+                .iter()
+                .map(|m| pool.articles.get(&m.key.article_id).map(|a| block_keys(&View::new(m, a))).unwrap_or_default())
+                .collect();
+            for (i, j) in candidate_pairs(&keys, self.config.max_key_postings) {
+                let (a, b) = (&recs[i].key.article_id, &recs[j].key.article_id);
+                if a != b {
+                    article_pairs.insert((a.min(b).clone(), a.max(b).clone()));
+                }
+            }
+        }
+        let mut related = Related::new();
+        let mut updates: Vec<(String, String, bool)> = Vec::new();
+        for (a, b) in &article_pairs {
+            let (Some(fa), Some(fb)) = (pool.articles.get(a), pool.articles.get(b)) else { continue };
+            let rel = compare(&fa.fingerprint, &fb.fingerprint);
+            if rel.kind.is_copy() {
+                related.insert((rel.copy.clone(), rel.original.clone()));
+                updates.push((rel.copy.clone(), rel.original.clone(), true));
+                updates.push((rel.original, rel.copy, false));
+            } else {
+                updates.push((a.clone(), b.clone(), false));
+                updates.push((b.clone(), a.clone(), false));
+            }
+        }
+        for (copy, original, is_copy) in updates {
+            if let Some(art) = pool.articles.get_mut(&copy) {
+                if is_copy {
+                    if !art.derivative_of.contains(&original) {
+                        art.derivative_of.push(original);
+                        art.derivative_of.sort();
+                    }
+                } else {
+                    art.derivative_of.retain(|o| *o != original);
+                }
+            }
+        }
+        // Copy relations recorded earlier with articles outside this pool still count.
+        for a in pool.articles.values() {
+            for o in &a.derivative_of {
+                related.insert((a.id.clone(), o.clone()));
+            }
+        }
+        related
+    }
+
+    /// Recomputes the stale-dateline evidence of pool articles from pairs inside the pool,
+    /// keeping earlier evidence whose other mention is not in the pool.
+    fn stale_pool(&self, pool: &mut Pool) {
+        let mut found: BTreeMap<String, Vec<StaleEvidence>> = BTreeMap::new();
+        {
+            let recs: Vec<&MentionRecord> = pool.mentions.values().collect();
+            let views: Vec<Option<View<'_>>> = recs.iter().map(|m| pool.articles.get(&m.key.article_id).map(|a| View::new(m, a))).collect();
+            let keys: Vec<Vec<String>> = views.iter().map(|v| v.as_ref().map(stale_keys).unwrap_or_default()).collect();
+            for (i, j) in candidate_pairs(&keys, self.config.max_key_postings) {
+                if let (Some(a), Some(b)) = (&views[i], &views[j])
+                    && let Some((art, ev)) = stale_evidence(a, b)
+                {
+                    found.entry(art).or_default().push(ev);
+                }
+            }
+        }
+        let in_pool: HashSet<&MentionKey> = pool.mentions.keys().collect();
+        let mut updated: Vec<(String, Vec<StaleEvidence>)> = Vec::new();
+        for (id, a) in &pool.articles {
+            let mut v: Vec<StaleEvidence> =
+                a.stale.iter().filter(|s| !(in_pool.contains(&s.mention) && in_pool.contains(&s.other))).cloned().collect();
+            v.extend(found.remove(id).unwrap_or_default());
+            v.sort();
+            v.dedup();
+            if v != a.stale {
+                updated.push((id.clone(), v));
+            }
+        }
+        for (id, v) in updated {
+            if let Some(a) = pool.articles.get_mut(&id) {
+                a.stale = v;
+            }
+        }
+    }
+
+    fn cluster(&self, pool: &mut Pool, related: &Related, stats: &mut LinkStats) -> Vec<Vec<usize>> {
+        let cfg = &self.config;
+        // Semantic similarity for undecided candidate pairs: embed the texts that lack a vector.
+        let mut semantic: HashMap<(usize, usize), f64> = HashMap::new();
+        let pairs;
+        {
+            let recs: Vec<&MentionRecord> = pool.mentions.values().collect();
+            let views: Vec<View<'_>> = recs.iter().map(|m| View::new(m, &pool.articles[&m.key.article_id])).collect();
+            let keys: Vec<Vec<String>> = views.iter().map(block_keys).collect();
+            pairs = candidate_pairs(&keys, cfg.max_key_postings);
+            stats.pairs_scored += pairs.len();
+            if let Some(emb) = self.embedder {
+                let undecided: Vec<(usize, usize)> = pairs
+                    .iter()
+                    .copied()
+                    .filter(|&(i, j)| {
+                        let rel = is_related(related, &recs[i].key.article_id, &recs[j].key.article_id);
+                        score(&views[i], &views[j], rel).is_some_and(|s| s < cfg.threshold && s >= cfg.threshold - cfg.semantic_band)
+                    })
+                    .collect();
+                stats.semantic_pairs += undecided.len();
+                let mut need: Vec<usize> = undecided.iter().flat_map(|&(i, j)| [i, j]).filter(|&i| recs[i].embedding.is_none()).collect();
+                need.sort_unstable();
+                need.dedup();
+                let texts: Vec<&str> = need.iter().map(|&i| recs[i].text.as_str()).collect();
+                let vectors = if texts.is_empty() { Ok(Vec::new()) } else { emb.embed(&texts) };
+                let mut fresh: HashMap<usize, Vec<f32>> = HashMap::new();
+                if let Ok(vs) = vectors {
+                    stats.embedded += vs.len();
+                    fresh.extend(need.iter().copied().zip(vs));
+                }
+                for &(i, j) in &undecided {
+                    let vi = recs[i].embedding.as_ref().or(fresh.get(&i));
+                    let vj = recs[j].embedding.as_ref().or(fresh.get(&j));
+                    if let (Some(a), Some(b)) = (vi, vj) {
+                        semantic.insert((i, j), semantic_points(cosine(a, b)));
+                    }
+                }
+                drop(views);
+                let keys_vec: Vec<MentionKey> = recs.iter().map(|m| m.key.clone()).collect();
+                for (i, v) in fresh {
+                    if let Some(m) = pool.mentions.get_mut(&keys_vec[i]) {
+                        m.embedding = Some(v);
+                    }
+                }
+            }
+        }
+        let recs: Vec<&MentionRecord> = pool.mentions.values().collect();
+        let views: Vec<View<'_>> = recs.iter().map(|m| View::new(m, &pool.articles[&m.key.article_id])).collect();
+        let mut cache: HashMap<(usize, usize), Option<f64>> = HashMap::new();
+        let mut pair_score = |i: usize, j: usize| -> Option<f64> {
+            let (i, j) = (i.min(j), i.max(j));
+            *cache.entry((i, j)).or_insert_with(|| {
+                let rel = is_related(related, &recs[i].key.article_id, &recs[j].key.article_id);
+                score(&views[i], &views[j], rel).map(|s| s + semantic.get(&(i, j)).copied().unwrap_or(0.0))
+            })
+        };
+        let mut edges: Vec<(f64, usize, usize)> =
+            pairs.iter().filter_map(|&(i, j)| pair_score(i, j).filter(|s| *s >= cfg.threshold).map(|s| (s, i, j))).collect();
+        edges.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        let mut uf = UnionFind::new(recs.len());
+        for (_, i, j) in edges {
+            let (ri, rj) = (uf.find(i), uf.find(j));
+            if ri == rj {
+                continue;
+            }
+            let (a, b) = (uf.members[ri].clone(), uf.members[rj].clone());
+            let mut sum = 0.0;
+            let mut ok = true;
+            'pairs: for &x in &a {
+                for &y in &b {
+                    match pair_score(x, y) {
+                        Some(s) => sum += s,
+                        None => {
+                            ok = false;
+                            break 'pairs;
+                        }
+                    }
+                }
+            }
+            if ok && sum / (a.len() * b.len()) as f64 >= cfg.average_min {
+                uf.union(ri, rj);
+            }
+        }
+        let mut out: Vec<Vec<usize>> = Vec::new();
+        for i in 0..recs.len() {
+            if uf.find(i) == i {
+                let mut m = uf.members[i].clone();
+                m.sort_unstable();
+                out.push(m);
+            }
+        }
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn delta(
+        &self,
+        pool: Pool,
+        clusters: Vec<Vec<usize>>,
+        keys_sorted: &[MentionKey],
+        batch_ids: &[String],
+        changed_status: &[String],
+        changed_records: &[String],
+        stats: LinkStats,
+    ) -> LinkDelta {
+        let Pool { mentions, articles, old, .. } = pool;
+        let recs: Vec<&MentionRecord> = mentions.values().collect();
+
+        // Which old event each mention was in.
+        let mut old_of: HashMap<&MentionKey, &str> = HashMap::new();
+        for e in old.values() {
+            for m in &e.members {
+                old_of.insert(&m.key, e.id.as_str());
+            }
+        }
+        // Give clusters old ids: largest overlap first, then smaller id.
+        let mut overlaps: Vec<(usize, &str, usize)> = Vec::new();
+        for (c, members) in clusters.iter().enumerate() {
+            let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+            for &i in members {
+                if let Some(id) = old_of.get(&keys_sorted[i]) {
+                    *count.entry(id).or_default() += 1;
+                }
+            }
+            overlaps.extend(count.into_iter().map(|(id, n)| (c, id, n)));
+        }
+        overlaps.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(b.1)).then(a.0.cmp(&b.0)));
+        let mut id_of: Vec<Option<String>> = vec![None; clusters.len()];
+        let mut taken: HashSet<&str> = HashSet::new();
+        for &(c, id, _) in &overlaps {
+            if id_of[c].is_none() && !taken.contains(id) {
+                id_of[c] = Some(id.to_string());
+                taken.insert(id);
+            }
+        }
+        let all_known: HashSet<String> =
+            old.values().flat_map(|e| std::iter::once(e.id.clone()).chain(e.merged_from.iter().cloned())).collect();
+        for (c, members) in clusters.iter().enumerate() {
+            if id_of[c].is_none() {
+                let h = members.iter().map(|&i| (recs[i].hash, &recs[i].key)).min().map(|(h, _)| h).unwrap_or(0);
+                let mut id = format!("ev-{h:016x}");
+                let mut n = 1;
+                while all_known.contains(&id) || id_of.iter().flatten().any(|x| *x == id) {
+                    n += 1;
+                    id = format!("ev-{h:016x}-{n}");
+                }
+                id_of[c] = Some(id);
+            }
+        }
+        let id_of: Vec<String> = id_of.into_iter().map(|x| x.unwrap_or_default()).collect();
+
+        // Old ids not kept go to the merged_from of the cluster holding most of their members.
+        let mut merged: Vec<BTreeSet<String>> = vec![BTreeSet::new(); clusters.len()];
+        let cluster_of_mention: HashMap<&MentionKey, usize> =
+            clusters.iter().enumerate().flat_map(|(c, ms)| ms.iter().map(move |&i| (&keys_sorted[i], c))).collect();
+        let mut deleted = Vec::new();
+        for e in old.values() {
+            let kept = id_of.iter().position(|x| *x == e.id);
+            let target = kept.or_else(|| {
+                let mut count: BTreeMap<usize, usize> = BTreeMap::new();
+                for m in &e.members {
+                    if let Some(&c) = cluster_of_mention.get(&m.key) {
+                        *count.entry(c).or_default() += 1;
+                    }
+                }
+                count.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(c, _)| c)
+            });
+            match target {
+                Some(c) => {
+                    merged[c].extend(e.merged_from.iter().cloned());
+                    if kept.is_none() {
+                        merged[c].insert(e.id.clone());
+                        deleted.push(e.id.clone());
+                    }
+                }
+                None => deleted.push(e.id.clone()),
+            }
+        }
+
+        // New states.
+        let mut states: Vec<EventState> = Vec::new();
+        for (c, members) in clusters.iter().enumerate() {
+            let mut ms: Vec<MentionRecord> = members.iter().map(|&i| recs[i].clone()).collect();
+            ms.sort_by(|a, b| a.key.cmp(&b.key));
+            let mut keys: Vec<String> =
+                ms.iter().flat_map(|m| articles.get(&m.key.article_id).map(|a| block_keys(&View::new(m, a))).unwrap_or_default()).collect();
+            keys.sort();
+            keys.dedup();
+            let mut mf: Vec<String> = merged[c].iter().filter(|x| **x != id_of[c]).cloned().collect();
+            mf.sort();
+            states.push(EventState { id: id_of[c].clone(), merged_from: mf, keys, members: ms });
+        }
+
+        // What changed.
+        let touched_articles: HashSet<&str> = batch_ids.iter().chain(changed_status).map(String::as_str).collect();
+        let mut events = Vec::new();
+        let mut outputs_for: Vec<usize> = Vec::new();
+        for (c, s) in states.iter().enumerate() {
+            let same = old.get(&s.id).is_some_and(|o| o == s);
+            if !same {
+                events.push(s.clone());
+                outputs_for.push(c);
+            } else if s.members.iter().any(|m| touched_articles.contains(m.key.article_id.as_str())) {
+                outputs_for.push(c);
+            }
+        }
+        let mention_events: Vec<(MentionKey, String)> = clusters
+            .iter()
+            .enumerate()
+            .flat_map(|(c, ms)| ms.iter().map(move |&i| (keys_sorted[i].clone(), c)))
+            .map(|(k, c)| (k, id_of[c].clone()))
+            .collect();
+        let event_of: HashMap<&MentionKey, &str> = mention_events.iter().map(|(k, id)| (k, id.as_str())).collect();
+        let outputs: Vec<EventOut> =
+            outputs_for.iter().map(|&c| reconcile(&states[c], &articles, &|k| event_of.get(k).map(|s| s.to_string()))).collect();
+
+        // Articles whose record changed (the batch's always).
+        let mut out_articles: Vec<ArticleRecord> = Vec::new();
+        for (id, a) in &articles {
+            if batch_ids.contains(id) || changed_records.contains(id) {
+                out_articles.push(a.clone());
+            }
+        }
+        LinkDelta { events, deleted, articles: out_articles, outputs, mention_events, stats }
+    }
+}
+
+/// Keys for finding stale-dateline pairs: distinctive tolls only (dates are what disagree).
+fn stale_keys(v: &View<'_>) -> Vec<String> {
+    let cc = v.country.clone().unwrap_or_else(|| "??".to_string());
+    v.groups
+        .iter()
+        .filter(|g| g.total.stated >= 5 && !g.total.vague)
+        .map(|g| format!("k:{cc}:{}:{}:{}", g.class.as_str(), g.outcome.as_str(), g.total.stated))
+        .collect()
+}

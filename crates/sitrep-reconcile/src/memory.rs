@@ -1,0 +1,155 @@
+//! An in-memory [`LinkStore`]: what tests and `sitrep bench link` use, and a reference for a
+//! database implementation (three lookups, and applying a delta).
+
+use crate::link::{Batch, EventState, LinkDelta, LinkStore, Linker};
+use crate::reconcile::reconcile;
+use crate::record::{ArticleRecord, MentionKey};
+use sitrep_model::contract::EventOut;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::convert::Infallible;
+
+/// Events, their key index, and article records, in memory.
+#[derive(Clone, Debug, Default)]
+pub struct MemoryStore {
+    events: BTreeMap<String, EventState>,
+    index: HashMap<String, BTreeSet<String>>,
+    articles: BTreeMap<String, ArticleRecord>,
+    by_article: HashMap<String, BTreeSet<String>>,
+    mention_event: BTreeMap<MentionKey, String>,
+}
+
+impl LinkStore for MemoryStore {
+    type Error = Infallible;
+
+    fn events_by_keys(&self, keys: &[String]) -> Result<Vec<EventState>, Infallible> {
+        let mut ids = BTreeSet::new();
+        for k in keys {
+            if let Some(s) = self.index.get(k) {
+                ids.extend(s.iter().cloned());
+            }
+        }
+        Ok(ids.into_iter().filter_map(|id| self.events.get(&id).cloned()).collect())
+    }
+
+    fn events_of_articles(&self, article_ids: &[String]) -> Result<Vec<EventState>, Infallible> {
+        let mut ids = BTreeSet::new();
+        for a in article_ids {
+            if let Some(s) = self.by_article.get(a) {
+                ids.extend(s.iter().cloned());
+            }
+        }
+        Ok(ids.into_iter().filter_map(|id| self.events.get(&id).cloned()).collect())
+    }
+
+    fn articles(&self, ids: &[String]) -> Result<Vec<ArticleRecord>, Infallible> {
+        Ok(ids.iter().filter_map(|id| self.articles.get(id).cloned()).collect())
+    }
+}
+
+impl MemoryStore {
+    /// An empty store.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn remove_event(&mut self, id: &str) {
+        if let Some(old) = self.events.remove(id) {
+            for k in &old.keys {
+                if let Some(s) = self.index.get_mut(k) {
+                    s.remove(id);
+                    if s.is_empty() {
+                        self.index.remove(k);
+                    }
+                }
+            }
+            for m in &old.members {
+                if let Some(s) = self.by_article.get_mut(&m.key.article_id) {
+                    s.remove(id);
+                }
+            }
+        }
+    }
+
+    /// Applies a delta (what a database does in one transaction).
+    pub fn apply(&mut self, delta: &LinkDelta) {
+        for id in &delta.deleted {
+            self.remove_event(id);
+        }
+        for e in &delta.events {
+            self.remove_event(&e.id);
+            for k in &e.keys {
+                self.index.entry(k.clone()).or_default().insert(e.id.clone());
+            }
+            for m in &e.members {
+                self.by_article.entry(m.key.article_id.clone()).or_default().insert(e.id.clone());
+            }
+            self.events.insert(e.id.clone(), e.clone());
+        }
+        for a in &delta.articles {
+            self.articles.insert(a.id.clone(), a.clone());
+            let start = MentionKey { article_id: a.id.clone(), index: 0 };
+            let stale: Vec<MentionKey> =
+                self.mention_event.range(start..).take_while(|(k, _)| k.article_id == a.id).map(|(k, _)| k.clone()).collect();
+            for k in stale {
+                self.mention_event.remove(&k);
+            }
+        }
+        for (k, id) in &delta.mention_events {
+            self.mention_event.insert(k.clone(), id.clone());
+        }
+    }
+
+    /// Links a batch and applies the result.
+    pub fn ingest(&mut self, linker: &Linker<'_>, batch: Batch) -> LinkDelta {
+        let Ok(delta) = linker.link(self, batch);
+        self.apply(&delta);
+        delta
+    }
+
+    /// Every event, reconciled, sorted by id.
+    pub fn export_events(&self) -> Vec<EventOut> {
+        let event_of = |k: &MentionKey| self.mention_event.get(k).cloned();
+        self.events.values().map(|e| reconcile(e, &self.articles, &event_of)).collect()
+    }
+
+    /// The stored events.
+    pub fn events(&self) -> impl Iterator<Item = &EventState> {
+        self.events.values()
+    }
+
+    /// The stored article records.
+    pub fn article_records(&self) -> impl Iterator<Item = &ArticleRecord> {
+        self.articles.values()
+    }
+
+    /// An article's event ids in mention order (main first).
+    pub fn article_event_ids(&self, article_id: &str) -> Vec<String> {
+        let start = MentionKey { article_id: article_id.to_string(), index: 0 };
+        self.mention_event.range(start..).take_while(|(k, _)| k.article_id == article_id).map(|(_, id)| id.clone()).collect()
+    }
+
+    /// Number of events.
+    pub fn len(&self) -> usize {
+        self.events.len()
+    }
+
+    /// True when there are no events.
+    pub fn is_empty(&self) -> bool {
+        self.events.is_empty()
+    }
+
+    /// Approximate bytes held (members' texts, names, quotes, keys): for the benchmark.
+    pub fn approx_bytes(&self) -> usize {
+        let ev: usize = self
+            .events
+            .values()
+            .map(|e| {
+                e.id.len()
+                    + e.keys.iter().map(|k| k.len() + 16).sum::<usize>()
+                    + e.members.iter().map(|m| 400 + m.text.len() + m.names.iter().map(|n| n.len() + 24).sum::<usize>()).sum::<usize>()
+            })
+            .sum();
+        let arts: usize = self.articles.values().map(|a| 300 + a.fingerprint.facts.len() * 40 + a.fingerprint.signature.0.len() * 8).sum();
+        ev + arts
+    }
+}

@@ -1,0 +1,715 @@
+//! One event from all its mentions: the contract's `EventOut`, with every claim kept.
+//!
+//! - **Sources**: one per article; `independent` is false for duplicates and derivative
+//!   rewrites. Figures, dates and places come from independent sources only (all sources only
+//!   when there is no independent one: `derivative_only`). Among independent sources, a
+//!   figure comes from the articles whose *main* event this is; passing (background) mentions
+//!   count only when no main report gives that party's toll.
+//! - **Casualties**, per party class (rebels and militias together), outcome and cause. Per
+//!   source, the figure that counts is its exact one, else its largest. Across sources:
+//!   an exact figure supersedes a lower exact figure published earlier or not official; any
+//!   figure below the remaining exact figure that it admits is an early partial count
+//!   ("at least ten", then 12); an exact figure closes an open range it fits ("at least 12"
+//!   and "12" give 12/12/12); "at least N" claims imply the lower ones. Remaining figures
+//!   give low = lowest, high = highest (open if any is open), best = the most common
+//!   (then the largest). `conflicting_counts` when remaining figures cannot all be true
+//!   (their ranges do not overlap). A source that breaks a toll down by cause (7 in combat, 5
+//!   in an accident) is compared with another's single figure by its total.
+//! - **Fatalities** (ACLED): violent deaths of every party, each at the lowest figure a source
+//!   states among the remaining figures (an exact closing figure where there is one).
+//! - **Date**: the intersection of the usable dates (a date resolved from a suspect dateline is
+//!   not usable); `date_conflict` when it is empty (the best-supported claim is kept). With no
+//!   usable date, dates from a suspect dateline shifted by the estimated offset, widened to a
+//!   month, with the event flag `date_suspect`.
+//! - **Location**: the most precise, then best-supported claim; `location_conflict` when two
+//!   precise places are more than 50 km apart or admin1 areas differ.
+//! - **Type**: the majority (main reports weigh twice), ties to the first in ACLED's order.
+
+use crate::link::EventState;
+use crate::record::{ArticleRecord, CasualtyClaim, MentionKey, MentionRecord, Quote};
+use crate::score::{Class, admin_key, exact, km, pick};
+use chrono::{Duration, NaiveDate};
+use serde_json::json;
+use sitrep_model::Amount;
+use sitrep_model::contract::*;
+use sitrep_model::mention::Location;
+use sitrep_model::taxonomy::*;
+use sitrep_text::fold;
+use std::collections::{BTreeMap, BTreeSet};
+
+struct Ctx<'a> {
+    articles: &'a BTreeMap<String, ArticleRecord>,
+    evidence: Vec<EvidenceOut>,
+    claims: Vec<ClaimOut>,
+    flags: BTreeSet<EventFlag>,
+}
+
+impl Ctx<'_> {
+    fn art(&self, m: &MentionRecord) -> Option<&ArticleRecord> {
+        self.articles.get(&m.key.article_id)
+    }
+    fn independent(&self, m: &MentionRecord) -> bool {
+        self.art(m).is_none_or(ArticleRecord::independent)
+    }
+    fn suspect(&self, m: &MentionRecord) -> bool {
+        self.art(m).is_some_and(ArticleRecord::date_suspect)
+    }
+    fn evidence(&mut self, m: &MentionRecord, field: &str, q: &Quote) {
+        if q.text.is_empty() {
+            return;
+        }
+        let e = EvidenceOut {
+            article_id: m.key.article_id.clone(),
+            field: field.to_string(),
+            start: q.start,
+            end: q.end,
+            quote: q.text.clone(),
+        };
+        if !self.evidence.contains(&e) {
+            self.evidence.push(e);
+        }
+    }
+    fn claim(
+        &mut self,
+        m: &MentionRecord,
+        field: &str,
+        value: serde_json::Value,
+        attributed_to: Option<String>,
+        superseded: bool,
+        q: &Quote,
+    ) {
+        self.claims.push(ClaimOut {
+            article_id: m.key.article_id.clone(),
+            field: field.to_string(),
+            value,
+            attributed_to,
+            superseded,
+            start: q.start,
+            end: q.end,
+            quote: q.text.clone(),
+        });
+    }
+}
+
+fn precision_of_width(days: i64) -> DatePrecision {
+    match days {
+        0 => DatePrecision::Day,
+        1..=7 => DatePrecision::Week,
+        8..=31 => DatePrecision::Month,
+        _ => DatePrecision::Year,
+    }
+}
+
+fn location_rank(p: Option<LocationPrecision>) -> u8 {
+    match p {
+        Some(LocationPrecision::Exact) => 0,
+        Some(LocationPrecision::Near) => 1,
+        Some(LocationPrecision::Admin2) => 2,
+        Some(LocationPrecision::Admin1) => 3,
+        Some(LocationPrecision::Country) => 4,
+        Some(LocationPrecision::Unknown) | None => 5,
+    }
+}
+
+fn has_place(p: &Location) -> bool {
+    p.country_code.is_some() || p.name.is_some() || p.admin1.is_some()
+}
+
+fn same_place(a: &Location, b: &Location) -> bool {
+    if let (Some(x), Some(y)) = (a.lat.zip(a.lon), b.lat.zip(b.lon))
+        && location_rank(a.precision) <= 1
+        && location_rank(b.precision) <= 1
+    {
+        return km(x, y) <= 25.0;
+    }
+    match (&a.name, &b.name) {
+        (Some(x), Some(y)) => fold(x) == fold(y),
+        _ => false,
+    }
+}
+
+fn is_official(attr: &Option<String>) -> bool {
+    attr.as_deref().is_some_and(|a| {
+        let f = fold(a);
+        [
+            "ministry",
+            "minister",
+            "government",
+            "official",
+            "police",
+            "army",
+            "military",
+            "authorities",
+            "governor",
+            "spokes",
+            "sheriff",
+            "president",
+        ]
+        .iter()
+        .any(|w| f.contains(w))
+    })
+}
+
+/// One source's figure in a group.
+struct Figure<'a> {
+    member: &'a MentionRecord,
+    claim: &'a CasualtyClaim,
+    published: Option<NaiveDate>,
+    official: bool,
+}
+
+/// The reconciled figure of a group, and which figures were superseded.
+struct Reconciled {
+    amount: Amount,
+    superseded: Vec<bool>,
+    conflict: bool,
+    /// ACLED's figure for this group.
+    acled: u64,
+}
+
+fn most_common_best(figs: &[&Amount]) -> u64 {
+    let mut count: BTreeMap<u64, usize> = BTreeMap::new();
+    for a in figs {
+        *count.entry(a.best).or_default() += 1;
+    }
+    count.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0))).map_or(0, |(v, _)| v)
+}
+
+fn reconcile_figures(figs: &[Figure<'_>]) -> Reconciled {
+    let n = figs.len();
+    let mut sup = vec![false; n];
+    let amt = |i: usize| figs[i].claim.amount;
+    // Exact figures superseded by a larger exact figure published later or official.
+    for i in 0..n {
+        for j in 0..n {
+            if i != j && exact(&amt(i)) && exact(&amt(j)) && amt(i).best < amt(j).best {
+                let later = matches!((figs[i].published, figs[j].published), (Some(a), Some(b)) if b > a);
+                if later || (figs[j].official && !figs[i].official) {
+                    sup[i] = true;
+                }
+            }
+        }
+    }
+    let mut exacts: Vec<u64> = (0..n).filter(|&i| !sup[i] && exact(&amt(i))).map(|i| amt(i).best).collect();
+    exacts.sort_unstable();
+    exacts.dedup();
+    if !exacts.is_empty() {
+        // Early partial figures: below an exact figure they admit.
+        for (i, s) in sup.iter_mut().enumerate() {
+            if !*s && !exact(&amt(i)) && exacts.iter().any(|&e| amt(i).admits(e) && amt(i).best < e) {
+                *s = true;
+            }
+        }
+    } else {
+        // "at least 10" is implied by "at least 12".
+        let open_max = (0..n).filter(|&i| !amt(i).vague && amt(i).high.is_none()).map(|i| amt(i).low).max();
+        if let Some(m) = open_max {
+            for (i, s) in sup.iter_mut().enumerate() {
+                if !amt(i).vague && amt(i).high.is_none() && amt(i).low < m {
+                    *s = true;
+                }
+            }
+        }
+    }
+    let live: Vec<usize> = (0..n).filter(|&i| !sup[i]).collect();
+    let mut conflict = false;
+    for (x, &i) in live.iter().enumerate() {
+        for &j in &live[x + 1..] {
+            if !amt(i).overlaps(&amt(j)) {
+                conflict = true;
+            }
+        }
+    }
+    let live_amts: Vec<Amount> = live.iter().map(|&i| amt(i)).collect();
+    let min_stated = live_amts.iter().map(|a| a.stated).min().unwrap_or(0);
+    let amount = if exacts.len() == 1 && !conflict {
+        Amount::exact(exacts[0])
+    } else {
+        let low = live_amts.iter().map(|a| a.low).min().unwrap_or(0);
+        let high = if live_amts.iter().any(|a| a.high.is_none()) { None } else { live_amts.iter().filter_map(|a| a.high).max() };
+        let best = if exacts.is_empty() {
+            most_common_best(&live_amts.iter().collect::<Vec<_>>())
+        } else {
+            let ex: Vec<&Amount> = live_amts.iter().filter(|a| exact(a)).collect();
+            most_common_best(&ex)
+        };
+        Amount { low: low.min(best), best, high: high.map(|h| h.max(best)), vague: live_amts.iter().any(|a| a.vague), stated: min_stated }
+    };
+    let acled = if exacts.len() == 1 && !conflict { exacts[0] } else { min_stated };
+    Reconciled { amount, superseded: sup, conflict, acled }
+}
+
+fn party_vote(claims: &[&CasualtyClaim]) -> ActorKind {
+    let mut count: BTreeMap<ActorKind, usize> = BTreeMap::new();
+    for c in claims {
+        *count.entry(c.party).or_default() += 1;
+    }
+    // Most frequent; ties to the lower inter code (unknown last).
+    count
+        .into_iter()
+        .max_by(|a, b| {
+            a.1.cmp(&b.1).then_with(|| (b.0 == ActorKind::Unknown, b.0.inter_code()).cmp(&(a.0 == ActorKind::Unknown, a.0.inter_code())))
+        })
+        .map_or(ActorKind::Unknown, |(k, _)| k)
+}
+
+/// The contract line of one event. `event_of` gives the event id of another mention (for
+/// `date.relative_to`); `articles` must hold the record of every member's article (a missing
+/// one counts as an independent, undated source).
+pub fn reconcile(
+    event: &EventState,
+    articles: &BTreeMap<String, ArticleRecord>,
+    event_of: &dyn Fn(&MentionKey) -> Option<String>,
+) -> EventOut {
+    let mut ctx = Ctx { articles, evidence: Vec::new(), claims: Vec::new(), flags: BTreeSet::new() };
+    // Members: main reports first, then by key.
+    let mut members: Vec<&MentionRecord> = event.members.iter().collect();
+    members.sort_by(|a, b| (a.role != SourceRole::Primary, &a.key).cmp(&(b.role != SourceRole::Primary, &b.key)));
+
+    // Sources.
+    let mut sources: BTreeMap<String, SourceOut> = BTreeMap::new();
+    for m in &members {
+        let a = ctx.art(m);
+        let s = sources.entry(m.key.article_id.clone()).or_insert_with(|| SourceOut {
+            article_id: m.key.article_id.clone(),
+            role: m.role,
+            independent: a.is_none_or(ArticleRecord::independent),
+            url: a.and_then(|a| a.url.clone()),
+            outlet: a.and_then(|a| a.outlet.clone()),
+            published: a.and_then(|a| a.published),
+        });
+        if m.role == SourceRole::Primary {
+            s.role = SourceRole::Primary;
+        }
+    }
+    let independent_sources = sources.values().filter(|s| s.independent).count();
+    match independent_sources {
+        0 => {
+            ctx.flags.insert(EventFlag::DerivativeOnly);
+        }
+        1 => {
+            ctx.flags.insert(EventFlag::SingleSource);
+        }
+        _ => {}
+    }
+    let used: Vec<&MentionRecord> = {
+        let u: Vec<&MentionRecord> = members.iter().copied().filter(|m| ctx.independent(m)).collect();
+        if u.is_empty() { members.clone() } else { u }
+    };
+
+    // Type.
+    let mut votes: BTreeMap<(EventType, SubEventType), u32> = BTreeMap::new();
+    for m in &used {
+        *votes.entry((m.event_type, m.sub_event_type)).or_default() += if m.role == SourceRole::Primary { 2 } else { 1 };
+    }
+    let mut type_votes: BTreeMap<EventType, u32> = BTreeMap::new();
+    for ((t, _), v) in &votes {
+        *type_votes.entry(*t).or_default() += v;
+    }
+    let event_type = type_votes.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map_or(EventType::Battles, |(t, _)| *t);
+    let sub_event_type = votes
+        .iter()
+        .filter(|((t, _), _)| *t == event_type)
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.1.cmp(&a.0.1)))
+        .map_or(SubEventType::ArmedClash, |((_, s), _)| *s);
+    for m in &members {
+        if let Some(q) = &m.type_quote {
+            if used.iter().any(|u| u.key == m.key) && m.event_type == event_type {
+                ctx.evidence(m, "event_type", q);
+            }
+            ctx.claim(m, "event_type", json!({"event_type": m.event_type, "sub_event_type": m.sub_event_type}), None, false, q);
+        }
+    }
+
+    let date = reconcile_date(&mut ctx, &members, &used, event_of, &event.id);
+    let location = reconcile_location(&mut ctx, &members, &used);
+    let actors = reconcile_actors(&mut ctx, &members, &used);
+    let (casualties, fatalities) = reconcile_casualties(&mut ctx, &members, &used);
+
+    // Tactics.
+    let mut tactics: Vec<String> = Vec::new();
+    for m in &used {
+        for t in &m.tactics {
+            if !tactics.contains(&t.name) {
+                tactics.push(t.name.clone());
+            }
+            ctx.evidence(m, "tactics", &t.quote);
+        }
+    }
+    for m in &members {
+        for t in &m.tactics {
+            ctx.claim(m, "tactics", json!(t.name), None, false, &t.quote);
+        }
+    }
+
+    let mut evidence = ctx.evidence;
+    evidence.sort_by(|a, b| {
+        (field_rank(&a.field), &a.field, &a.article_id, a.start).cmp(&(field_rank(&b.field), &b.field, &b.article_id, b.start))
+    });
+    let mut claims = ctx.claims;
+    claims.sort_by(|a, b| {
+        (field_rank(&a.field), &a.field, &a.article_id, a.start).cmp(&(field_rank(&b.field), &b.field, &b.article_id, b.start))
+    });
+    EventOut {
+        id: event.id.clone(),
+        event_type,
+        sub_event_type,
+        date,
+        location,
+        actors,
+        casualties,
+        fatalities,
+        tactics,
+        sources: Some(sources.into_values().collect()),
+        claims: Some(claims),
+        flags: ctx.flags.into_iter().collect(),
+        merged_from: Some(event.merged_from.clone()),
+        evidence,
+    }
+}
+
+fn field_rank(f: &str) -> u8 {
+    match f.split('[').next().unwrap_or("") {
+        "event_type" => 0,
+        "date" => 1,
+        "location" => 2,
+        "actors" => 3,
+        "casualties" => 4,
+        "tactics" => 5,
+        _ => 6,
+    }
+}
+
+fn reconcile_date(
+    ctx: &mut Ctx<'_>,
+    members: &[&MentionRecord],
+    used: &[&MentionRecord],
+    event_of: &dyn Fn(&MentionKey) -> Option<String>,
+    own_id: &str,
+) -> DateOut {
+    for m in members {
+        if let Some(q) = &m.date.quote {
+            let v = json!({"earliest": m.date.earliest, "latest": m.date.latest, "precision": m.date.precision, "expression": m.date.expression});
+            let suspect = m.date.from_publication && ctx.suspect(m);
+            ctx.claim(m, "date", v, None, suspect, q);
+        }
+    }
+    let usable = |ms: &[&MentionRecord], ctx: &Ctx<'_>| -> Vec<(usize, (NaiveDate, NaiveDate))> {
+        ms.iter()
+            .enumerate()
+            .filter_map(|(i, m)| m.date.interval().filter(|_| !(m.date.from_publication && ctx.suspect(m))).map(|d| (i, d)))
+            .collect()
+    };
+    let mut pool: Vec<&MentionRecord> = used.to_vec();
+    let mut dated = usable(&pool, ctx);
+    if dated.is_empty() {
+        pool = members.to_vec();
+        dated = usable(&pool, ctx);
+    }
+    let relative = |m: &MentionRecord| {
+        m.date.relative_to.and_then(|(idx, off)| {
+            let k = MentionKey { article_id: m.key.article_id.clone(), index: idx };
+            event_of(&k).filter(|id| id != own_id).map(|event| RelativeOut { event, offset_days: off })
+        })
+    };
+    if !dated.is_empty() {
+        let lo = dated.iter().map(|(_, d)| d.0).max().unwrap_or_default();
+        let hi = dated.iter().map(|(_, d)| d.1).min().unwrap_or_default();
+        let result = if lo <= hi {
+            (lo, hi)
+        } else {
+            ctx.flags.insert(EventFlag::DateConflict);
+            // The claim most others agree with; then a main report's; then the narrowest.
+            dated
+                .iter()
+                .max_by(|a, b| {
+                    let support = |d: (NaiveDate, NaiveDate)| dated.iter().filter(|(_, o)| o.0 <= d.1 && d.0 <= o.1).count();
+                    support(a.1)
+                        .cmp(&support(b.1))
+                        .then((pool[a.0].role == SourceRole::Primary).cmp(&(pool[b.0].role == SourceRole::Primary)))
+                        .then(((b.1.1 - b.1.0).num_days()).cmp(&(a.1.1 - a.1.0).num_days()))
+                        .then(pool[b.0].key.cmp(&pool[a.0].key))
+                })
+                .map(|(_, d)| *d)
+                .unwrap_or((lo, hi))
+        };
+        // Expression and quote from the narrowest claim holding the result.
+        let holders: Vec<&(usize, (NaiveDate, NaiveDate))> = dated.iter().filter(|(_, d)| d.0 <= result.0 && result.1 <= d.1).collect();
+        let narrowest = holders.iter().min_by_key(|(i, d)| ((d.1 - d.0).num_days(), pool[*i].role != SourceRole::Primary, &pool[*i].key));
+        for (i, _) in &holders {
+            if let Some(q) = &pool[*i].date.quote {
+                ctx.evidence(pool[*i], "date", q);
+            }
+        }
+        return DateOut {
+            earliest: Some(result.0),
+            latest: Some(result.1),
+            precision: precision_of_width((result.1 - result.0).num_days()),
+            expression: narrowest.and_then(|(i, _)| pool[*i].date.expression.clone()),
+            relative_to: narrowest.and_then(|(i, _)| relative(pool[*i])),
+        };
+    }
+    // Only suspect datelines: shift by the estimated offset, widen to a month.
+    let shifted: Vec<(&MentionRecord, (NaiveDate, NaiveDate))> = members
+        .iter()
+        .filter_map(|m| {
+            let off = ctx.art(m)?.anchor_offset()?;
+            let (a, b) = m.date.interval()?;
+            Some((*m, (a + Duration::days(off - 15), b + Duration::days(off + 15))))
+        })
+        .collect();
+    if let Some((m, d)) = shifted.iter().min_by_key(|(m, d)| ((d.1 - d.0).num_days(), m.role != SourceRole::Primary, &m.key)) {
+        ctx.flags.insert(EventFlag::DateSuspect);
+        if let Some(q) = &m.date.quote {
+            ctx.evidence(m, "date", q);
+        }
+        return DateOut {
+            earliest: Some(d.0),
+            latest: Some(d.1),
+            precision: precision_of_width((d.1 - d.0).num_days()),
+            expression: m.date.expression.clone(),
+            relative_to: relative(m),
+        };
+    }
+    DateOut {
+        earliest: None,
+        latest: None,
+        precision: DatePrecision::Unknown,
+        expression: None,
+        relative_to: used.iter().chain(members).find_map(|m| relative(m)),
+    }
+}
+
+fn reconcile_location(ctx: &mut Ctx<'_>, members: &[&MentionRecord], used: &[&MentionRecord]) -> Location {
+    for m in members {
+        if let Some(q) = &m.location.quote {
+            let p = &m.location.place;
+            let v = json!({"name": p.name, "country_code": p.country_code, "admin1": p.admin1, "admin2": p.admin2, "lat": p.lat, "lon": p.lon, "precision": p.precision});
+            ctx.claim(m, "location", v, None, false, q);
+        }
+    }
+    let mut placed: Vec<&MentionRecord> = used.iter().copied().filter(|m| has_place(&m.location.place)).collect();
+    if placed.is_empty() {
+        placed = members.iter().copied().filter(|m| has_place(&m.location.place)).collect();
+    }
+    let Some(best_rank) = placed.iter().map(|m| location_rank(m.location.place.precision)).min() else { return Location::default() };
+    let chosen = placed
+        .iter()
+        .filter(|m| location_rank(m.location.place.precision) == best_rank)
+        .max_by(|a, b| {
+            let support = |x: &MentionRecord| placed.iter().filter(|o| same_place(&o.location.place, &x.location.place)).count();
+            support(a).cmp(&support(b)).then((a.role == SourceRole::Primary).cmp(&(b.role == SourceRole::Primary))).then(b.key.cmp(&a.key))
+        })
+        .copied();
+    let Some(chosen) = chosen else { return Location::default() };
+    let mut loc = chosen.location.place.clone();
+    // Fill admin1 and country from agreeing claims.
+    if loc.admin1.is_none() {
+        let a1: BTreeSet<String> = placed
+            .iter()
+            .filter(|m| m.location.place.country_code == loc.country_code || loc.country_code.is_none())
+            .filter_map(|m| m.location.place.admin1.clone())
+            .collect();
+        if a1.iter().map(|a| admin_key(a)).collect::<BTreeSet<_>>().len() == 1 && location_rank(loc.precision) >= 3 {
+            loc.admin1 = a1.into_iter().next();
+        }
+    }
+    // Conflicts between independent claims.
+    for (i, a) in placed.iter().enumerate() {
+        for b in &placed[i + 1..] {
+            let (pa, pb) = (&a.location.place, &b.location.place);
+            let far = matches!((pa.lat.zip(pa.lon), pb.lat.zip(pb.lon)), (Some(x), Some(y))
+                if location_rank(pa.precision) <= 1 && location_rank(pb.precision) <= 1 && km(x, y) > 50.0);
+            let admin = matches!((&pa.admin1, &pb.admin1), (Some(x), Some(y)) if admin_key(x) != admin_key(y));
+            let country = matches!((&pa.country_code, &pb.country_code), (Some(x), Some(y)) if !x.eq_ignore_ascii_case(y));
+            if far || admin || country {
+                ctx.flags.insert(EventFlag::LocationConflict);
+            }
+        }
+    }
+    for m in &placed {
+        let p = &m.location.place;
+        let agrees = same_place(p, &chosen.location.place)
+            || (location_rank(loc.precision) >= 2
+                && p.admin1.as_deref().map(admin_key) == loc.admin1.as_deref().map(admin_key)
+                && p.country_code == loc.country_code);
+        if agrees && let Some(q) = &m.location.quote {
+            ctx.evidence(m, "location", q);
+        }
+    }
+    loc
+}
+
+fn reconcile_actors(ctx: &mut Ctx<'_>, members: &[&MentionRecord], used: &[&MentionRecord]) -> Vec<ActorOut> {
+    struct Acc {
+        name: String,
+        kinds: BTreeMap<ActorKind, u32>,
+        roles: BTreeMap<ActorRole, u32>,
+    }
+    let mut accs: Vec<(String, Acc)> = Vec::new();
+    for m in used {
+        for a in &m.actors {
+            let key = fold(&a.name);
+            let pos = match accs.iter().position(|(k, _)| *k == key) {
+                Some(p) => p,
+                None => {
+                    accs.push((key, Acc { name: a.name.clone(), kinds: BTreeMap::new(), roles: BTreeMap::new() }));
+                    accs.len() - 1
+                }
+            };
+            *accs[pos].1.kinds.entry(a.kind).or_default() += 1;
+            *accs[pos].1.roles.entry(a.role).or_default() += 1;
+        }
+    }
+    let top = |m: &BTreeMap<ActorKind, u32>| m.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(k, _)| *k);
+    let top_role = |m: &BTreeMap<ActorRole, u32>| m.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(k, _)| *k);
+    let mut out: Vec<ActorOut> = accs
+        .iter()
+        .map(|(_, a)| ActorOut {
+            name: a.name.clone(),
+            kind: top(&a.kinds).unwrap_or(ActorKind::Unknown),
+            role: top_role(&a.roles).unwrap_or(ActorRole::Other),
+        })
+        .collect();
+    // An unidentified armed group gives way to a named one in the same role.
+    let named: Vec<(ActorRole, bool)> =
+        out.iter().map(|a| (a.role, Class::of(a.kind) == Class::Armed && !fold(&a.name).contains("unidentified"))).collect();
+    out.retain(|a| !(fold(&a.name).contains("unidentified") && named.iter().any(|(r, n)| *n && *r == a.role)));
+    for m in members {
+        for a in &m.actors {
+            let idx = out.iter().position(|o| fold(&o.name) == fold(&a.name));
+            let field = idx.map_or_else(|| "actors".to_string(), |i| format!("actors[{i}]"));
+            if let Some(q) = &a.quote {
+                if idx.is_some() && used.iter().any(|u| u.key == m.key) {
+                    ctx.evidence(m, &field, q);
+                }
+                ctx.claim(m, &field, json!({"name": a.name, "kind": a.kind, "role": a.role}), None, false, q);
+            }
+        }
+    }
+    out
+}
+
+type GroupKey = (Class, Outcome, Cause);
+
+/// One reconciled casualty entry: its group, its line, the figures used (member, claim index,
+/// superseded across sources) and ACLED's figure.
+type Entry = (GroupKey, CasualtyOut, Vec<(MentionKey, usize, bool)>, u64);
+
+fn reconcile_casualties(ctx: &mut Ctx<'_>, members: &[&MentionRecord], used: &[&MentionRecord]) -> (Vec<CasualtyOut>, u64) {
+    // Which sources give the figures, per class and outcome.
+    let mut class_outcomes: BTreeSet<(Class, Outcome)> = BTreeSet::new();
+    for m in members {
+        for c in &m.casualties {
+            class_outcomes.insert((Class::of(c.party), c.outcome));
+        }
+    }
+    let has = |m: &MentionRecord, co: (Class, Outcome)| m.casualties.iter().any(|c| !c.superseded && (Class::of(c.party), c.outcome) == co);
+    let mut entries: Vec<Entry> = Vec::new();
+    // (group, output, per-claim (member, claim index, superseded across sources), acled figure)
+    for co in class_outcomes {
+        let primary: Vec<&MentionRecord> = used.iter().copied().filter(|m| m.role == SourceRole::Primary && has(m, co)).collect();
+        let givers: Vec<&MentionRecord> = if !primary.is_empty() {
+            primary
+        } else {
+            let bg: Vec<&MentionRecord> = used.iter().copied().filter(|m| has(m, co)).collect();
+            if bg.is_empty() { members.iter().copied().filter(|m| has(m, co)).collect() } else { bg }
+        };
+        // Totals of sources that break the toll down by cause.
+        let breakdown_totals: Vec<u64> = givers
+            .iter()
+            .filter_map(|m| {
+                let causes: BTreeSet<Cause> =
+                    m.casualties.iter().filter(|c| !c.superseded && (Class::of(c.party), c.outcome) == co).map(|c| c.cause).collect();
+                (causes.len() > 1)
+                    .then(|| crate::score::groups(m).into_iter().find(|g| (g.class, g.outcome) == co).map(|g| g.total.stated))
+                    .flatten()
+            })
+            .collect();
+        let mut causes: BTreeSet<Cause> = BTreeSet::new();
+        for m in &givers {
+            for c in m.casualties.iter().filter(|c| !c.superseded && (Class::of(c.party), c.outcome) == co) {
+                causes.insert(c.cause);
+            }
+        }
+        for cause in causes {
+            let mut figs: Vec<Figure<'_>> = Vec::new();
+            for m in &givers {
+                let single_cause =
+                    m.casualties.iter().filter(|c| !c.superseded && (Class::of(c.party), c.outcome) == co).all(|c| c.cause == cause);
+                let claims = m.casualties.iter().filter(|c| (Class::of(c.party), c.outcome, c.cause) == (co.0, co.1, cause));
+                let Some(c) = pick(claims.clone()) else { continue };
+                // A single figure equal to another source's total over causes is that total.
+                if single_cause && !breakdown_totals.is_empty() && breakdown_totals.contains(&c.amount.stated) && exact(&c.amount) {
+                    let own_breakdown = m
+                        .casualties
+                        .iter()
+                        .filter(|x| (Class::of(x.party), x.outcome) == co)
+                        .map(|x| x.cause)
+                        .collect::<BTreeSet<_>>()
+                        .len()
+                        > 1;
+                    if !own_breakdown {
+                        continue;
+                    }
+                }
+                figs.push(Figure {
+                    member: m,
+                    claim: c,
+                    published: ctx.art(m).and_then(|a| a.published),
+                    official: is_official(&c.attributed_to),
+                });
+            }
+            if figs.is_empty() {
+                continue;
+            }
+            let r = reconcile_figures(&figs);
+            if r.conflict {
+                ctx.flags.insert(EventFlag::ConflictingCounts);
+            }
+            let claims: Vec<&CasualtyClaim> = figs.iter().map(|f| f.claim).collect();
+            let party = party_vote(&claims);
+            let out = CasualtyOut {
+                party,
+                outcome: co.1,
+                low: r.amount.low,
+                best: r.amount.best,
+                high: r.amount.high,
+                vague: r.amount.vague,
+                cause,
+            };
+            let used_claims: Vec<(MentionKey, usize, bool)> = figs
+                .iter()
+                .zip(&r.superseded)
+                .map(|(f, s)| {
+                    let idx = f.member.casualties.iter().position(|c| std::ptr::eq(c, f.claim)).unwrap_or(0);
+                    (f.member.key.clone(), idx, *s)
+                })
+                .collect();
+            entries.push(((co.0, co.1, cause), out, used_claims, r.acled));
+        }
+    }
+    entries.sort_by_key(|a| a.0);
+    let mut fatalities = 0;
+    for (i, (key, _, used_claims, acled)) in entries.iter().enumerate() {
+        if key.1 == Outcome::Killed && key.2 == Cause::Violence {
+            fatalities += acled;
+        }
+        for (mk, ci, sup) in used_claims {
+            if !sup && let Some(m) = members.iter().find(|m| m.key == *mk) {
+                ctx.evidence(m, &format!("casualties[{i}]"), &m.casualties[*ci].quote);
+            }
+        }
+    }
+    for m in members {
+        for (ci, c) in m.casualties.iter().enumerate() {
+            let key = (Class::of(c.party), c.outcome, c.cause);
+            let idx = entries.iter().position(|e| e.0 == key);
+            let cross = idx.is_some_and(|i| entries[i].2.iter().any(|(k, x, s)| *k == m.key && *x == ci && *s));
+            let field = idx.map_or_else(|| "casualties".to_string(), |i| format!("casualties[{i}]"));
+            let v = json!({"party": c.party, "outcome": c.outcome, "cause": c.cause, "low": c.amount.low, "best": c.amount.best, "high": c.amount.high, "vague": c.amount.vague});
+            ctx.claim(m, &field, v, c.attributed_to.clone(), c.superseded || cross, &c.quote);
+        }
+    }
+    (entries.into_iter().map(|e| e.1).collect(), fatalities)
+}

@@ -1,0 +1,446 @@
+//! What the linker keeps about each mention and each article: small, serialisable records a
+//! store persists as they are (JSON), with every quote already cut from the article's original
+//! text, so linking and reconciling never need the article texts again.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use sitrep_model::Amount;
+use sitrep_model::article::Article;
+use sitrep_model::mention::{EventMention, Evidence, Location};
+use sitrep_model::taxonomy::*;
+use sitrep_relate::Fingerprint;
+use sitrep_relate::hash::{hash_more, hash_str};
+use sitrep_relate::tokens::{is_not_name, words};
+use sitrep_text::CharIndex;
+
+/// A quote: code points `[start, end)` of the article's original text, and that slice.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// The slice.
+    pub text: String,
+}
+
+/// Which mention: the article and the mention's index among the article's mentions (the
+/// reader's order: main event first).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct MentionKey {
+    /// The article.
+    pub article_id: String,
+    /// Index among its mentions.
+    pub index: u32,
+}
+
+impl std::fmt::Display for MentionKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}#{}", self.article_id, self.index)
+    }
+}
+
+/// A date as one mention gives it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateClaim {
+    /// First possible day.
+    pub earliest: Option<NaiveDate>,
+    /// Last possible day.
+    pub latest: Option<NaiveDate>,
+    /// Precision.
+    pub precision: DatePrecision,
+    /// The expression ("on Thursday").
+    pub expression: Option<String>,
+    /// Resolved against the article's publication date.
+    pub from_publication: bool,
+    /// Dated from another mention of the same article: `(its index, offset in days)`.
+    pub relative_to: Option<(u32, i64)>,
+    /// The quote.
+    pub quote: Option<Quote>,
+}
+
+impl DateClaim {
+    /// The interval, when both ends are known.
+    pub fn interval(&self) -> Option<(NaiveDate, NaiveDate)> {
+        match (self.earliest, self.latest) {
+            (Some(a), Some(b)) if a <= b => Some((a, b)),
+            (Some(a), Some(b)) => Some((b, a)),
+            (Some(a), None) | (None, Some(a)) if self.precision == DatePrecision::Day => Some((a, a)),
+            _ => None,
+        }
+    }
+}
+
+/// A place as one mention gives it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PlaceClaim {
+    /// The place.
+    pub place: Location,
+    /// The quote.
+    pub quote: Option<Quote>,
+}
+
+/// An actor as one mention gives it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActorClaim {
+    /// Normalised name.
+    pub name: String,
+    /// Kind.
+    pub kind: ActorKind,
+    /// Role.
+    pub role: ActorRole,
+    /// The quote.
+    pub quote: Option<Quote>,
+}
+
+/// A casualty figure as one mention gives it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CasualtyClaim {
+    /// Whose people.
+    pub party: ActorKind,
+    /// What happened to them.
+    pub outcome: Outcome,
+    /// How many.
+    pub amount: Amount,
+    /// Violence or accident.
+    pub cause: Cause,
+    /// Who said it.
+    pub attributed_to: Option<String>,
+    /// Replaced by a later figure in the same article.
+    pub superseded: bool,
+    /// The quote.
+    pub quote: Quote,
+}
+
+/// A tactic as one mention gives it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TacticClaim {
+    /// Normalised name.
+    pub name: String,
+    /// The quote.
+    pub quote: Quote,
+}
+
+/// Everything linking and reconciling need about one event mention.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MentionRecord {
+    /// Which mention.
+    pub key: MentionKey,
+    /// Stable hash of the article's original text and the mention's index: new event ids
+    /// derive from the smallest hash among an event's mentions.
+    pub hash: u64,
+    /// Primary or background.
+    pub role: SourceRole,
+    /// Type.
+    pub event_type: EventType,
+    /// Sub-type.
+    pub sub_event_type: SubEventType,
+    /// The quote that decided the type.
+    pub type_quote: Option<Quote>,
+    /// When.
+    pub date: DateClaim,
+    /// Where.
+    pub location: PlaceClaim,
+    /// Who.
+    pub actors: Vec<ActorClaim>,
+    /// How many.
+    pub casualties: Vec<CasualtyClaim>,
+    /// How.
+    pub tactics: Vec<TacticClaim>,
+    /// The mention's sentences (at most [`MAX_TEXT`] bytes): for lexical and semantic matching.
+    pub text: String,
+    /// Capitalised names in those sentences, folded, sorted ("kandadji", "mody").
+    pub names: Vec<String>,
+    /// Sentence embedding of `text`, once computed (only for pairs cheaper signals leave
+    /// undecided).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub embedding: Option<Vec<f32>>,
+}
+
+/// Longest `MentionRecord::text` kept.
+pub const MAX_TEXT: usize = 800;
+
+/// Why an article's dateline is suspect: one of its mentions, dated from the dateline, is the
+/// same event as another article's mention dated far away.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct StaleEvidence {
+    /// The article's mention.
+    pub mention: MentionKey,
+    /// The other article's mention.
+    pub other: MentionKey,
+    /// Days to add to this article's dates to agree with the other (negative: earlier).
+    pub offset_days: i64,
+}
+
+/// Everything linking and reconciling need about one article. Built once with
+/// [`ArticleRecord::new`]; the linker maintains `derivative_of` and `stale`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ArticleRecord {
+    /// Id.
+    pub id: String,
+    /// Publication date.
+    pub published: Option<NaiveDate>,
+    /// Where it came from.
+    pub published_from: Option<PublishedFrom>,
+    /// Address.
+    pub url: Option<String>,
+    /// Outlet.
+    pub outlet: Option<String>,
+    /// Flags from ingest and reading (`undated`, `headline_conflict`, ...); `date_suspect` is
+    /// derived from `stale` (see [`ArticleRecord::flags`]).
+    pub base_flags: Vec<ArticleFlag>,
+    /// For relating.
+    pub fingerprint: Fingerprint,
+    /// Exact duplicate of (from ingest): not independent.
+    #[serde(default)]
+    pub duplicate_of: Option<String>,
+    /// Articles this one re-tells (derivative rewrites and near duplicates): not independent.
+    #[serde(default)]
+    pub derivative_of: Vec<String>,
+    /// Why its dateline is suspect (empty: it is not).
+    #[serde(default)]
+    pub stale: Vec<StaleEvidence>,
+}
+
+impl ArticleRecord {
+    /// The record of an ingested article and its mentions (main first): fingerprint, and
+    /// `headline_conflict` when the title's figure fits none of the main event's.
+    pub fn new(article: &Article, mentions: &[EventMention]) -> Self {
+        let mut base_flags = article.flags.clone();
+        base_flags.retain(|f| *f != ArticleFlag::DateSuspect);
+        if let (Some(title), Some(main)) = (&article.title, mentions.first().filter(|m| m.role == SourceRole::Primary))
+            && sitrep_relate::headline_conflict(title, main)
+            && !base_flags.contains(&ArticleFlag::HeadlineConflict)
+        {
+            base_flags.push(ArticleFlag::HeadlineConflict);
+        }
+        ArticleRecord {
+            id: article.id.clone(),
+            published: article.published,
+            published_from: article.published_from,
+            url: article.url.clone(),
+            outlet: article.outlet.clone(),
+            base_flags,
+            fingerprint: Fingerprint::of(article),
+            duplicate_of: None,
+            derivative_of: Vec::new(),
+            stale: Vec::new(),
+        }
+    }
+
+    /// False for duplicates and derivative rewrites.
+    pub fn independent(&self) -> bool {
+        self.duplicate_of.is_none() && self.derivative_of.is_empty()
+    }
+
+    /// True when the dateline contradicts what the content refers to.
+    pub fn date_suspect(&self) -> bool {
+        !self.stale.is_empty()
+    }
+
+    /// The article's flags for export: the base flags plus `date_suspect`.
+    pub fn flags(&self) -> Vec<ArticleFlag> {
+        let mut f = self.base_flags.clone();
+        if self.date_suspect() && !f.contains(&ArticleFlag::DateSuspect) {
+            f.push(ArticleFlag::DateSuspect);
+        }
+        f
+    }
+
+    /// Report or commentary.
+    pub fn kind(&self) -> ArticleKind {
+        self.fingerprint.kind.kind
+    }
+
+    /// Estimated days to add to the dateline (median of the stale evidence), when suspect.
+    pub fn anchor_offset(&self) -> Option<i64> {
+        if self.stale.is_empty() {
+            return None;
+        }
+        let mut v: Vec<i64> = self.stale.iter().map(|s| s.offset_days).collect();
+        v.sort_unstable();
+        Some(v[(v.len() - 1) / 2])
+    }
+}
+
+/// Cuts quotes from one article's original text.
+struct Cutter<'a> {
+    text: &'a str,
+    chars: CharIndex,
+}
+
+impl<'a> Cutter<'a> {
+    fn new(text: &'a str) -> Self {
+        Cutter { text, chars: CharIndex::new(text) }
+    }
+    fn quote(&self, ev: &Evidence) -> Quote {
+        let start_b = floor_char(self.text, ev.span.start.min(self.text.len()));
+        let end_b = ceil_char(self.text, ev.span.end.min(self.text.len()).max(start_b));
+        Quote { start: self.chars.char_offset(start_b), end: self.chars.char_offset(end_b), text: self.text[start_b..end_b].to_string() }
+    }
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Capitalised names of a text, folded and sorted: words with a capital that do not open a
+/// sentence (or that also appear capitalised mid-sentence), not common words, three letters
+/// or more.
+pub fn names_in(text: &str) -> Vec<String> {
+    let ws = words(text);
+    let folded: Vec<String> = ws.iter().map(|w| w.folded().trim_end_matches("'s").to_string()).collect();
+    let mid: std::collections::HashSet<&str> =
+        ws.iter().zip(&folded).filter(|(w, _)| !w.opens_sentence && w.is_capitalised()).map(|(_, f)| f.as_str()).collect();
+    let mut out: Vec<String> = ws
+        .iter()
+        .zip(&folded)
+        .filter(|(w, f)| {
+            w.is_capitalised() && !w.is_digits() && f.len() >= 3 && !is_not_name(f) && (!w.opens_sentence || mid.contains(f.as_str()))
+        })
+        .map(|(_, f)| f.clone())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+impl MentionRecord {
+    /// The record of mention `index` of `article` (whose mentions, main first, are
+    /// `mentions`).
+    pub fn new(article: &Article, mentions: &[EventMention], index: usize) -> Self {
+        let m = &mentions[index];
+        let cut = Cutter::new(&article.original);
+        let mut text = String::new();
+        for s in &m.sentences {
+            if let Some(piece) = article.original.get(floor_char(&article.original, s.start)..ceil_char(&article.original, s.end)) {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(piece.trim());
+            }
+            if text.len() >= MAX_TEXT {
+                break;
+            }
+        }
+        if text.is_empty() {
+            // No sentences from the reader: the quotes themselves.
+            let evs = m.type_evidence.iter().chain(m.casualties.iter().map(|c| &c.evidence)).chain(m.location.evidence.iter());
+            for ev in evs {
+                let q = cut.quote(ev).text;
+                if !text.contains(&q) {
+                    if !text.is_empty() {
+                        text.push(' ');
+                    }
+                    text.push_str(&q);
+                }
+            }
+        }
+        if text.len() > MAX_TEXT {
+            text.truncate(floor_char(&text, MAX_TEXT));
+        }
+        let mut names = names_in(&text);
+        if let Some(n) = &m.location.place.name {
+            for w in words(n) {
+                let f = w.folded();
+                if f.len() >= 3 && !is_not_name(&f) {
+                    names.push(f);
+                }
+            }
+            names.sort();
+            names.dedup();
+        }
+        MentionRecord {
+            key: MentionKey { article_id: article.id.clone(), index: index as u32 },
+            hash: hash_more(hash_str(&article.original), &(index as u64).to_le_bytes()),
+            role: m.role,
+            event_type: m.event_type,
+            sub_event_type: m.sub_event_type,
+            type_quote: m.type_evidence.as_ref().map(|e| cut.quote(e)),
+            date: DateClaim {
+                earliest: m.date.earliest,
+                latest: m.date.latest,
+                precision: m.date.precision,
+                expression: m.date.expression.clone(),
+                from_publication: m.date.from_publication,
+                relative_to: m.date.relative_to.map(|r| (r.mention as u32, r.offset_days)),
+                quote: m.date.evidence.as_ref().map(|e| cut.quote(e)),
+            },
+            location: PlaceClaim { place: m.location.place.clone(), quote: m.location.evidence.as_ref().map(|e| cut.quote(e)) },
+            actors: m
+                .actors
+                .iter()
+                .map(|a| ActorClaim { name: a.name.clone(), kind: a.kind, role: a.role, quote: a.evidence.as_ref().map(|e| cut.quote(e)) })
+                .collect(),
+            casualties: m
+                .casualties
+                .iter()
+                .map(|c| CasualtyClaim {
+                    party: c.party,
+                    outcome: c.outcome,
+                    amount: c.amount,
+                    cause: c.cause,
+                    attributed_to: c.attributed_to.clone(),
+                    superseded: c.superseded,
+                    quote: cut.quote(&c.evidence),
+                })
+                .collect(),
+            tactics: m.tactics.iter().map(|t| TacticClaim { name: t.name.clone(), quote: cut.quote(&t.evidence) }).collect(),
+            text,
+            names,
+            embedding: None,
+        }
+    }
+
+    /// Every record of an article's mentions, in order.
+    pub fn all(article: &Article, mentions: &[EventMention]) -> Vec<MentionRecord> {
+        (0..mentions.len()).map(|i| MentionRecord::new(article, mentions, i)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sitrep_model::{ExtractorId, Span};
+    use sitrep_text::OffsetMap;
+
+    #[test]
+    fn quotes_are_code_point_slices() {
+        let original = "À Ségou, 4 gardes ont été tués.".to_string();
+        let article = Article {
+            id: "a".into(),
+            text: original.clone(),
+            map: OffsetMap::identity(original.len()),
+            original: original.clone(),
+            title: None,
+            published: None,
+            published_from: None,
+            url: None,
+            outlet: None,
+            flags: vec![],
+            diagnostics: vec![],
+        };
+        let b = original.find('4').unwrap();
+        let e = original.find(" ont").unwrap();
+        let cut = Cutter::new(&article.original);
+        let q = cut.quote(&Evidence { span: Span::new(b, e), extractor: ExtractorId::new("t.v1") });
+        assert_eq!(q.text, "4 gardes");
+        let chars: Vec<char> = original.chars().collect();
+        assert_eq!(chars[q.start..q.end].iter().collect::<String>(), q.text);
+    }
+
+    #[test]
+    fn names_skip_openers_and_common_words() {
+        assert_eq!(names_in("Gunmen raided Dunkassa. Police said Dunkassa and Bagbin were hit on Monday."), vec!["bagbin", "dunkassa"]);
+    }
+}

@@ -1,0 +1,553 @@
+//! Whether two mentions tell the same event: a score in evidence points, or a hard conflict.
+//!
+//! Each signal adds or removes points; two mentions are linked when the score reaches
+//! [`LinkConfig::threshold`] (3 by default: for instance the same town and the same day, or
+//! the same distinctive toll and a shared tactic). Hard conflicts forbid a link whatever the
+//! rest says: two mentions of one article (an article's main and background events are
+//! different events), different countries, violent versus non-violent, reliable dates more
+//! than a week apart, precise places more than 150 km apart.
+//!
+//! | signal | points |
+//! | --- | --- |
+//! | same sub-type / same type / compatible violent types / other | +0.6 / +0.4 / 0 / -1.5 |
+//! | dates overlap, both a day / both within a week / wider | +2 / +1.2 / +0.4 |
+//! | dates apart by 1-2 days / 3-7 days / more (reliable dates) | -1 / -3 / conflict |
+//! | precise places within 3 / 15 / 50 / 150 km; farther | +2.5 / +2 / +1 / -0.5; conflict |
+//! | same place name (no coordinates) | +2.5 |
+//! | same admin1 / different admin1 | +0.5 / -2 |
+//! | same toll of 5 or more / 2-4 / 1 (exact figures); ranges overlap | +2.5 / +1.2 / +0.6; +0.5 (max +4) |
+//! | tolls that cannot both be true | -1.5 each (max -3) |
+//! | shared named actor / shared generic actor | +1 / +0.4 (max +1.5) |
+//! | shared tactics, one / two or more | +0.7 / +1.2 |
+//! | shared names in the mentions' sentences | +0.6 each (max +2.4); none of 3+ each: -0.5 |
+//! | articles related as copy and original | +3 |
+//! | semantic similarity (only when the rest is undecided) | (cos - 0.5) x 5, in [-1, +2] |
+//!
+//! "Reliable" dates are those not resolved from a suspect dateline; a date resolved from a
+//! dateline that turns out stale is not used at all (see [`stale_evidence`]).
+
+use crate::record::{ArticleRecord, CasualtyClaim, MentionKey, MentionRecord, StaleEvidence};
+use chrono::NaiveDate;
+use sitrep_model::Amount;
+use sitrep_model::taxonomy::*;
+use sitrep_text::fold;
+
+/// Tunable thresholds of linking.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LinkConfig {
+    /// Score at which two mentions are linked.
+    pub threshold: f64,
+    /// Least average score over all pairs of two clusters being merged (guards against
+    /// chaining two events through one ambiguous mention).
+    pub average_min: f64,
+    /// Below the threshold by at most this much, a pair is "undecided" and semantic
+    /// similarity is consulted (when a model is available).
+    pub semantic_band: f64,
+    /// Rounds of fetching neighbouring events from the store.
+    pub max_rounds: usize,
+    /// Keys shared by more mentions than this in one pool are too common to propose pairs.
+    pub max_key_postings: usize,
+}
+
+impl Default for LinkConfig {
+    fn default() -> Self {
+        LinkConfig { threshold: 3.0, average_min: 1.0, semantic_band: 2.0, max_rounds: 3, max_key_postings: 400 }
+    }
+}
+
+/// Coarse party classes for comparing tolls across sources (one source's "militants" is
+/// another's "rebels").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Class {
+    /// State forces.
+    State,
+    /// External forces.
+    External,
+    /// Rebels, political and identity militias.
+    Armed,
+    /// Civilians.
+    Civilian,
+    /// Protesters.
+    Protester,
+    /// Rioters.
+    Rioter,
+    /// Unknown.
+    Unknown,
+}
+
+impl Class {
+    /// The class of a party.
+    pub const fn of(kind: ActorKind) -> Class {
+        match kind {
+            ActorKind::StateForces => Class::State,
+            ActorKind::ExternalForces => Class::External,
+            ActorKind::Rebels | ActorKind::PoliticalMilitia | ActorKind::IdentityMilitia => Class::Armed,
+            ActorKind::Civilians => Class::Civilian,
+            ActorKind::Protesters => Class::Protester,
+            ActorKind::Rioters => Class::Rioter,
+            ActorKind::Unknown => Class::Unknown,
+        }
+    }
+    /// A short name for keys.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Class::State => "state",
+            Class::External => "external",
+            Class::Armed => "armed",
+            Class::Civilian => "civilian",
+            Class::Protester => "protester",
+            Class::Rioter => "rioter",
+            Class::Unknown => "unknown",
+        }
+    }
+}
+
+/// Adds two amounts (an open end stays open).
+pub fn add(a: Amount, b: Amount) -> Amount {
+    Amount {
+        low: a.low + b.low,
+        best: a.best + b.best,
+        high: match (a.high, b.high) {
+            (Some(x), Some(y)) => Some(x + y),
+            _ => None,
+        },
+        vague: a.vague || b.vague,
+        stated: a.stated + b.stated,
+    }
+}
+
+/// True for an exact figure (not vague, closed, one value).
+pub fn exact(a: &Amount) -> bool {
+    !a.vague && a.high == Some(a.low) && a.low == a.best
+}
+
+/// Of several figures one source gives for the same party, outcome and cause, the one that
+/// counts: exact before ranges, then the largest.
+pub fn pick<'a>(claims: impl Iterator<Item = &'a CasualtyClaim>) -> Option<&'a CasualtyClaim> {
+    claims.filter(|c| !c.superseded).max_by(|a, b| {
+        exact(&a.amount).cmp(&exact(&b.amount)).then(a.amount.best.cmp(&b.amount.best)).then(b.quote.start.cmp(&a.quote.start))
+    })
+}
+
+/// A mention's toll for one class and outcome, all causes together.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Group {
+    /// Class.
+    pub class: Class,
+    /// Outcome.
+    pub outcome: Outcome,
+    /// Total over causes.
+    pub total: Amount,
+}
+
+/// A mention's tolls per class and outcome: per party and cause the figure that counts
+/// ([`pick`]), summed over parties of the class and over causes.
+pub fn groups(rec: &MentionRecord) -> Vec<Group> {
+    let mut keys: Vec<(Class, Outcome, ActorKind, Cause)> =
+        rec.casualties.iter().filter(|c| !c.superseded).map(|c| (Class::of(c.party), c.outcome, c.party, c.cause)).collect();
+    keys.sort();
+    keys.dedup();
+    let mut out: Vec<Group> = Vec::new();
+    for (class, outcome, party, cause) in keys {
+        let Some(c) = pick(rec.casualties.iter().filter(|c| c.party == party && c.outcome == outcome && c.cause == cause)) else {
+            continue;
+        };
+        match out.iter_mut().find(|g| g.class == class && g.outcome == outcome) {
+            Some(g) => g.total = add(g.total, c.amount),
+            None => out.push(Group { class, outcome, total: c.amount }),
+        }
+    }
+    out
+}
+
+/// What scoring needs of one mention, computed once per pool.
+#[derive(Clone, Debug)]
+pub struct View<'a> {
+    /// The record.
+    pub rec: &'a MentionRecord,
+    /// Its article.
+    pub art: &'a ArticleRecord,
+    /// The date used for linking (none when unknown or resolved from a suspect dateline).
+    pub date: Option<(NaiveDate, NaiveDate)>,
+    /// The date as written, suspect or not.
+    pub raw_date: Option<(NaiveDate, NaiveDate)>,
+    /// Tolls.
+    pub groups: Vec<Group>,
+    /// Country code, upper case.
+    pub country: Option<String>,
+    /// Admin1, folded.
+    pub admin1: Option<String>,
+    /// Coordinates.
+    pub coords: Option<(f64, f64)>,
+    /// Exact or near.
+    pub precise: bool,
+    /// Place name, folded (exact or near precision only).
+    pub place: Option<String>,
+    /// Actor names, folded, with whether each is specific (not "unidentified ...", not a
+    /// country's generic forces or civilians).
+    pub actors: Vec<(String, bool)>,
+    /// Tactics, folded.
+    pub tactics: Vec<String>,
+}
+
+fn generic_actor(folded: &str) -> bool {
+    folded.contains("unidentified")
+        || folded.starts_with("civilians")
+        || folded.starts_with("military forces of")
+        || folded.starts_with("police forces of")
+        || folded.starts_with("protesters")
+        || folded.starts_with("rioters")
+        || folded.starts_with("unknown")
+}
+
+impl<'a> View<'a> {
+    /// The view of a mention given its article (whose `stale` decides whether a date resolved
+    /// from the dateline is used).
+    pub fn new(rec: &'a MentionRecord, art: &'a ArticleRecord) -> Self {
+        let raw_date = rec.date.interval();
+        let date = if rec.date.from_publication && art.date_suspect() { None } else { raw_date };
+        let p = &rec.location.place;
+        let precise = matches!(p.precision, Some(LocationPrecision::Exact) | Some(LocationPrecision::Near));
+        let mut actors: Vec<(String, bool)> = rec
+            .actors
+            .iter()
+            .map(|a| {
+                let f = fold(&a.name);
+                let specific = !generic_actor(&f);
+                (f, specific)
+            })
+            .collect();
+        actors.sort();
+        actors.dedup();
+        let mut tactics: Vec<String> = rec.tactics.iter().map(|t| fold(&t.name)).collect();
+        tactics.sort();
+        tactics.dedup();
+        View {
+            rec,
+            art,
+            date,
+            raw_date,
+            groups: groups(rec),
+            country: p.country_code.as_ref().map(|c| c.to_ascii_uppercase()),
+            admin1: p.admin1.as_ref().map(|a| admin_key(a)),
+            coords: p.lat.zip(p.lon),
+            precise,
+            place: if precise { p.name.as_ref().map(|n| fold(n)) } else { None },
+            actors,
+            tactics,
+        }
+    }
+
+    /// True for the violent event types.
+    pub fn violent(&self) -> bool {
+        self.rec.event_type.is_violent()
+    }
+}
+
+/// An admin area's name for comparison: folded, without its kind word ("Tillabéri Region" ->
+/// "tillaberi").
+pub fn admin_key(s: &str) -> String {
+    let f = fold(s);
+    let kept: Vec<&str> = f
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| {
+            !w.is_empty()
+                && !matches!(
+                    *w,
+                    "region" | "province" | "department" | "departement" | "prefecture" | "state" | "district" | "commune" | "county"
+                )
+        })
+        .collect();
+    kept.join("")
+}
+
+/// Great-circle distance in km.
+pub fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (p1, p2) = (a.0.to_radians(), b.0.to_radians());
+    let (dp, dl) = (p2 - p1, (b.1 - a.1).to_radians());
+    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
+}
+
+/// Days between two intervals (0 when they overlap).
+pub fn gap_days(a: (NaiveDate, NaiveDate), b: (NaiveDate, NaiveDate)) -> i64 {
+    if a.1 < b.0 {
+        (b.0 - a.1).num_days()
+    } else if b.1 < a.0 {
+        (a.0 - b.1).num_days()
+    } else {
+        0
+    }
+}
+
+fn width(a: (NaiveDate, NaiveDate)) -> i64 {
+    (a.1 - a.0).num_days()
+}
+
+fn types_score(a: &MentionRecord, b: &MentionRecord) -> f64 {
+    use EventType::*;
+    if a.sub_event_type == b.sub_event_type {
+        0.6
+    } else if a.event_type == b.event_type {
+        0.4
+    } else {
+        match (a.event_type, b.event_type) {
+            (Battles, ExplosionsRemoteViolence)
+            | (ExplosionsRemoteViolence, Battles)
+            | (Battles, ViolenceAgainstCivilians)
+            | (ViolenceAgainstCivilians, Battles)
+            | (ExplosionsRemoteViolence, ViolenceAgainstCivilians)
+            | (ViolenceAgainstCivilians, ExplosionsRemoteViolence)
+            | (Protests, Riots)
+            | (Riots, Protests) => 0.0,
+            _ => -1.5,
+        }
+    }
+}
+
+/// Points for tolls: agreement on exact figures, overlap of ranges, contradictions.
+fn tolls_score(a: &View<'_>, b: &View<'_>) -> f64 {
+    let (mut plus, mut minus) = (0.0f64, 0.0f64);
+    for ga in &a.groups {
+        for gb in b.groups.iter().filter(|g| g.class == ga.class && g.outcome == ga.outcome) {
+            let (x, y) = (&ga.total, &gb.total);
+            if x.overlaps(y) {
+                let same_stated = !x.vague && !y.vague && x.stated == y.stated;
+                if same_stated && (exact(x) || exact(y)) {
+                    plus += match x.stated {
+                        5.. => 2.5,
+                        2..=4 => 1.2,
+                        _ => 0.6,
+                    };
+                } else {
+                    plus += 0.5;
+                }
+            } else {
+                minus += 1.5;
+            }
+        }
+    }
+    plus.min(4.0) - minus.min(3.0)
+}
+
+fn shared_sorted(a: &[String], b: &[String]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// The score of a pair, without semantic similarity; `None` for a hard conflict. `related`:
+/// the two articles are copy and original.
+pub fn score(a: &View<'_>, b: &View<'_>, related: bool) -> Option<f64> {
+    if a.rec.key.article_id == b.rec.key.article_id || a.violent() != b.violent() {
+        return None;
+    }
+    if let (Some(x), Some(y)) = (&a.country, &b.country)
+        && x != y
+    {
+        return None;
+    }
+    let mut s = types_score(a.rec, b.rec);
+
+    // Dates.
+    if let (Some(x), Some(y)) = (a.date, b.date) {
+        let gap = gap_days(x, y);
+        if gap == 0 {
+            let w = width(x).max(width(y));
+            s += if w == 0 {
+                2.0
+            } else if w <= 7 {
+                1.2
+            } else {
+                0.4
+            };
+        } else if gap <= 2 {
+            s -= 1.0;
+        } else if gap <= 7 {
+            s -= 3.0;
+        } else {
+            return None;
+        }
+    }
+
+    // Places.
+    let mut placed = false;
+    if let (Some(x), Some(y)) = (a.coords, b.coords)
+        && a.precise
+        && b.precise
+    {
+        let d = km(x, y);
+        placed = true;
+        s += if d <= 3.0 {
+            2.5
+        } else if d <= 15.0 {
+            2.0
+        } else if d <= 50.0 {
+            1.0
+        } else if d <= 150.0 {
+            -0.5
+        } else {
+            return None;
+        };
+    } else if let (Some(x), Some(y)) = (&a.place, &b.place)
+        && x == y
+    {
+        placed = true;
+        s += 2.5;
+    }
+    if let (Some(x), Some(y)) = (&a.admin1, &b.admin1) {
+        if x != y {
+            s -= 2.0;
+        } else if !placed {
+            s += 0.5;
+        }
+    }
+
+    s += tolls_score(a, b);
+
+    // Actors.
+    let mut actor_pts: f64 = 0.0;
+    for (name, specific) in &a.actors {
+        if b.actors.iter().any(|(n, _)| n == name) {
+            actor_pts += if *specific { 1.0 } else { 0.4 };
+        }
+    }
+    s += actor_pts.min(1.5);
+
+    // Tactics.
+    s += match shared_sorted(&a.tactics, &b.tactics) {
+        0 => 0.0,
+        1 => 0.7,
+        _ => 1.2,
+    };
+
+    // Names in the sentences.
+    let shared = shared_sorted(&a.rec.names, &b.rec.names);
+    if shared > 0 {
+        s += (0.6 * shared as f64).min(2.4);
+    } else if a.rec.names.len() >= 3 && b.rec.names.len() >= 3 {
+        s -= 0.5;
+    }
+
+    if related {
+        s += 3.0;
+    }
+    Some(s)
+}
+
+/// Points from the cosine of two sentence embeddings.
+pub fn semantic_points(cos: f32) -> f64 {
+    ((f64::from(cos) - 0.5) * 5.0).clamp(-1.0, 2.0)
+}
+
+/// True when two mentions agree, dates aside, strongly enough to be one event even if their
+/// dates disagree: same country, violent, compatible types, the same distinctive toll (5 or
+/// more, stated alike, neither vague) and one more agreement (tactic, admin1 or nearby place,
+/// specific actor, or a shared name).
+pub fn same_event_dates_aside(a: &View<'_>, b: &View<'_>) -> bool {
+    if a.rec.key.article_id == b.rec.key.article_id || !a.violent() || !b.violent() {
+        return false;
+    }
+    if a.country.is_none() || a.country != b.country || types_score(a.rec, b.rec) < 0.0 {
+        return false;
+    }
+    let toll = a.groups.iter().any(|ga| {
+        b.groups.iter().any(|gb| {
+            ga.class == gb.class
+                && ga.outcome == gb.outcome
+                && ga.total.stated >= 5
+                && ga.total.stated == gb.total.stated
+                && !ga.total.vague
+                && !gb.total.vague
+        })
+    });
+    if !toll {
+        return false;
+    }
+    let tactic = shared_sorted(&a.tactics, &b.tactics) > 0;
+    let admin = a.admin1.is_some() && a.admin1 == b.admin1;
+    let near = matches!((a.coords, b.coords), (Some(x), Some(y)) if a.precise && b.precise && km(x, y) <= 50.0);
+    let actor = a.actors.iter().any(|(n, specific)| *specific && b.actors.iter().any(|(m, _)| m == n));
+    let names = shared_sorted(&a.rec.names, &b.rec.names) > 0;
+    let conflict = matches!((&a.admin1, &b.admin1), (Some(x), Some(y)) if x != y);
+    !conflict && (tactic || admin || near || actor || names)
+}
+
+/// Days from the middle of one interval to the middle of the other.
+fn mid_offset(from: (NaiveDate, NaiveDate), to: (NaiveDate, NaiveDate)) -> i64 {
+    let m = |x: (NaiveDate, NaiveDate)| x.0.num_days_from_ce() as i64 * 2 + width(x);
+    (m(to) - m(from)) / 2
+}
+
+use chrono::Datelike;
+
+/// Least disagreement (days between the intervals) that makes a dateline suspect.
+pub const STALE_GAP_DAYS: i64 = 20;
+
+/// When `a` and `b` are one event by everything but the date, and their dates are more than
+/// [`STALE_GAP_DAYS`] apart, whose dateline is wrong: the side whose date was resolved from
+/// its dateline while the other's was not; when both were, the side with the later date (a
+/// stale re-publication carries a dateline later than the truth, never earlier). `None` when
+/// neither side can be blamed (both dates written out in full: a coincidence, not a stale
+/// page).
+pub fn stale_evidence(a: &View<'_>, b: &View<'_>) -> Option<(String, StaleEvidence)> {
+    let (x, y) = (a.raw_date?, b.raw_date?);
+    if gap_days(x, y) <= STALE_GAP_DAYS || !same_event_dates_aside(a, b) {
+        return None;
+    }
+    let blame_a = match (a.rec.date.from_publication, b.rec.date.from_publication) {
+        (true, false) => true,
+        (false, true) => false,
+        (true, true) => x.1 > y.1 || (x.1 == y.1 && x.0 > y.0),
+        (false, false) => return None,
+    };
+    let (bad, good, bad_d, good_d) = if blame_a { (a, b, x, y) } else { (b, a, y, x) };
+    bad.art.published?;
+    Some((
+        bad.art.id.clone(),
+        StaleEvidence {
+            mention: bad.rec.key.clone(),
+            other: MentionKey { article_id: good.rec.key.article_id.clone(), index: good.rec.key.index },
+            offset_days: mid_offset(bad_d, good_d),
+        },
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn admin_keys_drop_kind_words() {
+        assert_eq!(admin_key("Tillabéri Region"), "tillaberi");
+        assert_eq!(admin_key("Tillaberi"), "tillaberi");
+        assert_eq!(admin_key("Cook County"), "cook");
+    }
+
+    #[test]
+    fn distances_and_gaps() {
+        let d = km((13.51, 2.11), (14.63, 0.97));
+        assert!((170.0..185.0).contains(&d), "{d}");
+        let day = |m, d| NaiveDate::from_ymd_opt(2024, m, d).unwrap();
+        assert_eq!(gap_days((day(1, 1), day(1, 3)), (day(1, 5), day(1, 5))), 2);
+        assert_eq!(gap_days((day(1, 1), day(1, 31)), (day(1, 5), day(1, 5))), 0);
+        assert_eq!(mid_offset((day(1, 1), day(1, 1)), (day(1, 11), day(1, 11))), 10);
+    }
+
+    #[test]
+    fn sums_keep_open_ends() {
+        let s = add(Amount::exact(7), Amount::at_least(5));
+        assert_eq!((s.low, s.best, s.high), (12, 12, None));
+        assert_eq!(add(Amount::exact(7), Amount::exact(5)), Amount::exact(12));
+    }
+}
