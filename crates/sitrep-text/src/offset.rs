@@ -40,6 +40,26 @@ impl OffsetMap {
         OffsetMap { pieces, derived_len: len, original_len: len }
     }
 
+    /// A map rebuilt from its parts (as stored by `pieces()`, `derived_len()` and
+    /// `original_len()`); `None` when they break the invariant (pieces out of order, not
+    /// contiguous in the derived text, beyond either text, or copies of unequal lengths).
+    pub fn from_pieces(pieces: Vec<Piece>, derived_len: usize, original_len: usize) -> Option<Self> {
+        let mut next_derived = 0;
+        let mut last_original = 0;
+        for p in &pieces {
+            let fits = p.derived == next_derived
+                && p.original >= last_original
+                && p.original.checked_add(p.original_len).is_some_and(|e| e <= original_len)
+                && (!p.copy || p.derived_len == p.original_len);
+            if !fits {
+                return None;
+            }
+            next_derived = p.derived + p.derived_len;
+            last_original = p.original;
+        }
+        (next_derived == derived_len).then_some(OffsetMap { pieces, derived_len, original_len })
+    }
+
     /// Length of the derived text this map was built for.
     pub fn derived_len(&self) -> usize {
         self.derived_len
@@ -345,6 +365,20 @@ mod tests {
         assert_eq!(&orig[s.start..s.end], "world");
         let s = m.to_original(Span::new(0, 11));
         assert_eq!(&orig[s.start..s.end], "hello  world");
+    }
+
+    #[test]
+    fn maps_rebuild_from_their_pieces() {
+        let orig = "a&amp;b c";
+        let mut b = TextBuilder::new(orig);
+        b.copy(0..1);
+        b.replace("&", 1..6);
+        b.copy(6..9);
+        let (_, m) = b.finish();
+        let back = OffsetMap::from_pieces(m.pieces().to_vec(), m.derived_len(), m.original_len());
+        assert_eq!(back.as_ref(), Some(&m));
+        assert!(OffsetMap::from_pieces(m.pieces().to_vec(), m.derived_len() + 1, m.original_len()).is_none());
+        assert!(OffsetMap::from_pieces(m.pieces().to_vec(), m.derived_len(), 3).is_none());
     }
 
     #[test]
