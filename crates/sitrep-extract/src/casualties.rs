@@ -136,6 +136,9 @@ fn trigger_at(toks: &[Token], k: usize) -> Option<Trigger> {
         "deaths" | "fatalities" | "bodies" | "corpses" => t(Killed, NumberBefore, 1, NOUN),
         "toll" => t(Killed, Toll, 1, TOLL),
         "lost" if !matches!(next, "their" | "his" | "her" | "its" | "control" | "contact") => t(Killed, ObjectOnly, 1, KILL_VERB),
+        "wounded" | "injured" | "wounding" | "injuring" if matches!(word(toks, k.wrapping_sub(1)), "fatally" | "mortally") => {
+            t(Killed, Active, 1, KILL_VERB)
+        }
         "wound" | "wounds" | "wounded" | "wounding" | "injure" | "injures" | "injured" | "injuring" | "maimed" => {
             t(Wounded, Active, 1, WOUND_VERB)
         }
@@ -194,6 +197,35 @@ fn unrealised(toks: &[Token], k: usize) -> bool {
                 | "aimed"
         )
     {
+        return true;
+    }
+    // killings recalled by demonstrators or ceremonies, not reported as news
+    if (1..=5).any(|d| {
+        k >= d && {
+            let x = word(toks, k - d);
+            matches!(
+                x,
+                "denounced"
+                    | "denouncing"
+                    | "denounce"
+                    | "condemned"
+                    | "condemning"
+                    | "condemn"
+                    | "commemorating"
+                    | "commemorated"
+                    | "commemorate"
+                    | "mourned"
+                    | "mourning"
+                    | "remembering"
+                    | "anniversary"
+            ) || (x == "against"
+                && k > d
+                && matches!(
+                    word(toks, k - d - 1),
+                    "protest" | "protested" | "protesting" | "demonstrated" | "demonstrating" | "marched" | "rallied"
+                ))
+        }
+    }) {
         return true;
     }
     // "no one was killed", "nobody was hurt", "none were wounded"
@@ -311,7 +343,7 @@ fn modifier_ok(t: &Token) -> bool {
 const DETERMINERS: &[&str] = &["a", "an", "another", "the", "his", "her", "their", "its", "one"];
 
 /// Every count phrase of `toks[range]`, in order.
-pub fn count_phrases(toks: &[Token], nums: &[NumTok], range: (usize, usize)) -> Vec<CountPhrase> {
+pub fn count_phrases(toks: &[Token], nums: &[NumTok], range: (usize, usize), hints: &[Option<Party>]) -> Vec<CountPhrase> {
     let (lo, hi) = range;
     let mut out = Vec::new();
     let mut num_iter = nums.iter().filter(|n| n.start >= lo && n.end <= hi).peekable();
@@ -322,14 +354,14 @@ pub fn count_phrases(toks: &[Token], nums: &[NumTok], range: (usize, usize)) -> 
         }
         let num = num_iter.peek().filter(|n| n.start == i).copied();
         let cp = if let Some(n) = num {
-            head_after(toks, n.end, hi, n.amount, false).or_else(|| bare(toks, n, hi)).map(|mut c| {
+            head_after(toks, n.end, hi, n.amount, false, hints).or_else(|| bare(toks, n, hi)).map(|mut c| {
                 c.start = i;
                 c
             })
         } else {
             let w = word(toks, i);
             let det = if DETERMINERS.contains(&w) && !toks.get(i + 1).is_some_and(|t| t.kind == Kind::Num) {
-                head_after(toks, i + 1, hi, Amount::exact(1), true).map(|mut c| {
+                head_after(toks, i + 1, hi, Amount::exact(1), true, hints).map(|mut c| {
                     c.start = i;
                     c.additive |= w == "another";
                     c
@@ -397,7 +429,7 @@ fn bare(toks: &[Token], n: &NumTok, hi: usize) -> Option<CountPhrase> {
             t.kind == Kind::Punct && !t.is_punct('%') && !t.is_punct('(') && !t.is_punct('-') && !t.is_punct('/') && !t.is_punct('$')
                 || matches!(
                     t.lower.as_str(),
-                    "were" | "was" | "have" | "had" | "are" | "in" | "during" | "on" | "while" | "after" | "others" | "more" | "of"
+                    "were" | "was" | "have" | "had" | "are" | "in" | "during" | "on" | "while" | "after" | "others" | "more" | "of" | "and"
                 )
                 || trigger_at(toks, n.end).is_some()
         }
@@ -423,17 +455,46 @@ fn bare(toks: &[Token], n: &NumTok, hi: usize) -> Option<CountPhrase> {
     })
 }
 
-/// The noun a count counts, at most four modifiers after `j`.
-fn head_after(toks: &[Token], j: usize, hi: usize, amount: Amount, singular_only: bool) -> Option<CountPhrase> {
+/// Index of the bracket closing the one opening at `k` ("(" or "["), within 10 tokens.
+fn close_bracket(toks: &[Token], k: usize, hi: usize) -> Option<usize> {
+    let close = if toks[k].is_punct('(') {
+        ')'
+    } else if toks[k].is_punct('[') {
+        ']'
+    } else {
+        return None;
+    };
+    (k + 1..hi.min(k + 12)).find(|&i| toks[i].is_punct(close))
+}
+
+/// The noun a count counts, after `j`: the last noun naming people before the phrase ends
+/// ("two vigilante committee militiamen"), or a named group ("17 JNIM"); brackets are
+/// skipped ("an ISWAP (Greater Sahara) militant"); "soldiers and gendarmes" is one head.
+fn head_after(toks: &[Token], j: usize, hi: usize, amount: Amount, singular_only: bool, hints: &[Option<Party>]) -> Option<CountPhrase> {
     let mut k = j;
     let mut mods = 0;
     let mut country = None;
     let mut armed = false;
     let mut additive = false;
-    while k < hi && mods <= 5 {
+    let mut best: Option<(usize, Party)> = None;
+    let mut since_best = 0;
+    let hint = |i: usize| hints.get(i).copied().flatten();
+    while k < hi && mods <= 6 {
         let t = &toks[k];
+        if best.is_some() && (since_best > 2 || t.cap && person_noun(&t.lower).is_none()) {
+            break;
+        }
+        if t.is_punct('(') || t.is_punct('[') {
+            match close_bracket(toks, k, hi) {
+                Some(c) => {
+                    k = c + 1;
+                    continue;
+                }
+                None => break,
+            }
+        }
         // partitive "12 of its soldiers", "dozens of militants"
-        if t.is("of") {
+        if t.is("of") && best.is_none() {
             let nxt = word(toks, k + 1);
             if matches!(nxt, "them" | "whom" | "those" | "these") && !singular_only {
                 return Some(CountPhrase {
@@ -458,6 +519,16 @@ fn head_after(toks: &[Token], j: usize, hi: usize, amount: Amount, singular_only
             mods += 1;
             continue;
         }
+        if let Some(p) = hint(k).filter(|_| best.is_none()) {
+            best = Some((k, p));
+            since_best = 0;
+            k += 1;
+            while k < hi && hint(k) == Some(p) {
+                best = Some((k, p));
+                k += 1;
+            }
+            continue;
+        }
         if let Some(p) = person_noun(&t.lower) {
             // "two more soldiers", "the other man": modifiers, not heads, when a noun follows
             if matches!(t.lower.as_str(), "more" | "other") && toks.get(k + 1).is_some_and(|n| person_noun(&n.lower).is_some()) {
@@ -472,13 +543,16 @@ fn head_after(toks: &[Token], j: usize, hi: usize, amount: Amount, singular_only
                 mods += 1;
                 continue;
             }
-            if t.lower.ends_with("'s") && toks.get(k + 1).is_some_and(|n| person_noun(&n.lower).is_some()) {
+            if t.lower.ends_with("'s") {
                 k += 1;
                 mods += 1;
                 continue;
             }
             if singular_only && !p.singular {
-                return None;
+                if best.is_none() {
+                    return None;
+                }
+                break;
             }
             let mut party = p.party;
             if armed && matches!(party, Party::Civilian) {
@@ -492,23 +566,29 @@ fn head_after(toks: &[Token], j: usize, hi: usize, amount: Amount, singular_only
             if matches!(t.lower.as_str(), "others" | "other") {
                 additive = true;
             }
-            // compounds: "police officers", "family members", "aid workers"
-            let mut head = k;
-            while head + 1 < hi && toks.get(head + 1).is_some_and(|n| person_noun(&n.lower).is_some_and(|q| q.party != Party::Unknown)) {
-                head += 1;
+            // keep the first noun's side in compounds ("police officers", "soldiers and gendarmes")
+            let party = match best {
+                Some((_, bp))
+                    if bp != Party::Unknown && !(bp == Party::Civilian && party != Party::Civilian && party != Party::Unknown) =>
+                {
+                    bp
+                }
+                _ => party,
+            };
+            best = Some((k, party));
+            since_best = 0;
+            k += 1;
+            // "soldiers and gendarmes", "men and women"
+            if matches!(word(toks, k), "and" | "or")
+                && toks.get(k + 1).is_some_and(|n| person_noun(&n.lower).is_some_and(|q| q.party != Party::Unknown))
+                && !singular_only
+            {
+                k += 1;
             }
-            if party == Party::Unknown {
-                party = person_noun(&toks[head].lower).map_or(Party::Unknown, |q| q.party);
-            }
-            let k = head;
-            let mut end = k + 1;
-            while toks.get(end).is_some_and(is_quote) && end < hi {
-                end += 1;
-            }
-            return Some(CountPhrase { start: j, end, amount, party, country, additive, subset: false, pronoun: false, head: Some(k) });
+            continue;
         }
         if stop(t) || !modifier_ok(t) {
-            return None;
+            break;
         }
         if let Some(cc) = demonym(&t.lower) {
             country = Some(cc);
@@ -522,9 +602,20 @@ fn head_after(toks: &[Token], j: usize, hi: usize, amount: Amount, singular_only
         if t.kind == Kind::Word {
             mods += 1;
         }
+        if best.is_some() {
+            since_best += 1;
+        }
         k += 1;
     }
-    None
+    let (head, mut party) = best?;
+    if armed && party == Party::Civilian {
+        party = Party::Armed;
+    }
+    let mut end = head + 1;
+    while end < hi && toks.get(end).is_some_and(is_quote) {
+        end += 1;
+    }
+    Some(CountPhrase { start: j, end, amount, party, country, additive, subset: false, pronoun: false, head: Some(head) })
 }
 
 /// "members of the group", "elements of ISWAP": armed when an armed word follows soon.
@@ -628,6 +719,31 @@ fn object_like(toks: &[Token], p: usize, hi: usize) -> bool {
     }
 }
 
+/// The count a passive or intransitive trigger at `k` is about: the count phrase right
+/// before it (fillers and brackets skipped); when that count is part of a list after
+/// "including", the count the list belongs to ("six soldiers including a captain were
+/// killed").
+fn subject_left(toks: &[Token], cps: &[CountPhrase], k: usize, lo: usize) -> Option<usize> {
+    let mut e = left_of_fillers(toks, k, lo)?;
+    if toks[e].is_punct(')') || toks[e].is_punct(']') {
+        let open = if toks[e].is_punct(')') { '(' } else { '[' };
+        let o = (e.saturating_sub(12).max(lo)..e).rev().find(|&i| toks[i].is_punct(open))?;
+        e = left_of_fillers(toks, o, lo)?;
+    }
+    let c = cps.iter().position(|c| c.end == e + 1)?;
+    if !cps[c].subset {
+        return Some(c);
+    }
+    let inc = (cps[c].start.saturating_sub(30).max(lo)..cps[c].start)
+        .rev()
+        .find(|&i| matches!(toks[i].lower.as_str(), "including" | "incl" | "among"))?;
+    let mut e2 = inc.checked_sub(1)?;
+    if toks[e2].is_punct(',') {
+        e2 = e2.checked_sub(1)?;
+    }
+    cps.iter().position(|c| c.end == e2 + 1 && !c.subset)
+}
+
 /// Skips fillers leftwards from `k` (exclusive); returns the index of the token before them.
 fn left_of_fillers(toks: &[Token], k: usize, lo: usize) -> Option<usize> {
     let mut i = k;
@@ -649,12 +765,34 @@ fn left_of_fillers(toks: &[Token], k: usize, lo: usize) -> Option<usize> {
 
 /// Every casualty frame of the sentence `toks[range]`.
 pub fn frames(toks: &[Token], nums: &[NumTok], range: (usize, usize)) -> Vec<Frame> {
+    frames_with(toks, nums, range, &[])
+}
+
+/// [`frames`] with a party for the tokens of named actors (`hints[i]` for token `i`), so that
+/// "17 JNIM" counts militants.
+pub fn frames_with(toks: &[Token], nums: &[NumTok], range: (usize, usize), hints: &[Option<Party>]) -> Vec<Frame> {
     let (lo, hi) = range;
-    let cps = count_phrases(toks, nums, range);
+    let mut cps = count_phrases(toks, nums, range, hints);
+    // everything listed after "including" up to the next verb is part of a count
+    let mut in_list = false;
+    let mut ci = 0;
+    for k in lo..hi {
+        let w = toks[k].lower.as_str();
+        if matches!(w, "including" | "incl") || (w == "among" && matches!(word(toks, k + 1), "them" | "whom" | "those")) {
+            in_list = true;
+        } else if in_list && (trigger_at(toks, k).is_some() || passive_aux(w) || toks[k].is_punct(';')) {
+            in_list = false;
+        }
+        while ci < cps.len() && cps[ci].start < k {
+            ci += 1;
+        }
+        if in_list && ci < cps.len() && cps[ci].start == k {
+            cps[ci].subset = true;
+        }
+    }
     let mut linked: Vec<Option<usize>> = vec![None; cps.len()]; // cp -> frame index
     let mut out: Vec<Frame> = Vec::new();
     let cp_starting = |p: usize| cps.iter().position(|c| c.start == p);
-    let cp_ending = |p: usize| cps.iter().position(|c| c.end == p + 1);
     let mut k = lo;
     while k < hi {
         let Some(tr) = trigger_at(toks, k) else {
@@ -673,8 +811,17 @@ pub fn frames(toks: &[Token], nums: &[NumTok], range: (usize, usize)) -> Vec<Fra
                     || passive_aux(word(toks, k.wrapping_sub(2))) && word(toks, k.wrapping_sub(1)).ends_with("ly");
                 if !passive {
                     let mut p = after;
-                    while p < hi && (is_quote(&toks[p]) || matches!(toks[p].lower.as_str(), "also" | "reportedly" | "allegedly")) {
-                        p += 1;
+                    loop {
+                        if p < hi && (is_quote(&toks[p]) || matches!(toks[p].lower.as_str(), "also" | "reportedly" | "allegedly")) {
+                            p += 1;
+                        } else if p < hi
+                            && toks[p].is_punct('(')
+                            && let Some(c) = close_bracket(toks, p, hi)
+                        {
+                            p = c + 1;
+                        } else {
+                            break;
+                        }
                     }
                     if let Some(c) = cp_starting(p).filter(|c| !cps[*c].pronoun || cps[*c].start == p) {
                         objects.push(c);
@@ -684,17 +831,14 @@ pub fn frames(toks: &[Token], nums: &[NumTok], range: (usize, usize)) -> Vec<Fra
                 if objects.is_empty()
                     && tr.form == Form::Active
                     && (passive || !object_like(toks, after, hi))
-                    && let Some(e) = left_of_fillers(toks, k, lo)
-                    && let Some(c) = cp_ending(e)
+                    && let Some(c) = subject_left(toks, &cps, k, lo)
                 {
                     objects.push(c);
                     coordinated_left(toks, &cps, c, lo, &mut objects);
                 }
             }
             Form::Intransitive => {
-                if let Some(e) = left_of_fillers(toks, k, lo)
-                    && let Some(c) = cp_ending(e)
-                {
+                if let Some(c) = subject_left(toks, &cps, k, lo) {
                     objects.push(c);
                     coordinated_left(toks, &cps, c, lo, &mut objects);
                 }

@@ -1,17 +1,31 @@
 //! The one-article reader. Pure: no IO, no clock.
 //!
 //! [`Reader::read`] turns a cleaned [`Article`] into its [`EventMention`]s, main event first,
-//! every value with its evidence (spans of the article's original text). [`numbers::find`]
-//! and [`actors::find`] are the extractors `sitrep annotate` shows.
+//! every value with its evidence (spans of the article's original text). The parts:
+//!
+//! - [`numbers`]: digits, written numbers, vague amounts, qualifiers and ranges as
+//!   [`sitrep_model::Amount`]s (the full qualifier table is in the module docs);
+//! - [`actors`]: the documented actor table (`data/actors.toml`), extendable from TOML;
+//! - [`casualties`]: killed / wounded / missing / captured counts with their party and cause;
+//! - [`acts`]: act cues, tactics and target nouns; [`classify`]: ACLED type and sub-type;
+//! - [`attribution`]: who said it; [`segment`]: which sentences tell which event;
+//! - `reader`: the assembly of events (dates from `sitrep_time`, places from `sitrep_place`).
+//!
+//! [`numbers::find`] and [`actors::find`] are the extractors `sitrep annotate` shows.
 
 use sitrep_model::article::Article;
 use sitrep_model::mention::EventMention;
 use sitrep_place::Gazetteer;
 
 pub mod actors;
+pub mod acts;
+pub mod attribution;
 pub mod casualties;
+pub mod classify;
 pub mod lexicon;
 pub mod numbers;
+mod reader;
+pub mod segment;
 pub mod tokens;
 
 /// Reads articles with a gazetteer and an actor table.
@@ -39,7 +53,6 @@ impl<'g> Reader<'g> {
 
     /// The events `article` tells, main first, then background events.
     pub fn read(&self, article: &Article) -> Vec<EventMention> {
-        let _ = (self.gazetteer, article);
-        Vec::new()
+        reader::read(self.gazetteer, &self.actors, article)
     }
 }

@@ -31,6 +31,8 @@ pub struct Token {
     pub lower: String,
     /// True when the token's first char is uppercase.
     pub cap: bool,
+    /// True when the token has two or more letters, all uppercase ("ISWAP", "U.S.").
+    pub caps: bool,
 }
 
 impl Token {
@@ -153,7 +155,9 @@ fn push(text: &str, base: usize, start: usize, end: usize, kind: Kind, out: &mut
         }
     }
     let cap = s.chars().next().is_some_and(char::is_uppercase);
-    out.push(Token { span: Span::new(base + start, base + end), kind, lower, cap });
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    let caps = letters >= 2 && s.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    out.push(Token { span: Span::new(base + start, base + end), kind, lower, cap, caps });
 }
 
 #[cfg(test)]

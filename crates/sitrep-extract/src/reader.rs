@@ -1,0 +1,1005 @@
+//! The one-article reader: sentences to events.
+//!
+//! 1. Every sentence of the cleaned text is read for casualty frames, act cues, actors,
+//!    tactics, attributions, time expressions and event-boundary cues.
+//! 2. Sentences are assigned to events ([`segment`](crate::segment)): the first sentence that
+//!    tells something (a casualty count, or a specific act that is not a general remark)
+//!    opens the main event; a sentence with a background time cue ("last month", "four weeks
+//!    prior to this incident", "earlier this month") or a new-event marker ("in another
+//!    attack") opens a background event, or joins the one already opened with the same cue;
+//!    a sentence that opens with a reference back ("the attack", "this incident") returns to
+//!    the main event; a sentence dated outside the current event's dates goes to the main
+//!    event when its dates fit; any other sentence continues the current event. Sentences
+//!    that tell nothing (politics, trends, plans) belong to no event.
+//! 3. Each event gets its casualties (one figure per party, outcome and cause: repeated
+//!    figures merged, earlier lower figures and totals that a breakdown explains
+//!    superseded), its actors (the attacking side and the side attacked, as ACLED codes a
+//!    dyad), its ACLED type, tactics, date (`sitrep_time`) and place (`sitrep_place`).
+//!
+//! Every value carries the span of the original text it came from.
+
+use crate::actors::{self, ActorMention, ActorTable};
+use crate::acts::{self, Act, ActCue};
+use crate::attribution::{self, Attribution};
+use crate::casualties::{self, Frame};
+use crate::classify::{Facts, classify};
+use crate::lexicon::{Party, country_name, demonym};
+use crate::numbers::{self, NumTok};
+use crate::segment::{self, Cues};
+use crate::tokens::{Token, tokenize};
+use sitrep_model::article::Article;
+use sitrep_model::mention::*;
+use sitrep_model::taxonomy::*;
+use sitrep_model::{ExtractorId, Span};
+use sitrep_place::{Gazetteer, PlaceMention};
+use sitrep_time::{Anchor, Timex};
+use std::collections::{BTreeSet, HashMap};
+
+const TYPE_RULE: ExtractorId = ExtractorId::new("event.type.v1");
+const ACTOR_IMPLIED: ExtractorId = ExtractorId::new("actor.implied.v1");
+const DATE_RULE: ExtractorId = ExtractorId::new("event.date.v1");
+const PLACE_RULE: ExtractorId = ExtractorId::new("event.location.v1");
+const TACTIC_RULE: ExtractorId = ExtractorId::new("tactic.lexicon.v1");
+
+/// One sentence, read.
+#[derive(Debug)]
+pub(crate) struct Sent {
+    pub span: Span,
+    pub lo: usize,
+    pub hi: usize,
+    pub frames: Vec<Frame>,
+    pub acts: Vec<ActCue>,
+    pub attributions: Vec<Attribution>,
+    pub cues: Cues,
+    pub tactics: Vec<(&'static str, usize, usize)>,
+    pub timexes: Vec<usize>,
+    pub eventful: bool,
+    /// A named armed group or force is mentioned (a sentence that only says who did it).
+    pub named: bool,
+}
+
+/// An event being assembled.
+#[derive(Debug, Clone)]
+struct Draft {
+    role: SourceRole,
+    /// Sentences that tell it (their frames and acts are its own).
+    sents: Vec<usize>,
+    /// Sentences that only mention it (context for date and place).
+    context: Vec<usize>,
+    /// The sentence that opened it.
+    anchor: usize,
+    /// Its background cue.
+    key: Option<String>,
+}
+
+/// Everything the reader computes once per article.
+pub(crate) struct Doc<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Token>,
+    pub sents: Vec<Sent>,
+    pub timexes: Vec<Timex>,
+    pub places: Vec<PlaceMention>,
+    pub actors: Vec<ActorMention>,
+}
+
+/// Reads one cleaned article into event mentions, main event first.
+pub(crate) fn read(gaz: &Gazetteer, table: &ActorTable, article: &Article) -> Vec<EventMention> {
+    let text = article.text.as_str();
+    if text.trim().is_empty() {
+        return Vec::new();
+    }
+    let doc = analyse(gaz, table, text, article.published);
+    let drafts = segment_events(&doc);
+    let mut events: Vec<(EventMention, Draft)> = Vec::new();
+    let home = home_country(&doc, table);
+    for d in drafts {
+        if let Some(m) = assemble(&doc, table, gaz, article, &d, home.as_deref(), events.first().map(|e| &e.0)) {
+            events.push((m, d));
+        }
+    }
+    // the first event kept is the main one
+    if let Some(first) = events.first_mut() {
+        first.0.role = SourceRole::Primary;
+    }
+    for e in events.iter_mut().skip(1) {
+        e.0.role = SourceRole::Background;
+    }
+    events.into_iter().map(|(m, _)| m).collect()
+}
+
+fn analyse<'a>(gaz: &Gazetteer, table: &ActorTable, text: &'a str, published: Option<chrono::NaiveDate>) -> Doc<'a> {
+    let toks = tokenize(text);
+    let nums: Vec<NumTok> = numbers::find_tokens(&toks);
+    let timexes = sitrep_time::tag(text, published);
+    let places = sitrep_place::find_places(gaz, text);
+    let actors = actors::find(table, text);
+    // named actors tell casualty counts whose side their tokens are on ("17 JNIM")
+    let mut hints: Vec<Option<Party>> = vec![None; toks.len()];
+    for a in actors.iter().filter(|a| !table.is_generic(a.entry)) {
+        let party = match a.kind {
+            ActorKind::Rebels | ActorKind::PoliticalMilitia => Party::Armed,
+            ActorKind::IdentityMilitia => Party::Identity,
+            ActorKind::StateForces | ActorKind::ExternalForces => Party::State,
+            _ => continue,
+        };
+        let first = toks.partition_point(|t| t.span.start < a.span.start);
+        let last = toks.partition_point(|t| t.span.start < a.span.end);
+        for h in hints.iter_mut().take(last).skip(first) {
+            *h = Some(party);
+        }
+    }
+    let mut sents = Vec::new();
+    for s in sitrep_text::sentences(text) {
+        let lo = toks.partition_point(|t| t.span.start < s.span.start);
+        let hi = toks.partition_point(|t| t.span.start < s.span.end);
+        if lo >= hi {
+            continue;
+        }
+        let frames: Vec<Frame> = casualties::frames_with(&toks, &nums, (lo, hi), &hints).into_iter().filter(|f| !f.count.subset).collect();
+        let acts: Vec<ActCue> = acts::acts(&toks, lo, hi).into_iter().filter_map(|a| realised(&toks, a, lo)).collect();
+        let attributions = attribution::find(text, &toks, lo, hi);
+        let cues = segment::cues(&toks, lo, hi);
+        let tactics = acts::tactics(&toks, lo, hi);
+        let timexes_in: Vec<usize> = timexes.iter().enumerate().filter(|(_, t)| s.span.contains(&t.span)).map(|(i, _)| i).collect();
+        let specific = acts.iter().any(|a| a.specific && (a.act.violent() || sd_act(a.act)));
+        let eventful = !frames.is_empty() || (specific && !cues.generic);
+        let named = actors.iter().any(|a| s.span.contains(&a.span) && !table.is_generic(a.entry) && a.kind != ActorKind::Civilians)
+            || (lo..hi).any(|k| toks[k].is("responsibility") || (toks[k].is("planted") && toks.get(k + 1).is_some_and(|t| t.is("by"))));
+        sents.push(Sent { span: s.span, lo, hi, frames, acts, attributions, cues, tactics, timexes: timexes_in, eventful, named });
+    }
+    Doc { text, toks, sents, timexes, places, actors }
+}
+
+fn sd_act(a: Act) -> bool {
+    matches!(a, Act::Loot | Act::Arrest | Act::Defuse | Act::Takeover | Act::Recapture | Act::Movement | Act::Base | Act::Protest)
+}
+
+/// Drops negated acts ("no clash was reported"); an attempted act ("tried to abduct") is an
+/// attack.
+fn realised(toks: &[Token], mut a: ActCue, lo: usize) -> Option<ActCue> {
+    let w = |i: usize| if i >= lo && i < toks.len() { toks[i].lower.as_str() } else { "" };
+    let b1 = w(a.tok.wrapping_sub(1));
+    let b2 = w(a.tok.wrapping_sub(2));
+    let b3 = w(a.tok.wrapping_sub(3));
+    if matches!(b1, "no" | "not" | "never" | "without" | "nor")
+        || matches!(b2, "no" | "not" | "never" | "without")
+        || (b3 == "no" && b2 != "and")
+    {
+        if !(matches!(b1, "not") && matches!(b2, "did" | "had" | "has")) || a.act != Act::Attack {
+            return None;
+        }
+    }
+    if b1 == "to" && matches!(b2, "attempted" | "tried" | "attempting" | "trying" | "failed" | "sought") {
+        a.act = Act::Attack;
+    } else if b1 == "to"
+        && matches!(
+            b2,
+            "threatened" | "vowed" | "plan" | "planned" | "planning" | "aim" | "aimed" | "aims" | "order" | "ordered" | "prevent" | "help"
+        )
+    {
+        return None;
+    }
+    if matches!(b1, "will" | "would" | "could" | "might" | "may" | "can" | "should" | "must") {
+        return None;
+    }
+    Some(a)
+}
+
+fn segment_events(doc: &Doc) -> Vec<Draft> {
+    let mut events: Vec<Draft> = Vec::new();
+    let mut cur = 0usize;
+    for (si, s) in doc.sents.iter().enumerate() {
+        let context_only = !s.eventful
+            && !s.cues.generic
+            && s.cues.background.is_none()
+            && (s.cues.anaphor.is_some() || s.acts.iter().any(|a| a.act.violent()) || s.named);
+        if events.is_empty() {
+            let agreement_lead = si <= 1 && s.acts.iter().any(|a| a.act == Act::Agreement) && !s.cues.generic;
+            if s.eventful || agreement_lead {
+                // the sentences before it set the scene (date, place, who)
+                let lead: Vec<usize> = (0..si)
+                    .filter(|&p| !doc.sents[p].cues.generic && doc.sents[p].cues.background.is_none() && !doc.sents[p].cues.new_event)
+                    .collect();
+                events.push(Draft { role: SourceRole::Primary, sents: vec![si], context: lead, anchor: si, key: None });
+                cur = 0;
+            }
+            continue;
+        }
+        let event_anchor = s.timexes.iter().any(|&t| matches!(doc.timexes[t].anchor, Anchor::Event { .. }));
+        let key = s.cues.background.clone().or_else(|| (s.cues.new_event || event_anchor).then(|| format!("#{si}")));
+        if let Some(key) = key {
+            if s.cues.anaphor_initial && !s.cues.new_event && !event_anchor {
+                // "This attack, coupled with the deadly attack ... last month, ...": about the
+                // main event; the embedded one is mentioned only.
+                if s.acts.iter().any(|a| a.specific && a.act.violent()) && s.frames.is_empty() {
+                    let bg = find_or_open(&mut events, &key, si);
+                    if !events[bg].context.contains(&si) && events[bg].anchor != si {
+                        events[bg].context.push(si);
+                    }
+                } else {
+                    events[0].sents.push(si);
+                }
+                cur = 0;
+                continue;
+            }
+            if s.eventful {
+                cur = find_or_open(&mut events, &key, si);
+                if events[cur].anchor != si {
+                    events[cur].sents.push(si);
+                }
+            }
+            continue;
+        }
+        if !s.eventful && !context_only {
+            continue;
+        }
+        let target = if s.cues.anaphor_initial {
+            0
+        } else if cur != 0 && conflicts(doc, &events[cur], si) && !conflicts(doc, &events[0], si) {
+            0
+        } else if s.eventful && conflicts(doc, &events[cur], si) && s.cues.anaphor.is_none() && !s.cues.forward {
+            let k = format!("#{si}");
+            find_or_open(&mut events, &k, si)
+        } else {
+            cur
+        };
+        if s.eventful {
+            if events[target].anchor != si {
+                events[target].sents.push(si);
+            }
+        } else if !events[target].context.contains(&si) {
+            events[target].context.push(si);
+        }
+        cur = target;
+    }
+    events
+}
+
+fn find_or_open(events: &mut Vec<Draft>, key: &str, si: usize) -> usize {
+    if let Some(i) = events.iter().position(|e| e.key.as_deref() == Some(key)) {
+        return i;
+    }
+    events.push(Draft { role: SourceRole::Background, sents: vec![si], context: Vec::new(), anchor: si, key: Some(key.to_string()) });
+    events.len() - 1
+}
+
+/// The dates the event's own sentences give, as an interval.
+fn draft_interval(doc: &Doc, d: &Draft) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+    let spans: Vec<Span> = d.sents.iter().map(|&s| doc.sents[s].span).collect();
+    let usable: Vec<Timex> = usable_timexes(doc, &d.sents);
+    let t = sitrep_time::event_date(&usable, &spans)?;
+    Some((t.earliest?, t.latest?))
+}
+
+/// True when sentence `si` is dated outside the event's dates (both known).
+fn conflicts(doc: &Doc, d: &Draft, si: usize) -> bool {
+    let Some((a, b)) = draft_interval(doc, d) else { return false };
+    let usable = usable_timexes(doc, &[si]);
+    let Some(t) = sitrep_time::event_date(&usable, &[doc.sents[si].span]) else { return false };
+    match (t.earliest, t.latest) {
+        (Some(x), Some(y)) => y < a || x > b,
+        _ => false,
+    }
+}
+
+/// The time expressions of these sentences that can date their event: not inside "since ..."
+/// phrases, and not dating another kind of event ("the coup in July").
+fn usable_timexes(doc: &Doc, sents: &[usize]) -> Vec<Timex> {
+    let mut out = Vec::new();
+    for &si in sents {
+        let s = &doc.sents[si];
+        for &ti in &s.timexes {
+            let t = &doc.timexes[ti];
+            let first = doc.toks.partition_point(|k| k.span.start < t.span.start);
+            let back = first.saturating_sub(6).max(s.lo);
+            let mut skip = false;
+            for k in (back..first).rev() {
+                let w = doc.toks[k].lower.as_str();
+                if doc.toks[k].is_punct(',') || doc.toks[k].is_punct(';') {
+                    break;
+                }
+                if matches!(
+                    w,
+                    "since"
+                        | "until"
+                        | "till"
+                        | "coup"
+                        | "takeover"
+                        | "election"
+                        | "elections"
+                        | "independence"
+                        | "agreement"
+                        | "pact"
+                        | "accord"
+                        | "visit"
+                        | "meeting"
+                        | "summit"
+                        | "released"
+                        | "freed"
+                        | "power"
+                        | "announced"
+                        | "scheduled"
+                        | "by"
+                ) {
+                    skip = true;
+                    break;
+                }
+            }
+            if !skip {
+                out.push(t.clone());
+            }
+        }
+    }
+    out
+}
+
+/// The article's country: the most named one (places and demonyms), for actor names and
+/// events the text places only vaguely.
+fn home_country(doc: &Doc, table: &ActorTable) -> Option<String> {
+    let mut count: HashMap<String, usize> = HashMap::new();
+    for p in &doc.places {
+        if let Some(pl) = &p.place {
+            *count.entry(pl.country_code.clone()).or_default() += 1;
+        }
+    }
+    for a in &doc.actors {
+        if let Some(c) = table.country(a.entry) {
+            *count.entry(c.to_string()).or_default() += 1;
+        }
+    }
+    if doc.places.iter().all(|p| p.place.is_none()) {
+        for t in doc.toks.iter().filter(|t| t.cap) {
+            if let Some(c) = demonym(&t.lower) {
+                *count.entry(c.to_string()).or_default() += 1;
+            }
+        }
+    }
+    let mut v: Vec<(String, usize)> = count.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    v.into_iter().next().map(|(c, _)| c)
+}
+
+fn orig(article: &Article, span: Span) -> Span {
+    article.map.to_original(span)
+}
+
+fn ev(article: &Article, span: Span, extractor: ExtractorId) -> Evidence {
+    Evidence { span: orig(article, span), extractor }
+}
+
+/// Which side an actor mention is on in its sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Side {
+    Agent,
+    Target,
+    Mentioned,
+}
+
+struct Participant {
+    name: String,
+    kind: ActorKind,
+    side: Side,
+    span: Span,
+    generic: bool,
+    order: usize,
+}
+
+fn assemble(
+    doc: &Doc,
+    table: &ActorTable,
+    gaz: &Gazetteer,
+    article: &Article,
+    d: &Draft,
+    home: Option<&str>,
+    main: Option<&EventMention>,
+) -> Option<EventMention> {
+    let own: Vec<usize> = d.sents.clone();
+    let mut all: Vec<usize> = own.iter().chain(d.context.iter()).copied().collect();
+    all.sort_unstable();
+    all.dedup();
+    let spans: Vec<Span> = all.iter().map(|&s| doc.sents[s].span).collect();
+
+    // ---- place
+    let located = sitrep_place::event_location(gaz, doc.text, &doc.places, &spans);
+    let mut location = match located {
+        Some((loc, span)) => LocationValue { place: loc, evidence: Some(ev(article, span, PLACE_RULE)) },
+        None => LocationValue::default(),
+    };
+    fix_border_country(doc, &mut location, home, article);
+    let same_region = all.iter().any(|&s| {
+        let st = &doc.sents[s];
+        (st.lo..st.hi.saturating_sub(1))
+            .any(|k| doc.toks[k].is("same") && matches!(doc.toks[k + 1].lower.as_str(), "region" | "area" | "province" | "zone"))
+    });
+    if location.place.country_code.is_none() {
+        if let (true, Some(m)) = (same_region, main) {
+            location.place = Location {
+                name: m.location.place.admin1.clone(),
+                country_code: m.location.place.country_code.clone(),
+                admin1: m.location.place.admin1.clone(),
+                precision: Some(if m.location.place.admin1.is_some() { LocationPrecision::Admin1 } else { LocationPrecision::Country }),
+                ..Location::default()
+            };
+        } else if let Some(h) = home.or_else(|| main.and_then(|m| m.location.place.country_code.as_deref())) {
+            location.place = Location {
+                name: country_name(h).map(str::to_string),
+                country_code: Some(h.to_string()),
+                precision: Some(LocationPrecision::Country),
+                ..Location::default()
+            };
+        }
+    }
+    let country = location.place.country_code.clone().or(home.map(str::to_string));
+    let cc = country.as_deref();
+
+    // ---- frames, acts, actors of the event's sentences
+    let frames: Vec<(&Frame, usize)> = own.iter().flat_map(|&s| doc.sents[s].frames.iter().map(move |f| (f, s))).collect();
+    let mut act_set: BTreeSet<Act> = BTreeSet::new();
+    let mut first_cue: Option<&ActCue> = None;
+    for &s in &own {
+        for a in &doc.sents[s].acts {
+            if a.specific || !doc.sents[s].cues.generic {
+                act_set.insert(a.act);
+                if first_cue.is_none() && (a.act.violent() || sd_act(a.act) || a.act == Act::Agreement) {
+                    first_cue = Some(a);
+                }
+            }
+        }
+    }
+    for (f, _) in &frames {
+        match f.outcome {
+            Outcome::Killed => act_set.insert(Act::Kill),
+            Outcome::Wounded => act_set.insert(Act::Wound),
+            Outcome::Captured => act_set.insert(Act::Abduct),
+            Outcome::Missing => false,
+        };
+    }
+    if act_set.is_empty() && frames.is_empty() {
+        return None;
+    }
+
+    let participants = participants(doc, table, &all, &frames, cc);
+    // the non-state armed side, named when the text names it
+    let named_armed = participants
+        .iter()
+        .filter(|p| !p.generic && matches!(p.kind, ActorKind::Rebels | ActorKind::PoliticalMilitia | ActorKind::IdentityMilitia))
+        .min_by_key(|p| p.order);
+    let generic_armed =
+        participants.iter().filter(|p| matches!(p.kind, ActorKind::PoliticalMilitia | ActorKind::IdentityMilitia)).min_by_key(|p| p.order);
+    let armed_kind = named_armed.or(generic_armed).map_or(ActorKind::PoliticalMilitia, |p| p.kind);
+    let resist = act_set.contains(&Act::Resist);
+
+    // ---- casualties
+    let last_victim_party =
+        |upto: usize| -> Option<Party> { frames.iter().take(upto).rev().map(|(f, _)| f.count.party).find(|p| *p != Party::Unknown) };
+    let mut target_hint: Option<ActorKind> = None;
+    for &s in &own {
+        let st = &doc.sents[s];
+        for a in &st.acts {
+            if matches!(a.act, Act::Attack | Act::Loot | Act::Shelling | Act::Explosive | Act::Air) {
+                for k in a.end..(a.end + 7).min(st.hi) {
+                    if let Some(p) = acts::target_noun(&doc.toks, k) {
+                        target_hint.get_or_insert(party_kind(p, None, cc, armed_kind, None));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    let mut cas: Vec<CasualtyValue> = Vec::new();
+    let mut cas_meta: Vec<(usize, bool, bool)> = Vec::new(); // (sentence, explicit cause, additive)
+    for (i, (f, s)) in frames.iter().enumerate() {
+        let mut party = f.count.party;
+        if party == Party::Unknown {
+            party = last_victim_party(i).unwrap_or(Party::Unknown);
+        }
+        let mut kind = party_kind(party, f.count.country, cc, armed_kind, target_hint);
+        if party == Party::Civilian && resist && f.outcome != Outcome::Captured && is_villager(doc, f) {
+            kind = ActorKind::IdentityMilitia;
+        }
+        let attributed_to = doc.sents[*s].attributions.first().map(|a| a.source.clone());
+        cas.push(CasualtyValue {
+            party: kind,
+            outcome: f.outcome,
+            amount: f.count.amount,
+            cause: f.cause,
+            attributed_to,
+            superseded: false,
+            evidence: ev(article, f.span, f.extractor.clone()),
+        });
+        cas_meta.push((*s, f.explicit_cause, f.count.additive));
+    }
+    let cas = consolidate(cas, &cas_meta);
+
+    // ---- actors: the attacking side and the side attacked
+    let victims: Vec<(ActorKind, Outcome)> = cas.iter().filter(|c| !c.superseded).map(|c| (c.party, c.outcome)).collect();
+    let agents: Vec<&Participant> = participants.iter().filter(|p| p.side == Side::Agent).collect();
+    let mut attacker: Option<(String, ActorKind, Option<Span>)> =
+        agents.iter().find(|p| p.kind != ActorKind::Civilians).map(|p| (p.name.clone(), p.kind, Some(p.span)));
+    if let (Some(a), Some(n)) = (&attacker, named_armed)
+        && a.1 == ActorKind::PoliticalMilitia
+        && generic_name(table, &a.0)
+    {
+        attacker = Some((n.name.clone(), n.kind, Some(n.span)));
+    }
+    let demo = act_set.contains(&Act::Protest) || act_set.contains(&Act::Riot) || act_set.contains(&Act::Mob);
+    if demo && attacker.as_ref().is_none_or(|a| !matches!(a.1, ActorKind::Protesters | ActorKind::Rioters)) {
+        let riot = act_set.contains(&Act::Riot) || act_set.contains(&Act::Mob);
+        let kind = if riot { ActorKind::Rioters } else { ActorKind::Protesters };
+        let p = participants.iter().find(|p| p.kind == kind);
+        let name = p.map(|p| p.name.clone()).unwrap_or_else(|| with_country(if riot { "Rioters" } else { "Protesters" }, cc));
+        attacker = Some((name, kind, p.map(|p| p.span)));
+    }
+    let targets: Vec<&Participant> =
+        participants.iter().filter(|p| p.side == Side::Target && Some(p.kind) != attacker.as_ref().map(|a| a.1)).collect();
+    let mut target: Option<(String, ActorKind, Option<Span>)> = targets.first().map(|p| (p.name.clone(), p.kind, Some(p.span)));
+    let victim_kind = victims.iter().filter(|(k, _)| Some(*k) != attacker.as_ref().map(|a| a.1)).map(|(k, _)| *k).next();
+    if target.is_none()
+        && let Some(k) = victim_kind.or(target_hint).filter(|k| Some(*k) != attacker.as_ref().map(|a| a.1))
+    {
+        target = Some((actor_name_for(k, named_armed, cc), k, None));
+    }
+    if target.as_ref().is_some_and(|t| t.1 == ActorKind::Civilians && victims.iter().any(|v| v.0 == ActorKind::IdentityMilitia)) {
+        target = Some((with_country("Unidentified Communal Militia", cc), ActorKind::IdentityMilitia, None));
+    }
+    if resist && target.as_ref().is_none_or(|t| t.1 == ActorKind::Civilians) {
+        target = Some((with_country("Unidentified Communal Militia", cc), ActorKind::IdentityMilitia, None));
+    }
+    if attacker.is_none() {
+        // no one named as acting: the armed group the text names, else an unidentified one
+        let violent = act_set.iter().any(|a| a.violent() || matches!(a, Act::Loot | Act::Takeover | Act::Movement));
+        if let Some(n) = named_armed.filter(|n| Some(n.kind) != target.as_ref().map(|t| t.1)) {
+            attacker = Some((n.name.clone(), n.kind, Some(n.span)));
+        } else if violent && target.as_ref().is_some_and(|t| !matches!(t.1, ActorKind::PoliticalMilitia | ActorKind::Rebels)) {
+            attacker = Some((with_country("Unidentified Armed Group", cc), ActorKind::PoliticalMilitia, None));
+        } else if violent && target.as_ref().is_some_and(|t| matches!(t.1, ActorKind::PoliticalMilitia | ActorKind::Rebels)) {
+            // militants killed: by the state forces the text names, if any
+            if let Some(p) = participants.iter().find(|p| matches!(p.kind, ActorKind::StateForces | ActorKind::ExternalForces)) {
+                attacker = Some((p.name.clone(), p.kind, Some(p.span)));
+            }
+        } else if let Some(p) = participants.iter().find(|p| p.side != Side::Target && p.kind != ActorKind::Civilians) {
+            attacker = Some((p.name.clone(), p.kind, Some(p.span)));
+        }
+    }
+    // Battles between the state and militants named only by their casualties: the armed side
+    if let (Some(a), None) = (&attacker, &target)
+        && matches!(a.1, ActorKind::StateForces | ActorKind::ExternalForces)
+        && victims.iter().any(|v| matches!(v.0, ActorKind::Rebels | ActorKind::PoliticalMilitia))
+    {
+        let k = armed_kind;
+        target = Some((actor_name_for(k, named_armed, cc), k, None));
+    }
+
+    let armed_kind_of = |k: ActorKind| {
+        matches!(
+            k,
+            ActorKind::StateForces
+                | ActorKind::Rebels
+                | ActorKind::PoliticalMilitia
+                | ActorKind::IdentityMilitia
+                | ActorKind::ExternalForces
+        )
+    };
+    let unarmed = !participants.iter().any(|p| armed_kind_of(p.kind))
+        && !frames.iter().any(|(f, _)| matches!(f.count.party, Party::State | Party::Armed | Party::Identity));
+    let facts = Facts {
+        acts: act_set.clone(),
+        attacker: attacker.as_ref().map(|a| a.1),
+        target: target.as_ref().map(|t| t.1),
+        victims: victims.clone(),
+        unarmed,
+    };
+    let sub = classify(&facts);
+    let etype = sub.event_type();
+    // background politics never make an event
+    if d.role == SourceRole::Background && matches!(sub, SubEventType::Agreement | SubEventType::Other | SubEventType::NonViolentTransfer) {
+        return None;
+    }
+    if !etype.is_violent() && !matches!(etype, EventType::Protests | EventType::StrategicDevelopments) {
+        return None;
+    }
+    if sub == SubEventType::MobViolence && unarmed && !act_set.contains(&Act::Mob) {
+        // a fight between groups of civilians: rioters on both sides
+        target = None;
+    }
+    let actors_out = dyad(sub, attacker, target, article, cc, named_armed);
+
+    // ---- date
+    let date = date_of(doc, article, d, main);
+
+    // ---- tactics
+    let mut tactics = Vec::new();
+    for &s in &own {
+        for (name, a, b) in &doc.sents[s].tactics {
+            let span = Span::new(doc.toks[*a].span.start, doc.toks[*b - 1].span.end);
+            tactics.push(TacticValue { name: name.to_string(), evidence: ev(article, span, TACTIC_RULE) });
+        }
+    }
+    if matches!(sub, SubEventType::SuicideBomb) && !tactics.iter().any(|t| t.name.starts_with("suicide")) {
+        // the type already says it
+    }
+
+    let type_evidence =
+        first_cue.map(|c| ev(article, c.span, TYPE_RULE)).or_else(|| frames.first().map(|(f, _)| ev(article, f.span, TYPE_RULE)));
+    let mut sentences: Vec<Span> = own.iter().map(|&s| orig(article, doc.sents[s].span)).collect();
+    sentences.sort();
+    Some(EventMention {
+        role: d.role,
+        event_type: etype,
+        sub_event_type: sub,
+        type_evidence,
+        date,
+        location,
+        actors: actors_out,
+        casualties: cas,
+        tactics,
+        sentences,
+    })
+}
+
+fn is_villager(doc: &Doc, f: &Frame) -> bool {
+    f.count.head.is_some_and(|h| {
+        matches!(
+            doc.toks[h].lower.as_str(),
+            "villager" | "villagers" | "resident" | "residents" | "youths" | "youth" | "locals" | "inhabitants" | "hunters"
+        )
+    })
+}
+
+fn generic_name(table: &ActorTable, name: &str) -> bool {
+    let _ = table;
+    name.starts_with("Unidentified Armed Group")
+}
+
+fn with_country(base: &str, cc: Option<&str>) -> String {
+    match cc.and_then(country_name) {
+        Some(c) => format!("{base} ({c})"),
+        None => base.to_string(),
+    }
+}
+
+fn actor_name_for(k: ActorKind, named: Option<&Participant>, cc: Option<&str>) -> String {
+    let c = cc.and_then(country_name);
+    match k {
+        ActorKind::StateForces => c.map_or("Military Forces".to_string(), |c| format!("Military Forces of {c}")),
+        ActorKind::Civilians => with_country("Civilians", cc),
+        ActorKind::Rebels | ActorKind::PoliticalMilitia if named.is_some_and(|n| n.kind == k) => {
+            named.map(|n| n.name.clone()).unwrap_or_default()
+        }
+        ActorKind::Rebels | ActorKind::PoliticalMilitia => with_country("Unidentified Armed Group", cc),
+        ActorKind::IdentityMilitia => with_country("Unidentified Communal Militia", cc),
+        ActorKind::Protesters => with_country("Protesters", cc),
+        ActorKind::Rioters => with_country("Rioters", cc),
+        ActorKind::ExternalForces => "External Forces".to_string(),
+        ActorKind::Unknown => "Unknown".to_string(),
+    }
+}
+
+/// The ACLED kind of a counted party in this event.
+fn party_kind(p: Party, country: Option<&str>, event_country: Option<&str>, armed: ActorKind, target: Option<ActorKind>) -> ActorKind {
+    match p {
+        Party::State => match (country, event_country) {
+            (Some(a), Some(b)) if a != b => ActorKind::ExternalForces,
+            _ => ActorKind::StateForces,
+        },
+        Party::Armed => armed,
+        Party::Identity => ActorKind::IdentityMilitia,
+        Party::Civilian => ActorKind::Civilians,
+        Party::Protester => ActorKind::Protesters,
+        Party::Rioter => ActorKind::Rioters,
+        Party::Unknown => target.unwrap_or(ActorKind::Civilians),
+    }
+}
+
+/// Actor mentions of the event's sentences with their side: the subject of an act is an
+/// agent, what follows an act (or "by") the other side; mentions inside attributions ("the
+/// defence ministry said") and inside casualty counts are left out.
+fn participants(doc: &Doc, table: &ActorTable, sents: &[usize], frames: &[(&Frame, usize)], cc: Option<&str>) -> Vec<Participant> {
+    let mut out = Vec::new();
+    let mut order = 0;
+    for &si in sents {
+        let s = &doc.sents[si];
+        for m in doc.actors.iter().filter(|m| s.span.contains(&m.span)) {
+            let first = doc.toks.partition_point(|t| t.span.start < m.span.start);
+            let last = doc.toks.partition_point(|t| t.span.start < m.span.end);
+            if s.attributions.iter().any(|a| first >= a.toks.0 && first < a.toks.1) {
+                continue;
+            }
+            let in_count = frames.iter().any(|(f, fs)| *fs == si && first >= f.count.start && first < f.count.end);
+            let (name, mut kind) = table.resolve(m.entry, cc);
+            if name.starts_with("Government of") {
+                continue;
+            }
+            let prev = if first > s.lo { doc.toks[first - 1].lower.as_str() } else { "" };
+            let prev2 = if first > s.lo + 1 { doc.toks[first - 2].lower.as_str() } else { "" };
+            let by = prev == "by" || (prev2 == "by" && matches!(prev, "the" | "presumed" | "suspected" | "alleged" | "a" | "an"));
+            let next_act = s.acts.iter().find(|a| a.tok >= last && a.act.agentive());
+            let prev_act = s.acts.iter().rev().find(|a| a.end <= first);
+            let against = matches!(prev, "against" | "on" | "targeting" | "with" | "at" | "upon");
+            let side = if in_count {
+                Side::Target
+            } else if by {
+                Side::Agent
+            } else if against && prev_act.is_some() {
+                Side::Target
+            } else if next_act.is_some_and(|a| a.tok - last <= 14) && prev_act.is_none_or(|p| first - p.end > 3) {
+                Side::Agent
+            } else if prev_act.is_some_and(|a| first - a.end <= 10) {
+                Side::Target
+            } else {
+                Side::Mentioned
+            };
+            if kind == ActorKind::Civilians && side == Side::Agent && s.acts.iter().any(|a| a.act == Act::Resist) {
+                kind = ActorKind::IdentityMilitia;
+            }
+            let generic = table.is_generic(m.entry);
+            out.push(Participant { name, kind, side, span: m.span, generic, order });
+            order += 1;
+        }
+    }
+    out
+}
+
+/// ACLED's dyad for the event type: who acted and on whom.
+fn dyad(
+    sub: SubEventType,
+    attacker: Option<(String, ActorKind, Option<Span>)>,
+    target: Option<(String, ActorKind, Option<Span>)>,
+    article: &Article,
+    cc: Option<&str>,
+    named: Option<&Participant>,
+) -> Vec<ActorValue> {
+    use SubEventType as S;
+    let mut out = Vec::new();
+    let val = |a: (String, ActorKind, Option<Span>), role: ActorRole| ActorValue {
+        name: a.0,
+        kind: a.1,
+        role,
+        evidence: a.2.map(|s| ev(article, s, ExtractorId::new("actor.table.v1"))),
+    };
+    let etype = sub.event_type();
+    match etype {
+        EventType::Protests => {
+            let p = attacker
+                .filter(|a| a.1 == ActorKind::Protesters)
+                .unwrap_or_else(|| (with_country("Protesters", cc), ActorKind::Protesters, None));
+            out.push(val(p, ActorRole::Other));
+            if matches!(sub, S::ProtestWithIntervention | S::ExcessiveForce) {
+                let t = target
+                    .filter(|t| t.1 == ActorKind::StateForces)
+                    .unwrap_or_else(|| (actor_name_for(ActorKind::StateForces, None, cc), ActorKind::StateForces, None));
+                out.push(val(t, if sub == S::ExcessiveForce { ActorRole::Attacker } else { ActorRole::Other }));
+            }
+        }
+        EventType::Riots => {
+            let r =
+                attacker.filter(|a| a.1 == ActorKind::Rioters).unwrap_or_else(|| (with_country("Rioters", cc), ActorKind::Rioters, None));
+            out.push(val(r, ActorRole::Attacker));
+            if let Some(t) = target.filter(|t| t.1 != ActorKind::Rioters && t.1 != ActorKind::Protesters) {
+                out.push(val(t, ActorRole::Target));
+            }
+        }
+        EventType::ViolenceAgainstCivilians => {
+            let a = attacker
+                .filter(|a| a.1 != ActorKind::Civilians)
+                .unwrap_or_else(|| (with_country("Unidentified Armed Group", cc), ActorKind::PoliticalMilitia, None));
+            out.push(val(a, ActorRole::Attacker));
+            let t = target
+                .filter(|t| t.1 == ActorKind::Civilians)
+                .unwrap_or_else(|| (with_country("Civilians", cc), ActorKind::Civilians, None));
+            out.push(val(t, ActorRole::Target));
+        }
+        EventType::StrategicDevelopments => match sub {
+            S::Looting => {
+                let a = attacker
+                    .filter(|a| a.1 != ActorKind::Civilians)
+                    .unwrap_or_else(|| (with_country("Unidentified Armed Group", cc), ActorKind::PoliticalMilitia, None));
+                out.push(val(a, ActorRole::Attacker));
+                let t = target.unwrap_or_else(|| (with_country("Civilians", cc), ActorKind::Civilians, None));
+                out.push(val(t, ActorRole::Target));
+            }
+            S::Arrests | S::DisruptedWeaponsUse => {
+                let a = attacker
+                    .filter(|a| matches!(a.1, ActorKind::StateForces | ActorKind::ExternalForces))
+                    .unwrap_or_else(|| (actor_name_for(ActorKind::StateForces, None, cc), ActorKind::StateForces, None));
+                out.push(val(a, ActorRole::Attacker));
+                let t = target.filter(|t| !matches!(t.1, ActorKind::StateForces)).unwrap_or_else(|| {
+                    if sub == S::DisruptedWeaponsUse {
+                        named.map_or_else(
+                            || (with_country("Unidentified Armed Group", cc), ActorKind::PoliticalMilitia, None),
+                            |n| (n.name.clone(), n.kind, Some(n.span)),
+                        )
+                    } else {
+                        (with_country("Civilians", cc), ActorKind::Civilians, None)
+                    }
+                });
+                out.push(val(t, ActorRole::Target));
+            }
+            _ => {
+                if let Some(a) = attacker {
+                    out.push(val(a, ActorRole::Attacker));
+                }
+                if let Some(t) = target {
+                    out.push(val(t, ActorRole::Target));
+                }
+            }
+        },
+        _ => {
+            let a = attacker.unwrap_or_else(|| (with_country("Unidentified Armed Group", cc), ActorKind::PoliticalMilitia, None));
+            let akind = a.1;
+            out.push(val(a, ActorRole::Attacker));
+            if let Some(t) = target.filter(|t| t.1 != akind) {
+                out.push(val(t, ActorRole::Target));
+            }
+        }
+    }
+    for a in &mut out {
+        if a.evidence.is_none() {
+            a.evidence = None;
+        }
+    }
+    let _ = ACTOR_IMPLIED;
+    out
+}
+
+/// One figure per party, outcome and cause: repeated figures merged; across sentences the
+/// highest figure stands and lower ones are superseded ("at least ten" early, then 12);
+/// within a sentence counts add up; a total that a breakdown with an accident explains is
+/// superseded by the breakdown ("12 killed ... seven in combat and five in a road accident").
+fn consolidate(cas: Vec<CasualtyValue>, meta: &[(usize, bool, bool)]) -> Vec<CasualtyValue> {
+    let mut out: Vec<CasualtyValue> = Vec::new();
+    let mut keep: Vec<bool> = vec![true; cas.len()];
+    // exact repeats (same party, outcome, cause, amount) in other sentences: dropped
+    for i in 0..cas.len() {
+        for j in 0..i {
+            if keep[j]
+                && cas[j].party == cas[i].party
+                && cas[j].outcome == cas[i].outcome
+                && cas[j].cause == cas[i].cause
+                && cas[j].amount == cas[i].amount
+                && meta[j].0 != meta[i].0
+            {
+                keep[i] = false;
+                break;
+            }
+        }
+    }
+    let groups: BTreeSet<(ActorKind, Outcome)> = cas.iter().map(|c| (c.party, c.outcome)).collect();
+    let mut superseded = vec![false; cas.len()];
+    for (party, outcome) in groups {
+        let idx: Vec<usize> = (0..cas.len()).filter(|&i| keep[i] && cas[i].party == party && cas[i].outcome == outcome).collect();
+        // per sentence units
+        let unit_sum = |ids: &[usize]| ids.iter().map(|&i| cas[i].amount.best).sum::<u64>();
+        for cause in [Cause::Accident, Cause::Violence] {
+            let mut by_sent: Vec<(usize, Vec<usize>)> = Vec::new();
+            for &i in idx.iter().filter(|&&i| cas[i].cause == cause && !meta[i].2) {
+                match by_sent.iter_mut().find(|(s, _)| *s == meta[i].0) {
+                    Some((_, v)) => v.push(i),
+                    None => by_sent.push((meta[i].0, vec![i])),
+                }
+            }
+            if by_sent.len() > 1 {
+                let best = by_sent
+                    .iter()
+                    .enumerate()
+                    .max_by_key(|(k, (_, ids))| (unit_sum(ids), std::cmp::Reverse(*k)))
+                    .map(|(k, _)| k)
+                    .unwrap_or(0);
+                for (k, (_, ids)) in by_sent.iter().enumerate() {
+                    if k != best {
+                        for &i in ids {
+                            superseded[i] = true;
+                        }
+                    }
+                }
+            }
+        }
+        // totals explained by a breakdown with an accident
+        let accident: u64 = idx.iter().filter(|&&i| cas[i].cause == Cause::Accident && !superseded[i]).map(|&i| cas[i].amount.best).sum();
+        if accident > 0 {
+            let explicit: Vec<usize> = idx.iter().copied().filter(|&i| cas[i].cause == Cause::Violence && meta[i].1).collect();
+            let implicit: Vec<usize> =
+                idx.iter().copied().filter(|&i| cas[i].cause == Cause::Violence && !meta[i].1 && !meta[i].2).collect();
+            let explicit_sum: u64 = explicit.iter().filter(|&&i| !superseded[i]).map(|&i| cas[i].amount.best).max().unwrap_or(0);
+            if explicit_sum > 0 {
+                for &i in &implicit {
+                    if cas[i].amount.best <= explicit_sum + accident {
+                        superseded[i] = true;
+                    }
+                }
+                for &i in &explicit {
+                    superseded[i] = superseded[i] && cas[i].amount.best < explicit_sum;
+                }
+            }
+        }
+    }
+    for (i, mut c) in cas.into_iter().enumerate() {
+        if !keep[i] {
+            continue;
+        }
+        c.superseded = superseded[i];
+        out.push(c);
+    }
+    out
+}
+
+/// Fixes a place given only as the neighbour a border is shared with ("near the border with
+/// Burkina Faso" in a report on Niger is in Niger).
+fn fix_border_country(doc: &Doc, loc: &mut LocationValue, home: Option<&str>, article: &Article) {
+    let Some(h) = home else { return };
+    let p = &loc.place;
+    if p.precision != Some(LocationPrecision::Country) || p.country_code.as_deref() == Some(h) {
+        return;
+    }
+    let Some(evd) = &loc.evidence else { return };
+    // find the place mention in the cleaned text that maps to this evidence
+    let near_border = doc.places.iter().any(|m| {
+        orig(article, m.span) == evd.span && {
+            let first = doc.toks.partition_point(|t| t.span.start < m.span.start);
+            let last = doc.toks.partition_point(|t| t.span.start < m.span.end);
+            let before = (first.saturating_sub(3)..first).any(|k| doc.toks[k].lower.starts_with("border"));
+            let after = (last..(last + 2).min(doc.toks.len())).any(|k| doc.toks[k].lower.starts_with("border"));
+            before || after
+        }
+    });
+    if near_border {
+        loc.place = Location {
+            name: country_name(h).map(str::to_string),
+            country_code: Some(h.to_string()),
+            precision: Some(LocationPrecision::Country),
+            ..Location::default()
+        };
+    }
+}
+
+fn date_of(doc: &Doc, article: &Article, d: &Draft, main: Option<&EventMention>) -> DateValue {
+    let mut out = DateValue::unknown();
+    // an expression dated from another event of the text ("four weeks prior to this incident")
+    let anchor = &doc.sents[d.anchor];
+    if d.role == SourceRole::Background
+        && let Some(t) = anchor.timexes.iter().map(|&i| &doc.timexes[i]).find(|t| matches!(t.anchor, Anchor::Event { .. }))
+    {
+        let Anchor::Event { offset_days } = t.anchor else { unreachable!() };
+        out.relative_to = Some(RelativeDate { mention: 0, offset_days });
+        out.expression = Some(doc.text[t.span.start..t.span.end].to_string());
+        out.evidence = Some(ev(article, t.span, t.extractor.clone()));
+        if let Some(m) = main
+            && let (Some(a), Some(b)) = (m.date.earliest, m.date.latest)
+            && let Some((x, y, p)) = t.resolve_from(a, b, m.date.precision)
+        {
+            out.earliest = Some(x);
+            out.latest = Some(y);
+            out.precision = p;
+            out.from_publication = m.date.from_publication;
+        }
+        return out;
+    }
+    let order: Vec<usize> =
+        std::iter::once(d.anchor).chain(d.sents.iter().copied().filter(|&s| s != d.anchor)).chain(d.context.iter().copied()).collect();
+    // the anchor sentence first, then the rest
+    let mut chosen: Option<Timex> = None;
+    let anchor_usable = usable_timexes(doc, &[d.anchor]);
+    if let Some(t) = sitrep_time::event_date(&anchor_usable, &[anchor.span]) {
+        chosen = Some(t.clone());
+    } else {
+        let usable = usable_timexes(doc, &order);
+        let spans: Vec<Span> = order.iter().map(|&s| doc.sents[s].span).collect();
+        if let Some(t) = sitrep_time::event_date(&usable, &spans) {
+            chosen = Some(t.clone());
+        }
+    }
+    if let Some(t) = chosen {
+        out.expression = Some(doc.text[t.span.start..t.span.end].to_string());
+        out.evidence = Some(ev(article, t.span, t.extractor.clone()));
+        if t.earliest.is_some() && t.latest.is_some() {
+            out.earliest = t.earliest;
+            out.latest = t.latest;
+            out.precision = t.precision;
+        } else {
+            out.precision = DatePrecision::Unknown;
+        }
+        out.from_publication = matches!(t.anchor, Anchor::Publication);
+    }
+    let _ = DATE_RULE;
+    out
+}
