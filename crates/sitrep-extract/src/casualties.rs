@@ -432,6 +432,7 @@ fn bare(toks: &[Token], n: &NumTok, hi: usize) -> Option<CountPhrase> {
                     "were" | "was" | "have" | "had" | "are" | "in" | "during" | "on" | "while" | "after" | "others" | "more" | "of" | "and"
                 )
                 || trigger_at(toks, n.end).is_some()
+                || (filler(&t.lower) && t.kind == Kind::Word && !matches!(t.lower.as_str(), "to" | "as" | "that" | "who" | "which" | "s"))
         }
     };
     if !ok {
@@ -730,7 +731,7 @@ fn subject_left(toks: &[Token], cps: &[CountPhrase], k: usize, lo: usize) -> Opt
         let o = (e.saturating_sub(12).max(lo)..e).rev().find(|&i| toks[i].is_punct(open))?;
         e = left_of_fillers(toks, o, lo)?;
     }
-    let c = cps.iter().position(|c| c.end == e + 1)?;
+    let c = cps.iter().position(|c| c.end == e + 1 || c.head == Some(e))?;
     if !cps[c].subset {
         return Some(c);
     }
@@ -935,7 +936,11 @@ pub fn frames_with(toks: &[Token], nums: &[NumTok], range: (usize, usize), hints
             continue;
         }
         let outcome = prev.outcome;
-        let span = Span::new(toks[cp.start].span.start, toks[cp.end - 1].span.end);
+        let mut tail = cp.end;
+        while tail < hi && tail < cp.end + 8 && !toks[tail].is_punct(',') && !toks[tail].is_punct('.') && !toks[tail].is_punct(';') {
+            tail += 1;
+        }
+        let span = Span::new(toks[cp.start].span.start, toks[tail.max(cp.end) - 1].span.end);
         linked[ci] = Some(out.len());
         out.push(Frame {
             count: cp.clone(),
@@ -1032,8 +1037,7 @@ fn cause_in(toks: &[Token], from: usize, until: usize) -> (Cause, bool) {
             "accident" | "accidents" | "crash" | "crashed" | "collision" | "overturned" | "accidentally" | "accidental" | "drowned" => {
                 return (Cause::Accident, true);
             }
-            "combat" | "fighting" | "clash" | "clashes" | "battle" | "gunfire" | "ambush" | "attack" | "assault" | "crossfire"
-            | "directly" | "skirmish" | "firefight" | "action" => violence = true,
+            "combat" | "fighting" | "clash" | "clashes" | "battle" | "gunfire" | "crossfire" | "directly" | "skirmish" | "firefight" => violence = true,
             _ => {}
         }
     }

@@ -143,8 +143,16 @@ fn analyse<'a>(gaz: &Gazetteer, table: &ActorTable, text: &'a str, published: Op
         let timexes_in: Vec<usize> = timexes.iter().enumerate().filter(|(_, t)| s.span.contains(&t.span)).map(|(i, _)| i).collect();
         let specific = acts.iter().any(|a| a.specific && (a.act.violent() || sd_act(a.act)));
         let eventful = !frames.is_empty() || (specific && !cues.generic);
-        let named = actors.iter().any(|a| s.span.contains(&a.span) && !table.is_generic(a.entry) && a.kind != ActorKind::Civilians)
-            || (lo..hi).any(|k| toks[k].is("responsibility") || (toks[k].is("planted") && toks.get(k + 1).is_some_and(|t| t.is("by"))));
+        // "JNIM claimed responsibility", "the device was likely planted by ISWAP": who did it
+        let blames = (lo..hi).any(|k| {
+            matches!(toks[k].lower.as_str(), "responsibility" | "claimed" | "planted" | "blamed" | "suspected" | "attributed" | "behind" | "perpetrated")
+        });
+        let named = blames
+            && actors.iter().any(|a| {
+                s.span.contains(&a.span)
+                    && !table.is_generic(a.entry)
+                    && matches!(a.kind, ActorKind::Rebels | ActorKind::PoliticalMilitia | ActorKind::IdentityMilitia)
+            });
         sents.push(Sent { span: s.span, lo, hi, frames, acts, attributions, cues, tactics, timexes: timexes_in, eventful, named });
     }
     Doc { text, toks, sents, timexes, places, actors }
@@ -205,7 +213,9 @@ fn segment_events(doc: &Doc) -> Vec<Draft> {
             }
             continue;
         }
-        let event_anchor = s.timexes.iter().any(|&t| matches!(doc.timexes[t].anchor, Anchor::Event { .. }));
+        // dated before another event of the text ("four weeks prior to this incident")
+        let event_anchor = !s.cues.anaphor_initial
+            && s.timexes.iter().any(|&t| matches!(doc.timexes[t].anchor, Anchor::Event { offset_days } if offset_days < 0));
         let key = s.cues.background.clone().or_else(|| (s.cues.new_event || event_anchor).then(|| format!("#{si}")));
         if let Some(key) = key {
             if s.cues.anaphor_initial && !s.cues.new_event && !event_anchor {
@@ -342,11 +352,7 @@ fn home_country(doc: &Doc, table: &ActorTable) -> Option<String> {
             *count.entry(pl.country_code.clone()).or_default() += 1;
         }
     }
-    for a in &doc.actors {
-        if let Some(c) = table.country(a.entry) {
-            *count.entry(c.to_string()).or_default() += 1;
-        }
-    }
+    let _ = table;
     if doc.places.iter().all(|p| p.place.is_none()) {
         for t in doc.toks.iter().filter(|t| t.cap) {
             if let Some(c) = demonym(&t.lower) {
@@ -458,7 +464,15 @@ fn assemble(
         return None;
     }
 
-    let participants = participants(doc, table, &all, &frames, cc);
+    let mut participants = participants(doc, table, &own, &frames, cc);
+    let ctx_only: Vec<usize> = d.context.iter().copied().filter(|c| !own.contains(c)).collect();
+    for mut p in participants_of(doc, table, &ctx_only, &frames, cc) {
+        if matches!(p.kind, ActorKind::Rebels | ActorKind::PoliticalMilitia | ActorKind::IdentityMilitia) && !p.generic {
+            p.side = Side::Mentioned;
+            p.order += 10_000;
+            participants.push(p);
+        }
+    }
     // the non-state armed side, named when the text names it
     let named_armed = participants
         .iter()
@@ -695,6 +709,10 @@ fn party_kind(p: Party, country: Option<&str>, event_country: Option<&str>, arme
 /// agent, what follows an act (or "by") the other side; mentions inside attributions ("the
 /// defence ministry said") and inside casualty counts are left out.
 fn participants(doc: &Doc, table: &ActorTable, sents: &[usize], frames: &[(&Frame, usize)], cc: Option<&str>) -> Vec<Participant> {
+    participants_of(doc, table, sents, frames, cc)
+}
+
+fn participants_of(doc: &Doc, table: &ActorTable, sents: &[usize], frames: &[(&Frame, usize)], cc: Option<&str>) -> Vec<Participant> {
     let mut out = Vec::new();
     let mut order = 0;
     for &si in sents {
@@ -842,15 +860,16 @@ fn dyad(
     out
 }
 
-/// One figure per party, outcome and cause: repeated figures merged; across sentences the
-/// highest figure stands and lower ones are superseded ("at least ten" early, then 12);
-/// within a sentence counts add up; a total that a breakdown with an accident explains is
-/// superseded by the breakdown ("12 killed ... seven in combat and five in a road accident").
+/// One figure per party, outcome and cause: repeated figures merged; within a sentence
+/// counts add up; a total that a breakdown with an accident explains is superseded by the
+/// breakdown ("12 killed ... seven in combat and five in a road accident"); otherwise, across
+/// sentences, the highest figure stands and lower ones are superseded ("at least ten" early,
+/// then 12).
 fn consolidate(cas: Vec<CasualtyValue>, meta: &[(usize, bool, bool)]) -> Vec<CasualtyValue> {
-    let mut out: Vec<CasualtyValue> = Vec::new();
-    let mut keep: Vec<bool> = vec![true; cas.len()];
+    let n = cas.len();
+    let mut keep: Vec<bool> = vec![true; n];
     // exact repeats (same party, outcome, cause, amount) in other sentences: dropped
-    for i in 0..cas.len() {
+    for i in 0..n {
         for j in 0..i {
             if keep[j]
                 && cas[j].party == cas[i].party
@@ -864,63 +883,69 @@ fn consolidate(cas: Vec<CasualtyValue>, meta: &[(usize, bool, bool)]) -> Vec<Cas
             }
         }
     }
-    let groups: BTreeSet<(ActorKind, Outcome)> = cas.iter().map(|c| (c.party, c.outcome)).collect();
-    let mut superseded = vec![false; cas.len()];
-    for (party, outcome) in groups {
-        let idx: Vec<usize> = (0..cas.len()).filter(|&i| keep[i] && cas[i].party == party && cas[i].outcome == outcome).collect();
-        // per sentence units
-        let unit_sum = |ids: &[usize]| ids.iter().map(|&i| cas[i].amount.best).sum::<u64>();
-        for cause in [Cause::Accident, Cause::Violence] {
-            let mut by_sent: Vec<(usize, Vec<usize>)> = Vec::new();
-            for &i in idx.iter().filter(|&&i| cas[i].cause == cause && !meta[i].2) {
-                match by_sent.iter_mut().find(|(s, _)| *s == meta[i].0) {
-                    Some((_, v)) => v.push(i),
-                    None => by_sent.push((meta[i].0, vec![i])),
-                }
+    let mut superseded = vec![false; n];
+    // units: the non-additive figures of one sentence for one group, summed
+    let units = |ids: &[usize]| -> Vec<(usize, Vec<usize>)> {
+        let mut by_sent: Vec<(usize, Vec<usize>)> = Vec::new();
+        for &i in ids {
+            match by_sent.iter_mut().find(|(s, _)| *s == meta[i].0) {
+                Some((_, v)) => v.push(i),
+                None => by_sent.push((meta[i].0, vec![i])),
             }
-            if by_sent.len() > 1 {
-                let best = by_sent
-                    .iter()
-                    .enumerate()
-                    .max_by_key(|(k, (_, ids))| (unit_sum(ids), std::cmp::Reverse(*k)))
-                    .map(|(k, _)| k)
-                    .unwrap_or(0);
-                for (k, (_, ids)) in by_sent.iter().enumerate() {
-                    if k != best {
-                        for &i in ids {
-                            superseded[i] = true;
-                        }
-                    }
+        }
+        by_sent
+    };
+    let sum = |ids: &[usize]| ids.iter().map(|&i| cas[i].amount.best).sum::<u64>();
+    // the highest unit wins; the others are superseded
+    let highest = |us: &[(usize, Vec<usize>)], superseded: &mut Vec<bool>| {
+        if us.len() < 2 {
+            return;
+        }
+        let best = us.iter().enumerate().max_by_key(|(k, (_, ids))| (sum(ids), std::cmp::Reverse(*k))).map_or(0, |(k, _)| k);
+        for (k, (_, ids)) in us.iter().enumerate() {
+            if k != best {
+                for &i in ids {
+                    superseded[i] = true;
                 }
             }
         }
-        // totals explained by a breakdown with an accident
-        let accident: u64 = idx.iter().filter(|&&i| cas[i].cause == Cause::Accident && !superseded[i]).map(|&i| cas[i].amount.best).sum();
-        if accident > 0 {
-            let explicit: Vec<usize> = idx.iter().copied().filter(|&i| cas[i].cause == Cause::Violence && meta[i].1).collect();
-            let implicit: Vec<usize> =
-                idx.iter().copied().filter(|&i| cas[i].cause == Cause::Violence && !meta[i].1 && !meta[i].2).collect();
-            let explicit_sum: u64 = explicit.iter().filter(|&&i| !superseded[i]).map(|&i| cas[i].amount.best).max().unwrap_or(0);
-            if explicit_sum > 0 {
-                for &i in &implicit {
-                    if cas[i].amount.best <= explicit_sum + accident {
+    };
+    let groups: BTreeSet<(ActorKind, Outcome)> = cas.iter().map(|c| (c.party, c.outcome)).collect();
+    for (party, outcome) in groups {
+        let idx: Vec<usize> = (0..n).filter(|&i| keep[i] && cas[i].party == party && cas[i].outcome == outcome && !meta[i].2).collect();
+        let acc: Vec<usize> =
+            (0..n).filter(|&i| keep[i] && cas[i].party == party && cas[i].outcome == outcome && cas[i].cause == Cause::Accident).collect();
+        let acc_units = units(&acc);
+        highest(&acc_units, &mut superseded);
+        let accident: u64 = acc.iter().filter(|&&i| !superseded[i]).map(|&i| cas[i].amount.best).sum();
+        let explicit: Vec<usize> = idx.iter().copied().filter(|&i| cas[i].cause == Cause::Violence && meta[i].1).collect();
+        let implicit: Vec<usize> = idx.iter().copied().filter(|&i| cas[i].cause == Cause::Violence && !meta[i].1).collect();
+        if accident > 0 && !explicit.is_empty() {
+            let ex_units = units(&explicit);
+            highest(&ex_units, &mut superseded);
+            let ex: u64 = explicit.iter().filter(|&&i| !superseded[i]).map(|&i| cas[i].amount.best).sum();
+            for (_, ids) in units(&implicit) {
+                if sum(&ids) <= ex + accident {
+                    for i in ids {
                         superseded[i] = true;
                     }
                 }
-                for &i in &explicit {
-                    superseded[i] = superseded[i] && cas[i].amount.best < explicit_sum;
-                }
             }
+            let rest: Vec<usize> = idx.iter().copied().filter(|&i| cas[i].cause == Cause::Violence && !superseded[i]).collect();
+            highest(&units(&rest), &mut superseded);
+        } else {
+            let viol: Vec<usize> = idx.iter().copied().filter(|&i| cas[i].cause == Cause::Violence).collect();
+            highest(&units(&viol), &mut superseded);
         }
     }
-    for (i, mut c) in cas.into_iter().enumerate() {
-        if !keep[i] {
-            continue;
-        }
-        c.superseded = superseded[i];
-        out.push(c);
-    }
-    out
+    cas.into_iter()
+        .enumerate()
+        .filter(|(i, _)| keep[*i])
+        .map(|(i, mut c)| {
+            c.superseded = superseded[i];
+            c
+        })
+        .collect()
 }
 
 /// Fixes a place given only as the neighbour a border is shared with ("near the border with
@@ -957,7 +982,7 @@ fn date_of(doc: &Doc, article: &Article, d: &Draft, main: Option<&EventMention>)
     // an expression dated from another event of the text ("four weeks prior to this incident")
     let anchor = &doc.sents[d.anchor];
     if d.role == SourceRole::Background
-        && let Some(t) = anchor.timexes.iter().map(|&i| &doc.timexes[i]).find(|t| matches!(t.anchor, Anchor::Event { .. }))
+        && let Some(t) = anchor.timexes.iter().map(|&i| &doc.timexes[i]).find(|t| matches!(t.anchor, Anchor::Event { offset_days } if offset_days < 0))
     {
         let Anchor::Event { offset_days } = t.anchor else { unreachable!() };
         out.relative_to = Some(RelativeDate { mention: 0, offset_days });
