@@ -72,10 +72,15 @@ pub fn line_key(line: &str) -> u64 {
 /// Longest segment counted for the cross-document signal: site furniture is short.
 pub const RECURRING_MAX_BYTES: usize = 400;
 
-/// The distinct keys of the short segments of a text (what the cross-document signal counts).
+/// The distinct keys of the short segments of a text that are not sentences (what the
+/// cross-document signal counts). Sentences are left out: a site repeats facts ("No one was
+/// in custody.") across updates of a story, and they are not furniture.
 pub fn segment_keys(original: &str) -> Vec<u64> {
-    let mut keys: Vec<u64> =
-        segments(original).into_iter().filter(|s| s.len() <= RECURRING_MAX_BYTES).map(|s| line_key(&original[s.start..s.end])).collect();
+    let mut keys: Vec<u64> = segments(original)
+        .into_iter()
+        .filter(|s| s.len() <= RECURRING_MAX_BYTES && !is_sentence(&original[s.start..s.end]))
+        .map(|s| line_key(&original[s.start..s.end]))
+        .collect();
     keys.sort_unstable();
     keys.dedup();
     keys
@@ -157,6 +162,13 @@ fn is_body(line: &str) -> bool {
     let words = line.split_whitespace().count();
     let ends = line.trim_end().ends_with(['.', '!', '?', '…', '"', '\u{201D}', '\u{2019}', '\u{00BB}', ')']);
     words >= 8 && ends || words >= 30
+}
+
+/// True for a sentence: four words or more ending with a full stop, a question or
+/// exclamation mark (closing quotes allowed).
+fn is_sentence(line: &str) -> bool {
+    let t = line.trim_end().trim_end_matches(['"', '\u{201D}', '\u{2019}', '\'', ')', '\u{00BB}']);
+    line.split_whitespace().count() >= 4 && t.ends_with(['.', '!', '?', '…'])
 }
 
 /// True for a line shaped like a headline.

@@ -168,6 +168,8 @@ const LABELS: &[&str] = &[
     "image",
     "caption",
     "breaking news",
+    "just one more thing",
+    "learn more",
     "publicité",
     "partager",
     "lire aussi",
@@ -242,6 +244,8 @@ const SHARE_WORDS: &[&str] = &[
 ];
 /// Words of `SHARE_WORDS` that name a network or a share action (one must be present).
 const SHARE_CORE: &[&str] = &[
+    "google",
+    "google+",
     "share",
     "tweet",
     "facebook",
@@ -348,6 +352,21 @@ const PHRASES: &[(&str, Removed)] = &[
     ("we look forward to seeing you", Removed::Account),
     ("why are we asking this", Removed::Account),
     ("you haven't selected any newsletters", Removed::Account),
+    ("newsletters", Removed::Account),
+    ("daily newsletter", Removed::Account),
+    ("newsletter and alerts", Removed::Account),
+    ("email alerts", Removed::Account),
+    ("e-mail alerts", Removed::Account),
+    ("news alerts", Removed::Account),
+    ("sms alerts", Removed::Account),
+    ("mobile alerts", Removed::Account),
+    ("full access subscriber", Removed::Account),
+    ("online subscription", Removed::Account),
+    ("subscribers get", Removed::Account),
+    ("download our app", Removed::Account),
+    ("download the app", Removed::Account),
+    ("get our app", Removed::Account),
+    ("iphone | ipad", Removed::Account),
     ("tweet with a location", Removed::Share),
     ("add a location to your tweets", Removed::Share),
     ("click to share", Removed::Share),
@@ -378,6 +397,10 @@ static PHRASE_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("phrases build")
 });
 
+static CTA_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:or\s+)?(?:sign up|sign-up|subscribe|register now|log ?in now|click here to (?:subscribe|sign|register|log)|get unlimited (?:digital )?access|abonnez-vous|inscrivez-vous)\b").unwrap()
+});
+
 /// The kind of furniture `line` (trimmed) is, by its words alone.
 pub fn furniture(line: &str) -> Option<Removed> {
     let lower = line.to_lowercase();
@@ -391,6 +414,9 @@ pub fn furniture(line: &str) -> Option<Removed> {
     if line.len() <= PHRASE_LINE_MAX {
         if let Some(m) = PHRASE_AC.find(line) {
             return Some(PHRASES[m.pattern().as_usize() % PHRASES.len()].1);
+        }
+        if line.split_whitespace().count() <= 30 && CTA_RE.is_match(line) {
+            return Some(Removed::Account);
         }
         if line.contains("{*") && line.contains("*}") {
             return Some(Removed::Account);
@@ -560,6 +586,9 @@ mod tests {
         assert_eq!(furniture("Sign up for our newsletter"), Some(Removed::Account));
         assert_eq!(furniture("© 2026 Sahel Example Daily. All rights reserved."), Some(Removed::Copyright));
         assert_eq!(furniture("Close Get email notifications on daily!"), Some(Removed::Account));
+        assert_eq!(furniture("Sign up for breaking news from the Example Daily"), Some(Removed::Account));
+        assert_eq!(furniture("Or subscribe to our daily digest:"), Some(Removed::Account));
+        assert_eq!(furniture("Google"), Some(Removed::Share));
     }
 
     #[test]
@@ -568,6 +597,8 @@ mod tests {
         assert_eq!(furniture("The army said it would share intelligence with Mali and Burkina Faso."), None);
         assert_eq!(furniture("Home"), Some(Removed::Label));
         assert_eq!(furniture("Home to 40,000 people, the town lies near the border."), None);
+        assert_eq!(furniture("Subscribers to the militia's channel shared the video, residents said."), None);
+        assert_eq!(furniture("Signs of the attack were visible on the walls of the post."), None);
         let long = format!("{} newsletter", "word ".repeat(80));
         assert_eq!(furniture(&long), None);
     }

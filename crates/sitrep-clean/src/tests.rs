@@ -152,6 +152,12 @@ fn html_page_text_and_metadata() {
 }
 
 #[test]
+fn sentences_are_not_counted_for_furniture() {
+    let keys = segment_keys("No one was in custody.\nFollow us for more\nA long paragraph of prose that ends like a sentence does.");
+    assert_eq!(keys, vec![line_key("Follow us for more")]);
+}
+
+#[test]
 fn line_keys_ignore_case_and_punctuation() {
     assert_eq!(line_key("Follow us: Facebook | Twitter"), line_key("follow us facebook twitter"));
     assert_ne!(line_key("Copyright 2025 Example"), line_key("Copyright 2026 Example"));

@@ -3,7 +3,7 @@
 
 use crate::{Input, InputError, Item, ReadOptions};
 use serde_json::Value;
-use sitrep_model::article::{Body, RawArticle};
+use sitrep_model::article::{Body, Diagnostic, RawArticle};
 use std::io::BufRead;
 
 /// One line as read: its bytes, or its length when it was longer than the cap.
@@ -125,10 +125,21 @@ pub(crate) fn parse_line(at: &str, default_id: &str, bytes: &[u8], opts: &ReadOp
                 return Err(first.expect("one field failed"));
             }
         };
+    let mut diagnostics = Vec::new();
     let body = match (text, html) {
         (Some(t), _) if !t.trim().is_empty() => Body::Text(t),
         (_, Some(h)) if !h.trim().is_empty() => Body::Html(h),
-        (Some(_), _) | (_, Some(_)) => return err("empty \"text\"/\"html\": nothing to ingest; skipped".to_string()),
+        (Some(t), _) => {
+            // A record without text (a page that had none): kept, and flagged no_content.
+            diagnostics
+                .push(Diagnostic { code: "ingest.empty".into(), message: "empty \"text\": kept as an article without content".into() });
+            Body::Text(t)
+        }
+        (None, Some(h)) => {
+            diagnostics
+                .push(Diagnostic { code: "ingest.empty".into(), message: "empty \"html\": kept as an article without content".into() });
+            Body::Html(h)
+        }
         (None, None) => return err("no \"text\" or \"html\" field; skipped".to_string()),
     };
     let len = match &body {
@@ -149,7 +160,7 @@ pub(crate) fn parse_line(at: &str, default_id: &str, bytes: &[u8], opts: &ReadOp
             outlet: nonempty(source),
             origin: at.to_string(),
         },
-        diagnostics: Vec::new(),
+        diagnostics,
         transcoded: false,
     })
 }
@@ -189,7 +200,7 @@ mod tests {
 
     #[test]
     fn bad_lines_name_their_line_number() {
-        let out = read(b"{\"id\":\"a\",\"text\":\"ok\"}\n{\"id\":\"b\",\"text\":\n[1,2]\n{\"id\":\"c\"}\n{\"id\":\"d\",\"text\":\"\xff\"}\n{\"id\":\"e\",\"text\":3}\n");
+        let out = read(b"{\"id\":\"a\",\"text\":\"ok\"}\n{\"id\":\"b\",\"text\":\n[1,2]\n{\"id\":\"c\"}\n{\"id\":\"d\",\"text\":\"\xff\"}\n{\"id\":\"e\",\"text\":3}\n{\"id\":\"f\",\"text\":\" \"}\n");
         let errs: Vec<String> = out.iter().filter_map(|r| r.as_ref().err()).map(|e| e.to_string()).collect();
         assert_eq!(errs.len(), 5, "{errs:?}");
         assert!(errs[0].starts_with("f.jsonl:2: malformed JSON"), "{}", errs[0]);
@@ -197,6 +208,8 @@ mod tests {
         assert!(errs[2].starts_with("f.jsonl:4: no \"text\""));
         assert!(errs[3].starts_with("f.jsonl:5: not valid UTF-8"));
         assert!(errs[4].starts_with("f.jsonl:6: field \"text\" must be a string"));
+        let empty = out.last().unwrap().as_ref().unwrap();
+        assert_eq!((empty.raw.id.as_str(), empty.diagnostics[0].code.as_str()), ("f", "ingest.empty"));
     }
 
     #[test]
