@@ -4,6 +4,57 @@
 //! resolved against the publication date when one is given. Event dates are intervals with
 //! a precision, never more precise than the text allows; without a publication date,
 //! relative expressions stay unresolved (their text kept), never guessed.
+//!
+//! # What is recognised
+//!
+//! - **Calendar dates**: "28 September 2023", "Sept. 28", "September 28, 2023", "Thursday,
+//!   September 28", "28 septembre 2023", "1er octobre", "September 2023", "July", ranges
+//!   ("March 26-27", "30 March - 2 April 2019", "the night of 2-3 June"), ISO dates and
+//!   timestamps ("2023-09-28", "2023-09-28T14:30:00Z"), numeric dates ("28/09/2023": day first
+//!   unless the day is over 12 or [`Options::numeric_order`] says otherwise), years, decades,
+//!   centuries, quarters and halves ("the third quarter of 1990", "Q3"), seasons, holidays.
+//! - **Relative to the publication date**: weekdays ("on Thursday": the most recent Thursday on
+//!   or before the publication date, unless the sentence is in the future tense or says "next"),
+//!   "yesterday", "last week", "earlier this month", "the previous month", "two days ago",
+//!   "late last year", "mid-September", year-less dates (the year nearest the publication date
+//!   that the tense allows).
+//! - **Relative to another time**: "a day after the attack", "four weeks prior to this
+//!   incident", "two weeks later", "the next day". When the sentence itself gives the base date
+//!   ("two days after Christmas", "on 3 May ... a week later") the value is computed; otherwise
+//!   the expression keeps [`Anchor::Event`] with its offset and, when named, the event's phrase
+//!   ([`Timex::event_span`]); [`Timex::resolve_from`] dates it once the caller knows the date of
+//!   that event.
+//! - **Durations** ("three days", "a three-day national mourning", "the past two years"),
+//!   **sets** ("every Friday", "daily", "twice a week"), **times of day** ("10 p.m.",
+//!   "Thursday morning", "14h30"), and vague references (PRESENT_REF, PAST_REF, FUTURE_REF).
+//!
+//! # Invariants
+//!
+//! - A value depends only on the sentence the expression is in, the publication date and the
+//!   [`Options`]: the text is split into sentences (`sitrep_text::sentences`) and each is read
+//!   alone. Within a sentence, a relative expression without a base of its own ("a year
+//!   earlier") counts from the last date before it.
+//! - Without a publication date nothing relative is resolved: `earliest`/`latest` are `None`,
+//!   `precision` is `unknown`, `anchor` is [`Anchor::Unresolved`] (or [`Anchor::Event`]) and the
+//!   value is a TIMEX3 pattern with X ("XXXX-WXX-4" for "Thursday", "XXXX-09-28").
+//! - `precision` is the size of the period the text names: "mid-September" is a month (its
+//!   `earliest`/`latest` narrowed to the middle third), "March 26-27" a week-sized range,
+//!   "the third quarter" a year-precision period.
+//!
+//! # Dating events
+//!
+//! [`event_date`] picks, among the expressions inside the sentences that tell an event, the
+//! one that dates it: [`Timex::datable`] ones only (no durations, sets, vague references,
+//! future dates, decades, or clock times without a day), the most precise first, then the
+//! first in the text. An unresolved one (no publication date) is still returned so that its
+//! expression is kept with precision `unknown`. For [`Anchor::Event`] results, date the
+//! referenced event first and call [`Timex::resolve_from`].
+
+mod cal;
+mod grammar;
+mod lex;
+mod sem;
+mod tense;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -16,7 +67,7 @@ use sitrep_model::{ExtractorId, Span};
 pub enum TimexType {
     /// A calendar date or period ("28 September 2023", "last month").
     Date,
-    /// A time of day ("10 a.m.", "Thursday morning" as TIME when HeidelTime would).
+    /// A time of day ("10 a.m.", "Thursday morning").
     Time,
     /// A duration ("three days").
     Duration,
@@ -33,11 +84,76 @@ pub enum Anchor {
     Publication,
     /// Relative to another event of the text ("four weeks prior to this incident").
     Event {
-        /// Days from that event (negative: before).
+        /// Days from that event (negative: before); months count 30 days, years 365: use
+        /// [`Timex::offset`] for calendar arithmetic.
         offset_days: i64,
     },
     /// Relative, but nothing to resolve it against: left unresolved.
     Unresolved,
+}
+
+/// TIMEX3 `mod`: how the expression bends its period or quantity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Modifier {
+    /// "early 2023", "earlier this month".
+    Start,
+    /// "mid-September".
+    Mid,
+    /// "late last year", "later this year", "year-end".
+    End,
+    /// "about two years", "around 10 p.m.".
+    Approx,
+    /// "nearly a year", "less than an hour".
+    LessThan,
+    /// "more than four hours".
+    MoreThan,
+    /// "up to 180 days", "within 18 months".
+    EqualOrLess,
+    /// "at least 30 days".
+    EqualOrMore,
+}
+
+/// A unit of time (for offsets).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TimeUnit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+/// An offset from another time: `amount` units (negative: before).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Offset {
+    pub amount: i64,
+    pub unit: TimeUnit,
+}
+
+/// How to read an ambiguous numeric date such as 04/05/2023.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum NumericOrder {
+    /// 04/05/2023 is 4 May (most of the world, and the Sahel press).
+    #[default]
+    DayFirst,
+    /// 04/05/2023 is April 5 (United States).
+    MonthFirst,
+}
+
+/// Tagging options.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The publication date relative expressions are resolved against.
+    pub published: Option<NaiveDate>,
+    /// Reading of numeric dates whose day and month are both 12 or less.
+    pub numeric_order: NumericOrder,
 }
 
 /// One time expression.
@@ -54,24 +170,273 @@ pub struct Timex {
     pub earliest: Option<NaiveDate>,
     /// Last day.
     pub latest: Option<NaiveDate>,
-    /// Precision of the interval.
+    /// Precision of the interval (`unknown` when unresolved).
     pub precision: DatePrecision,
     /// What it was resolved against.
     pub anchor: Anchor,
     /// The rule family that found it.
     pub extractor: ExtractorId,
+    /// The precision the expression has once resolved (`unknown` for durations, sets and
+    /// vague references); equal to `precision` when resolved.
+    pub granularity: DatePrecision,
+    /// TIMEX3 `mod`.
+    pub modifier: Option<Modifier>,
+    /// Can it date an event: a date or time the text places (not a duration, set, vague
+    /// reference, future date, decade or century, nor a clock time whose day is not said).
+    pub datable: bool,
+    /// Resolved after the publication date ("next week", "will meet on Monday").
+    pub future: bool,
+    /// Offset from another time ("a day after the attack": +1 day).
+    pub offset: Option<Offset>,
+    /// The phrase naming the event an [`Anchor::Event`] expression counts from ("the attack").
+    pub event_span: Option<Span>,
+}
+
+impl Timex {
+    /// Dates an [`Anchor::Event`] expression from its event's interval: both ends moved by the
+    /// offset; the precision is the coarser of the event's and, when the offset is approximate
+    /// ("nearly a year after"), the offset unit's. `None` without an offset.
+    pub fn resolve_from(
+        &self,
+        earliest: NaiveDate,
+        latest: NaiveDate,
+        precision: DatePrecision,
+    ) -> Option<(NaiveDate, NaiveDate, DatePrecision)> {
+        let off = self.offset?;
+        let u = lex_unit(off.unit);
+        let a = cal::add_units(earliest, off.amount, u)?;
+        let b = cal::add_units(latest, off.amount, u)?;
+        let approx = matches!(
+            self.modifier,
+            Some(Modifier::Approx | Modifier::LessThan | Modifier::MoreThan | Modifier::EqualOrLess | Modifier::EqualOrMore)
+        );
+        let unit_p = cal::Gran::of_unit(u).precision();
+        let p = if approx && precision_rank(unit_p) > precision_rank(precision) { unit_p } else { precision };
+        if p == unit_p && approx {
+            let g = cal::Gran::of_unit(u);
+            let pa = cal::Period::containing(g, a)?.interval()?.0;
+            let pb = cal::Period::containing(g, b)?.interval()?.1;
+            return Some((pa, pb, p));
+        }
+        Some((a, b, p))
+    }
+}
+
+fn precision_rank(p: DatePrecision) -> u8 {
+    match p {
+        DatePrecision::Day => 0,
+        DatePrecision::Week => 1,
+        DatePrecision::Month => 2,
+        DatePrecision::Year => 3,
+        DatePrecision::Unknown => 4,
+    }
+}
+
+fn lex_unit(u: TimeUnit) -> lex::Unit {
+    match u {
+        TimeUnit::Second => lex::Unit::Second,
+        TimeUnit::Minute => lex::Unit::Minute,
+        TimeUnit::Hour => lex::Unit::Hour,
+        TimeUnit::Day => lex::Unit::Day,
+        TimeUnit::Week => lex::Unit::Week,
+        TimeUnit::Month => lex::Unit::Month,
+        TimeUnit::Quarter => lex::Unit::Quarter,
+        TimeUnit::Year => lex::Unit::Year,
+        TimeUnit::Decade => lex::Unit::Decade,
+        TimeUnit::Century => lex::Unit::Century,
+    }
 }
 
 /// Every time expression of `text`, in text order, resolved against `published` when given.
 pub fn tag(text: &str, published: Option<NaiveDate>) -> Vec<Timex> {
-    let _ = (text, published);
-    Vec::new()
+    tag_with(text, &Options { published, ..Options::default() })
+}
+
+/// [`tag`] with options.
+pub fn tag_with(text: &str, opts: &Options) -> Vec<Timex> {
+    let lower = text.to_ascii_lowercase();
+    let mut toks = Vec::new();
+    let mut out = Vec::new();
+    let month_first = opts.numeric_order == NumericOrder::MonthFirst;
+    for s in sitrep_text::sentences(text) {
+        lex::tokenize(text, &lower, s.span.start, s.span.end, &mut toks);
+        if toks.is_empty() {
+            continue;
+        }
+        let cands = grammar::parse(&toks, month_first);
+        if cands.is_empty() {
+            continue;
+        }
+        let marks = tense::marks(&toks);
+        let mut reference = None;
+        for c in cands {
+            let ctx = sem::Ctx { dct: opts.published, tense: tense::around(&marks, c.s, c.e), reference, approx: c.approx.is_some() };
+            let Some(r) = sem::resolve(&c.sem, &ctx) else { continue };
+            let span = Span::new(toks[c.s].start, toks[c.e - 1].end);
+            let modifier = match (c.pos, c.approx) {
+                (Some(grammar::PosMod::Start | grammar::PosMod::SoFar), _) => Some(Modifier::Start),
+                (Some(grammar::PosMod::Mid), _) => Some(Modifier::Mid),
+                (Some(grammar::PosMod::End | grammar::PosMod::Later), _) => Some(Modifier::End),
+                (None, Some(grammar::Approx::Approx)) => Some(Modifier::Approx),
+                (None, Some(grammar::Approx::LessThan)) => Some(Modifier::LessThan),
+                (None, Some(grammar::Approx::MoreThan)) => Some(Modifier::MoreThan),
+                (None, Some(grammar::Approx::EqualOrLess)) => Some(Modifier::EqualOrLess),
+                (None, Some(grammar::Approx::EqualOrMore)) => Some(Modifier::EqualOrMore),
+                (None, None) => None,
+            };
+            let interval = r.interval.map(|iv| match c.pos {
+                Some(pm) => sem::narrow(iv, pm, opts.published),
+                None => iv,
+            });
+            let granularity = r.gran.map_or(DatePrecision::Unknown, cal::Gran::precision);
+            let precision = if interval.is_some() { granularity } else { DatePrecision::Unknown };
+            let is_ref = r.value.ends_with("_REF");
+            let broad = matches!(r.gran, Some(cal::Gran::Decade | cal::Gran::Century));
+            let dated_kind = matches!(r.kind, TimexType::Date | TimexType::Time) || matches!(r.anchor, Anchor::Event { .. });
+            let datable = dated_kind && !is_ref && !r.future && !r.assumed_day && !broad && r.gran.is_some();
+            let event_span = match &c.sem {
+                sem::Sem::Relative { event: Some((a, b)), .. } => Some(Span::new(toks[*a].start, toks[*b - 1].end)),
+                _ => None,
+            };
+            if let Some(p) = r.period
+                && !r.assumed_day
+                && matches!(r.kind, TimexType::Date | TimexType::Time)
+            {
+                reference = Some((p, r.anchor));
+            }
+            out.push(Timex {
+                span,
+                kind: r.kind,
+                value: r.value,
+                earliest: interval.map(|iv| iv.0),
+                latest: interval.map(|iv| iv.1),
+                precision,
+                anchor: r.anchor,
+                extractor: ExtractorId::new(c.rule),
+                granularity,
+                modifier,
+                datable,
+                future: r.future,
+                offset: r.offset,
+                event_span,
+            });
+        }
+    }
+    out
 }
 
 /// The time expression that dates an event told by `sentences` (spans of the text given to
-/// [`tag`]): the most specific DATE inside them that can date a past event (no durations,
-/// sets or future references). `None` when they hold none.
+/// [`tag`]): among the [`Timex::datable`] expressions inside them, the most precise (by
+/// [`Timex::granularity`]: day, week, month, year, unknown), then the first in the text.
+/// `None` when they hold none.
 pub fn event_date<'a>(timexes: &'a [Timex], sentences: &[Span]) -> Option<&'a Timex> {
-    let _ = sentences;
-    timexes.first()
+    timexes
+        .iter()
+        .filter(|t| t.datable && sentences.iter().any(|s| s.contains(&t.span)))
+        .min_by_key(|t| (precision_rank(t.granularity), t.span.start))
+}
+
+/// The numeric date order a whole text shows: `Some` when its unambiguous numeric dates
+/// (a day over 12) all agree. Callers may pass it in [`Options::numeric_order`].
+pub fn numeric_order_hint(text: &str) -> Option<NumericOrder> {
+    let b = text.as_bytes();
+    let (mut day_first, mut month_first) = (false, false);
+    let mut i = 0;
+    let read = |i: &mut usize| -> Option<u32> {
+        let s = *i;
+        while *i < b.len() && b[*i].is_ascii_digit() {
+            *i += 1;
+        }
+        if *i == s || *i - s > 4 { None } else { std::str::from_utf8(&b[s..*i]).ok()?.parse().ok() }
+    };
+    while i < b.len() {
+        if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit()) {
+            let start = i;
+            let a = read(&mut i);
+            if let Some(a) = a
+                && i - start <= 2
+                && i < b.len()
+                && b[i] == b'/'
+            {
+                i += 1;
+                let s2 = i;
+                if let Some(m) = read(&mut i)
+                    && i - s2 <= 2
+                    && i < b.len()
+                    && b[i] == b'/'
+                {
+                    if a > 12 && (1..=12).contains(&m) {
+                        day_first = true;
+                    } else if m > 12 && m <= 31 && (1..=12).contains(&a) {
+                        month_first = true;
+                    }
+                }
+            }
+            continue;
+        }
+        i += 1;
+    }
+    match (day_first, month_first) {
+        (true, false) => Some(NumericOrder::DayFirst),
+        (false, true) => Some(NumericOrder::MonthFirst),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn values(text: &str, published: Option<&str>) -> Vec<(String, String)> {
+        tag(text, published.map(d)).into_iter().map(|t| (text[t.span.start..t.span.end].to_string(), t.value)).collect()
+    }
+
+    #[test]
+    fn weekday_in_past_report() {
+        let v = values("Gunmen killed seven soldiers in the assault on Thursday.", Some("2023-09-29"));
+        assert_eq!(v, [("Thursday".to_string(), "2023-09-28".to_string())]);
+    }
+
+    #[test]
+    fn unresolved_without_publication_date() {
+        let t = tag("The assault on Thursday left seven dead; last month a convoy was hit.", None);
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[0].value, "XXXX-WXX-4");
+        assert_eq!(t[0].anchor, Anchor::Unresolved);
+        assert_eq!(t[0].precision, DatePrecision::Unknown);
+        assert_eq!(t[0].earliest, None);
+        assert_eq!(t[1].value, "XXXX-XX");
+    }
+
+    #[test]
+    fn event_relative_keeps_offset() {
+        let text = "Four weeks prior to this incident, the same unit had been ambushed.";
+        let t = tag(text, Some(d("2023-09-29")));
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].anchor, Anchor::Event { offset_days: -28 });
+        assert_eq!(&text[t[0].event_span.unwrap().start..t[0].event_span.unwrap().end], "this incident");
+        let (a, b, p) = t[0].resolve_from(d("2023-09-28"), d("2023-09-28"), DatePrecision::Day).unwrap();
+        assert_eq!((a, b, p), (d("2023-08-31"), d("2023-08-31"), DatePrecision::Day));
+    }
+
+    #[test]
+    fn event_date_prefers_precise_datable() {
+        let text = "A three-day national mourning was declared.\nThe attack on Thursday came a year after the coup in July 2022.";
+        let t = tag(text, Some(d("2023-09-29")));
+        let sents: Vec<Span> = sitrep_text::sentences(text).into_iter().map(|s| s.span).collect();
+        assert!(event_date(&t, &sents[..1]).is_none());
+        let e = event_date(&t, &sents[1..]).unwrap();
+        assert_eq!(e.value, "2023-09-28");
+    }
+
+    #[test]
+    fn numeric_hint() {
+        assert_eq!(numeric_order_hint("on 09/28/2023 and 10/02/2023"), Some(NumericOrder::MonthFirst));
+        assert_eq!(numeric_order_hint("le 28/09/2023"), Some(NumericOrder::DayFirst));
+        assert_eq!(numeric_order_hint("04/05/2023"), None);
+    }
 }

@@ -1,0 +1,200 @@
+//! Tense of the words around an expression: decides between the last and the next Thursday,
+//! or last year's and next year's 28 September, when the text does not say.
+//!
+//! Each word of the sentence is marked past ("said", "was", "attacked"), future ("will",
+//! "would", "scheduled", "plans") or neither; an expression takes the mark nearest to it
+//! (within [`WINDOW`] tokens, the left one on a tie).
+
+use crate::lex::{Kind, Tok};
+use crate::sem::Tense;
+
+/// How far (in tokens) a tense marker may be from the expression.
+const WINDOW: usize = 10;
+
+/// Future markers.
+const FUTURE: &[&str] = &[
+    "will",
+    "shall",
+    "would",
+    "won't",
+    "wo",
+    "going",
+    "planning",
+    "scheduled",
+    "expect",
+    "expects",
+    "expected",
+    "upcoming",
+    "slated",
+    "intends",
+    "intend",
+    "intended",
+    "aims",
+    "next",
+    "tomorrow",
+    "soon",
+    "until",
+    "till",
+    "ahead",
+    "prochain",
+    "prochaine",
+    "sera",
+    "seront",
+    "doit",
+    "doivent",
+    "devrait",
+];
+
+/// Irregular past forms (and other words that date a clause in the past).
+const PAST: &[&str] = &[
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "told",
+    "took",
+    "came",
+    "went",
+    "made",
+    "gave",
+    "met",
+    "left",
+    "fell",
+    "rose",
+    "began",
+    "held",
+    "found",
+    "got",
+    "saw",
+    "won",
+    "lost",
+    "ran",
+    "shot",
+    "struck",
+    "fought",
+    "sent",
+    "brought",
+    "thought",
+    "became",
+    "broke",
+    "led",
+    "kept",
+    "paid",
+    "sold",
+    "spent",
+    "stood",
+    "wrote",
+    "knew",
+    "fled",
+    "stole",
+    "seized",
+    "slew",
+    "overran",
+    "hid",
+    "drove",
+    "rode",
+    "blew",
+    "threw",
+    "caught",
+    "burnt",
+    "ago",
+    "last",
+    "yesterday",
+    "since",
+    "dernier",
+    "derniere",
+    "hier",
+];
+
+/// "-ed" words that are not past verbs in news.
+const NOT_PAST: &[&str] =
+    &["need", "indeed", "hundred", "red", "bed", "led", "armed", "based", "related", "united", "limited", "used", "speed"];
+
+/// One mark per token.
+pub(crate) fn marks(toks: &[Tok<'_>]) -> Vec<Option<Tense>> {
+    toks.iter()
+        .enumerate()
+        .map(|(i, t)| {
+            if t.kind != Kind::Word {
+                return None;
+            }
+            let k = t.key;
+            // "had been due to", "had been scheduled to": a plan of the past.
+            let had_been = i >= 2 && toks[i - 1].key == "been" && toks[i - 2].key == "had";
+            if had_been {
+                return Some(Tense::Past);
+            }
+            if k.ends_with("'ll") || k.ends_with("\u{2019}ll") || FUTURE.contains(&k) {
+                // "due to", "set to" only before a verb: next word "to".
+                return Some(Tense::Future);
+            }
+            let before_to = toks.get(i + 1).is_some_and(|n| n.key == "to");
+            if before_to
+                && matches!(k, "due" | "set" | "poised" | "likely" | "is" | "are" | "am" | "plan" | "plans" | "planned" | "schedule")
+            {
+                return Some(Tense::Future);
+            }
+            // "as early as Tuesday", "as soon as Monday"
+            if matches!(k, "early" | "soon") && i > 0 && toks[i - 1].key == "as" {
+                return Some(Tense::Future);
+            }
+            if k.ends_with("'d") {
+                return Some(Tense::Future);
+            }
+            // A participle after "be", "been", "will"... is no past tense ("to be completed").
+            let participle = i >= 1
+                && matches!(toks[i - 1].key, "be" | "been" | "being" | "is" | "are" | "am" | "to" | "will" | "would" | "get" | "gets");
+            if participle {
+                return None;
+            }
+            if PAST.contains(&k) {
+                return Some(Tense::Past);
+            }
+            // "-ed" verbs; not adjectives such as "unspecified", "unexpected".
+            if !t.cap && k.len() >= 5 && k.ends_with("ed") && !k.ends_with("eed") && !k.starts_with("un") && !NOT_PAST.contains(&k) {
+                return Some(Tense::Past);
+            }
+            None
+        })
+        .collect()
+}
+
+/// The tense nearest to tokens `s..e`.
+pub(crate) fn around(marks: &[Option<Tense>], s: usize, e: usize) -> Tense {
+    for dist in 1..=WINDOW {
+        if s >= dist
+            && let Some(t) = marks[s - dist]
+        {
+            return t;
+        }
+        if let Some(Some(t)) = marks.get(e + dist - 1) {
+            return *t;
+        }
+    }
+    Tense::Unknown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lex::tokenize;
+
+    fn tense_of(s: &str, word: &str) -> Tense {
+        let lower = s.to_ascii_lowercase();
+        let mut v = Vec::new();
+        tokenize(s, &lower, 0, s.len(), &mut v);
+        let m = marks(&v);
+        let i = v.iter().position(|t| &s[t.start..t.end] == word).unwrap();
+        around(&m, i, i + 1)
+    }
+
+    #[test]
+    fn nearest_marker() {
+        assert_eq!(tense_of("Gunmen attacked the village on Thursday", "Thursday"), Tense::Past);
+        assert_eq!(tense_of("The council will meet on Thursday", "Thursday"), Tense::Future);
+        assert_eq!(tense_of("He said on Monday that talks would resume Thursday", "Thursday"), Tense::Future);
+        assert_eq!(tense_of("He said on Monday that talks would resume Thursday", "Monday"), Tense::Past);
+        assert_eq!(tense_of("The vote is on Thursday", "Thursday"), Tense::Unknown);
+    }
+}
