@@ -64,7 +64,7 @@ const EXAMPLES: &[(&str, &[u8])] = &[
     ("ansongo-market-attack.html", include_bytes!("../../../examples/articles/ansongo-market-attack.html")),
     ("sahel-wire.jsonl", include_bytes!("../../../examples/articles/sahel-wire.jsonl")),
     ("sahel-feed.xml", include_bytes!("../../../examples/articles/sahel-feed.xml")),
-    ("archive.jsonl.gz", include_bytes!("../../../examples/articles/archive.jsonl.gz")),
+    ("wire-archive.jsonl.gz", include_bytes!("../../../examples/articles/wire-archive.jsonl.gz")),
 ];
 
 struct Run<'a> {
