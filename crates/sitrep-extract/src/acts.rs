@@ -9,8 +9,11 @@ use sitrep_model::{ExtractorId, Span};
 /// An act a sentence reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Act {
-    /// attacked, raided, stormed, an incursion, opened fire.
+    /// attacked, assaulted, stormed, opened fire, ambushed.
     Attack,
+    /// raided, intercepted, made an incursion: entering by force, not itself harm to people
+    /// (with looting it is looting).
+    Raid,
     /// clashed, exchanged fire, fought, repelled, a gun battle.
     Clash,
     /// killed, executed, shot dead (with or without a count).
@@ -67,6 +70,7 @@ impl Act {
         matches!(
             self,
             Act::Attack
+                | Act::Raid
                 | Act::Clash
                 | Act::Kill
                 | Act::Wound
@@ -197,6 +201,71 @@ const PROPERTY: &[&str] = &[
     "jewelry",
     "bags",
     "sacks",
+    "ambulance",
+    "ambulances",
+    "camps",
+    "panels",
+    "batteries",
+    "generator",
+    "generators",
+    "computers",
+    "laptops",
+    "documents",
+    "fertilizer",
+    "fertiliser",
+    "gasoline",
+    "petrol",
+    "diesel",
+    "rice",
+    "millet",
+    "sorghum",
+    "maize",
+    "flour",
+    "sugar",
+    "clothes",
+    "tools",
+    "pumps",
+    "pump",
+    "materials",
+    "gold",
+    "cargo",
+    "luggage",
+    "bulls",
+    "calves",
+    "poultry",
+    "chickens",
+    "cereal",
+    "foodstuffs",
+    "provisions",
+    "effects",
+    "facility",
+    "facilities",
+    "infrastructure",
+    "tower",
+    "towers",
+    "pylon",
+    "pylons",
+    "network",
+    "warehouse",
+    "store",
+    "stores",
+    "kiosk",
+    "hall",
+    "centre",
+    "center",
+    "bank",
+    "agency",
+    "tanker",
+    "tankers",
+    "bus",
+    "buses",
+    "pickup",
+    "pickups",
+    "boat",
+    "boats",
+    "canoes",
+    "dromedary",
+    "dromedaries",
 ];
 
 /// Words naming explosives (for "an explosion", "planted", "detonated").
@@ -357,7 +426,25 @@ fn cue_at(toks: &[Token], i: usize, hi: usize) -> Option<(Act, usize, bool)> {
         {
             (Defuse, 1, true)
         }
-        "ied" | "ieds" => (Explosive, 1, true),
+        // "IED planters", "IED-making materiel" are not an explosion
+        "ied" | "ieds"
+            if !matches!(
+                b,
+                "planters"
+                    | "planter"
+                    | "makers"
+                    | "maker"
+                    | "layers"
+                    | "components"
+                    | "factory"
+                    | "factories"
+                    | "materials"
+                    | "materiel"
+                    | "-making"
+            ) && !b.starts_with("-") =>
+        {
+            (Explosive, 1, true)
+        }
         "explosives" if matches!(prev, "off" | "planted" | "detonated" | "using" | "with" | "of") => (Explosive, 1, true),
         "improvised" if b == "explosive" => (Explosive, 3, true),
         "roadside" if matches!(b, "bomb" | "bombs" | "ied" | "ieds" | "device" | "devices" | "mine" | "mines") => (Explosive, 2, true),
@@ -393,9 +480,8 @@ fn cue_at(toks: &[Token], i: usize, hi: usize) -> Option<(Act, usize, bool)> {
             (Protest, 1, true)
         }
         "march" if det_before(toks, i) && !t.cap => (Protest, 1, true),
-        "riot" | "riots" | "rioted" | "rioting" | "rioters" | "vandalised" | "vandalized" | "vandalism" | "barricaded" | "barricades" => {
-            (Riot, 1, true)
-        }
+        "riot" | "riots" | "rioted" | "rioting" | "rioters" | "barricaded" | "barricades" => (Riot, 1, true),
+        "vandalised" | "vandalized" | "vandalism" | "vandalising" | "vandalizing" => (Loot, 1, true),
         "threw" | "throwing" | "hurled" if matches!(b, "stones" | "rocks" | "projectiles" | "stone") => (Riot, 2, true),
         "stone-throwing" => (Riot, 1, true),
         "burned" | "burnt" | "burning" | "torched" if matches!(b, "tires" | "tyres") => (Riot, 2, true),
@@ -454,6 +540,19 @@ fn cue_at(toks: &[Token], i: usize, hi: usize) -> Option<(Act, usize, bool)> {
         {
             (Movement, 1, true)
         }
+        "prevented" | "blocked" | "denied" | "barred" if armed_subject_before(toks, i) => (Movement, 1, true),
+        "left" | "fled" | "abandoned" | "deserted" | "evacuated"
+            if (i.saturating_sub(10)..i)
+                .any(|k| crate::lexicon::person_noun(&toks[k].lower).is_some_and(|p| p.party == crate::lexicon::Party::Civilian))
+                && any_within(
+                    toks,
+                    i + 1,
+                    hi.min(i + 25),
+                    &["due", "following", "because", "after", "threats", "threat", "presence", "fear"],
+                ) =>
+        {
+            (Movement, 1, true)
+        }
         "established" | "set" | "built" if any_within(toks, i + 1, i + 5, &["base", "camp", "headquarters", "bases"]) => (Base, 1, true),
         // agreements and surrenders
         "signed" | "ceasefire" | "cease-fire" | "truce" | "surrendered" | "surrender" => (Agreement, 1, true),
@@ -499,14 +598,12 @@ fn cue_at(toks: &[Token], i: usize, hi: usize) -> Option<(Act, usize, bool)> {
         "clash" | "clashes" | "clashed" | "clashing" | "fighting" | "fought" | "firefight" | "firefights" | "gunfight" | "skirmish"
         | "skirmishes" | "confrontation" | "confrontations" | "battle" | "battles" | "battled" | "engaged" | "repelled" | "repulsed"
         | "counter-attack" | "counterattack" | "counter-attacked" | "counter-offensive" | "counteroffensive" | "retaliated"
-        | "responded" | "neutralised" | "neutralized" | "routed" | "offensive" | "operation" | "operations" | "combat" => {
+        | "responded" | "neutralised" | "neutralized" | "offensive" | "combat" => {
             let specific = match a {
-                "clashes" | "battles" | "confrontations" | "skirmishes" | "operations" | "firefights" => {
-                    det_before(toks, i) || prev == "in"
-                }
+                "clashes" | "battles" | "confrontations" | "skirmishes" | "firefights" => det_before(toks, i) || prev == "in",
                 "fighting" | "combat" => det_before(toks, i) || matches!(prev, "heavy" | "fierce" | "intense" | "in" | "during"),
-                "clash" | "confrontation" | "battle" | "skirmish" | "operation" | "offensive" | "firefight" | "gunfight"
-                | "counter-offensive" | "counteroffensive" | "counter-attack" | "counterattack" | "pursuit" => det_before(toks, i),
+                "clash" | "confrontation" | "battle" | "skirmish" | "offensive" | "firefight" | "gunfight" | "counter-offensive"
+                | "counteroffensive" | "counter-attack" | "counterattack" | "pursuit" => det_before(toks, i),
                 "engaged" | "responded" => !matches!(b, "in"),
                 _ => true,
             };
@@ -518,16 +615,36 @@ fn cue_at(toks: &[Token], i: usize, hi: usize) -> Option<(Act, usize, bool)> {
             (Clash, if b == "of" { 3 } else { 2 }, true)
         }
         "gun" if matches!(b, "battle" | "battles" | "fight") => (Clash, 2, true),
+        "returned" | "returning" if matches!(b, "fire" | "gunfire") => (Clash, 2, true),
+        "air-ground" | "air-land" | "air-landed" => (Clash, 1, true),
+        "ground" if matches!(b, "assault" | "assaults" | "offensive" | "attack" | "attacks" | "fighting") => (Clash, 2, true),
         // attacks
-        "made" if matches!(b, "an" | "a") && c == "incursion" => (Attack, 3, true),
-        "attacked" | "attacking" | "raided" | "stormed" | "ambushed" | "assaulted" | "invaded" | "besieged" | "targeted" | "struck"
-        | "hit" | "intercepted" | "harassed" | "harassing" | "attacks" | "attack" | "raid" | "raids" | "assault" | "assaults"
-        | "ambush" | "ambushes" | "incursion" | "incursions" | "onslaught" | "strike" | "massacre" | "shooting" | "shootings"
-        | "gunshots" | "shots" | "gunfire" => {
+        "made" | "carried" | "staged"
+            if matches!(b, "an" | "a") && c == "incursion" || (b == "out" && matches!(c, "an" | "a") && w(toks, i + 3) == "incursion") =>
+        {
+            (Raid, if b == "out" { 4 } else { 3 }, true)
+        }
+        "raided" | "intercepted" | "invaded" | "incursion" | "incursions" | "raid" | "raids" | "staged"
+            if a != "staged" || matches!(b, "raids" | "multiple" | "several") =>
+        {
             let specific = match a {
-                "attacked" | "raided" | "stormed" | "ambushed" | "assaulted" | "invaded" | "besieged" | "attacking" | "intercepted" => true,
+                "raided" | "intercepted" | "invaded" | "staged" => true,
+                "raids" | "incursions" => {
+                    !det_before(toks, i) && matches!(b, "the" | "a" | "an")
+                        || w(toks, i.wrapping_sub(1)).parse::<u32>().is_ok()
+                        || matches!(prev, "multiple" | "several" | "staged")
+                }
+                _ => det_before(toks, i),
+            };
+            (Raid, 1, specific)
+        }
+        "attacked" | "attacking" | "stormed" | "ambushed" | "assaulted" | "besieged" | "targeted" | "struck" | "hit" | "harassed"
+        | "harassing" | "attacks" | "attack" | "assault" | "assaults" | "ambush" | "ambushes" | "onslaught" | "strike" | "massacre"
+        | "shooting" | "shootings" | "gunshots" | "shots" | "gunfire" => {
+            let specific = match a {
+                "attacked" | "stormed" | "ambushed" | "assaulted" | "besieged" | "attacking" => true,
                 "targeted" | "struck" | "hit" | "harassed" | "harassing" => true,
-                "attacks" | "raids" | "assaults" | "ambushes" | "incursions" | "shootings" => {
+                "attacks" | "assaults" | "ambushes" | "shootings" => {
                     // a verb ("militants attacks the town") or a counted noun
                     !det_before(toks, i) && matches!(b, "the" | "a" | "an") || w(toks, i.wrapping_sub(1)).parse::<u32>().is_ok()
                 }
@@ -538,7 +655,14 @@ fn cue_at(toks: &[Token], i: usize, hi: usize) -> Option<(Act, usize, bool)> {
             };
             (Attack, 1, specific)
         }
-        "opened" | "fired" if matches!(b, "fire" | "on" | "at" | "upon" | "shots" | "gunshots" | "several" | "into") => (Attack, 2, true),
+        "opened" | "fired"
+            if matches!(b, "fire" | "on" | "at" | "upon" | "shots" | "gunshots" | "several" | "into")
+                && !((i + 1..(i + 6).min(hi)).any(|k| toks[k].lower == "air" && matches!(w(toks, k - 1), "the" | "into"))) =>
+        {
+            (Attack, 2, true)
+        }
+        // warning shots ("fired gunshots in the air") are not an attack
+        "opened" | "fired" if matches!(b, "fire" | "shots" | "gunshots" | "several" | "into" | "in") => (Movement, 1, false),
         "shot" if !matches!(b, "dead" | "down") => (Attack, 1, true),
         // killings, woundings, abductions without a count
         "killed" | "killing" | "executed" | "murdered" | "massacred" | "beheaded" | "slaughtered" | "assassinated" | "slain" | "slit"

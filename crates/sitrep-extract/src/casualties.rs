@@ -479,6 +479,7 @@ fn head_after(toks: &[Token], j: usize, hi: usize, amount: Amount, singular_only
     let mut additive = false;
     let mut best: Option<(usize, Party)> = None;
     let mut since_best = 0;
+    let mut off_duty = false;
     let hint = |i: usize| hints.get(i).copied().flatten();
     while k < hi && mods <= 6 {
         let t = &toks[k];
@@ -568,7 +569,9 @@ fn head_after(toks: &[Token], j: usize, hi: usize, amount: Amount, singular_only
                 additive = true;
             }
             // keep the first noun's side in compounds ("police officers", "soldiers and gendarmes")
+            let civilian_adjective = best.is_some_and(|(b, _)| toks[b].lower == "civilian");
             let party = match best {
+                Some((_, bp)) if civilian_adjective => bp,
                 Some((_, bp))
                     if bp != Party::Unknown && !(bp == Party::Civilian && party != Party::Civilian && party != Party::Unknown) =>
                 {
@@ -597,6 +600,9 @@ fn head_after(toks: &[Token], j: usize, hi: usize, amount: Amount, singular_only
         if arming_modifier(&t.lower) {
             armed = true;
         }
+        if matches!(t.lower.as_str(), "off-duty" | "retired" | "former" | "ex-") {
+            off_duty = true;
+        }
         if matches!(t.lower.as_str(), "additional" | "more" | "further" | "other") {
             additive = true;
         }
@@ -610,6 +616,19 @@ fn head_after(toks: &[Token], j: usize, hi: usize, amount: Amount, singular_only
     }
     let (head, mut party) = best?;
     if armed && party == Party::Civilian {
+        party = Party::Armed;
+    }
+    // ACLED counts off-duty and former soldiers as civilians ("a soldier (assumed off-duty)")
+    let bracket_off_duty = toks.get(head + 1).is_some_and(|t| t.is_punct('(') || t.is_punct('['))
+        && close_bracket(toks, head + 1, hi).is_some_and(|c| (head + 2..c).any(|q| toks[q].lower == "off-duty"));
+    if party == Party::State && (off_duty || bracket_off_duty) {
+        party = Party::Civilian;
+    }
+    // "five watchmen (suspected to be JNIM)": the bracket says whose side
+    if toks.get(head + 1).is_some_and(|t| t.is_punct('(') || t.is_punct('['))
+        && let Some(c) = close_bracket(toks, head + 1, hi)
+        && (head + 2..c).any(|q| hint(q) == Some(Party::Armed) || matches!(toks[q].lower.as_str(), "militants" | "jihadists" | "militant"))
+    {
         party = Party::Armed;
     }
     let mut end = head + 1;
@@ -1023,6 +1042,13 @@ fn coordinated_left(toks: &[Token], cps: &[CountPhrase], c: usize, lo: usize, ou
         if !saw || p == 0 {
             return;
         }
+        // "Eighteen soldiers (mainly gendarmes) and one civilian"
+        if p > lo && (toks[p - 1].is_punct(')') || toks[p - 1].is_punct(']')) {
+            let open = if toks[p - 1].is_punct(')') { '(' } else { '[' };
+            if let Some(o) = (p.saturating_sub(12).max(lo)..p - 1).rev().find(|&i| toks[i].is_punct(open)) {
+                p = o;
+            }
+        }
         let Some(n) = cps.iter().position(|x| x.end == p && !x.pronoun && !x.subset) else { return };
         out.push(n);
         cur = n;
@@ -1037,7 +1063,9 @@ fn cause_in(toks: &[Token], from: usize, until: usize) -> (Cause, bool) {
             "accident" | "accidents" | "crash" | "crashed" | "collision" | "overturned" | "accidentally" | "accidental" | "drowned" => {
                 return (Cause::Accident, true);
             }
-            "combat" | "fighting" | "clash" | "clashes" | "battle" | "gunfire" | "crossfire" | "directly" | "skirmish" | "firefight" => violence = true,
+            "combat" | "fighting" | "clash" | "clashes" | "battle" | "gunfire" | "crossfire" | "directly" | "skirmish" | "firefight" => {
+                violence = true
+            }
             _ => {}
         }
     }

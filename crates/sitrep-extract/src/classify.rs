@@ -68,7 +68,7 @@ pub fn classify(f: &Facts) -> SubEventType {
         }
         return S::PeacefulProtest;
     }
-    if has(Air) {
+    if has(Air) && !has(Clash) {
         return S::AirDroneStrike;
     }
     let attacker_state = matches!(f.attacker, Some(ActorKind::StateForces | ActorKind::ExternalForces));
@@ -108,22 +108,31 @@ pub fn classify(f: &Facts) -> SubEventType {
     if armed_harmed && any_violence {
         return S::ArmedClash;
     }
-    if f.target.is_some_and(armed) && (has(Attack) || has(Kill) || has(Wound)) {
-        return S::ArmedClash;
-    }
     if has(Sexual) {
         return S::SexualViolence;
     }
-    if harmed(ActorKind::Civilians) || has(Kill) || has(Wound) {
+    if harmed(ActorKind::Civilians) {
         return S::Attack;
     }
-    if taken(ActorKind::Civilians) || has(Abduct) {
+    if taken(ActorKind::Civilians) {
         return S::Abduction;
+    }
+    if f.target.is_some_and(armed) && (has(Attack) || has(Raid) || has(Kill) || has(Wound)) {
+        return S::ArmedClash;
+    }
+    if has(Kill) || has(Wound) {
+        return S::Attack;
+    }
+    if has(Abduct) {
+        return S::Abduction;
+    }
+    if has(Attack) {
+        return S::Attack;
     }
     if has(Loot) {
         return S::Looting;
     }
-    if has(Attack) {
+    if has(Raid) {
         return S::Attack;
     }
     if has(Arrest) {

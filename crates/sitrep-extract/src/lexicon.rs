@@ -49,10 +49,10 @@ pub fn person_noun(w: &str) -> Option<PersonNoun> {
         // the non-state armed side
         "militant" | "jihadist" | "terrorist" | "insurgent" | "rebel" | "extremist" | "fighter" | "gunman" | "assailant" | "attacker"
         | "bandit" | "kidnapper" | "abductor" | "raider" | "islamist" | "combatant" | "bomber" | "jihadi" | "mujahid" | "hijacker"
-        | "infiltrator" | "gunwoman" => pn(Armed, true),
+        | "infiltrator" | "gunwoman" | "planter" => pn(Armed, true),
         "militants" | "jihadists" | "terrorists" | "insurgents" | "rebels" | "extremists" | "fighters" | "gunmen" | "assailants"
         | "attackers" | "bandits" | "kidnappers" | "abductors" | "raiders" | "islamists" | "combatants" | "bombers" | "jihadis"
-        | "mujahideen" | "hijackers" | "infiltrators" | "elements" | "terrorist-elements" => pn(Armed, false),
+        | "mujahideen" | "hijackers" | "infiltrators" | "elements" | "terrorist-elements" | "planters" => pn(Armed, false),
         // communal and ethnic militias
         "militiaman" | "vigilante" | "dozo" | "hunter-militiaman" => pn(Identity, true),
         "militiamen" | "militia" | "militias" | "vigilantes" | "dozos" => pn(Identity, false),

@@ -31,6 +31,7 @@
 //! | "a handful (of)" | 2 | 4 | 6 | yes | 2 |
 //! | "several" | 3 | 4 | 9 | yes | 3 |
 //! | "a number of" | 2 | 4 | 9 | yes | 2 |
+//! | "a large number of" | 10 | 20 | open | yes | 10 |
 //! | "numerous" | 3 | 10 | open | yes | 3 |
 //! | "tens (of)" | 10 | 30 | 99 | yes | 10 |
 //! | "dozens (of)" | 12 | 36 | 99 | yes | 12 |
@@ -426,6 +427,7 @@ fn core_at(toks: &[Token], i: usize) -> Option<Core> {
         ("a", "couple", _) => return v(i + 2, vague(2, 2, Some(3))),
         ("a", "few", _) => return v(i + 2, vague(2, 3, Some(5))),
         ("a", "handful", _) => return v(i + 2, vague(2, 4, Some(6))),
+        ("a", "large", "number") if next(3) == "of" => return v(i + 3, vague(10, 20, None)),
         ("a", "number", "of") => return v(i + 2, vague(2, 4, Some(9))),
         ("tens", "of", _) => return v(i + 1, vague(10, 30, Some(99))),
         ("dozens", _, _) => return v(i + 1, vague(12, 36, Some(99))),

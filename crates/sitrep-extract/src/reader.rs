@@ -23,7 +23,7 @@ use crate::acts::{self, Act, ActCue};
 use crate::attribution::{self, Attribution};
 use crate::casualties::{self, Frame};
 use crate::classify::{Facts, classify};
-use crate::lexicon::{Party, country_name, demonym};
+use crate::lexicon::{Party, PersonNoun, arming_modifier, country_name, demonym, person_noun};
 use crate::numbers::{self, NumTok};
 use crate::segment::{self, Cues};
 use crate::tokens::{Token, tokenize};
@@ -48,6 +48,9 @@ pub(crate) struct Sent {
     pub lo: usize,
     pub hi: usize,
     pub frames: Vec<Frame>,
+    /// Counts that are parts of a larger count ("including one gendarme"): not casualties,
+    /// but they say who was hit.
+    pub parts: Vec<Frame>,
     pub acts: Vec<ActCue>,
     pub attributions: Vec<Attribution>,
     pub cues: Cues,
@@ -135,7 +138,8 @@ fn analyse<'a>(gaz: &Gazetteer, table: &ActorTable, text: &'a str, published: Op
         if lo >= hi {
             continue;
         }
-        let frames: Vec<Frame> = casualties::frames_with(&toks, &nums, (lo, hi), &hints).into_iter().filter(|f| !f.count.subset).collect();
+        let (parts, frames): (Vec<Frame>, Vec<Frame>) =
+            casualties::frames_with(&toks, &nums, (lo, hi), &hints).into_iter().partition(|f| f.count.subset);
         let acts: Vec<ActCue> = acts::acts(&toks, lo, hi).into_iter().filter_map(|a| realised(&toks, a, lo)).collect();
         let attributions = attribution::find(text, &toks, lo, hi);
         let cues = segment::cues(&toks, lo, hi);
@@ -145,7 +149,10 @@ fn analyse<'a>(gaz: &Gazetteer, table: &ActorTable, text: &'a str, published: Op
         let eventful = !frames.is_empty() || (specific && !cues.generic);
         // "JNIM claimed responsibility", "the device was likely planted by ISWAP": who did it
         let blames = (lo..hi).any(|k| {
-            matches!(toks[k].lower.as_str(), "responsibility" | "claimed" | "planted" | "blamed" | "suspected" | "attributed" | "behind" | "perpetrated")
+            matches!(
+                toks[k].lower.as_str(),
+                "responsibility" | "claimed" | "planted" | "blamed" | "suspected" | "attributed" | "behind" | "perpetrated"
+            )
         });
         let named = blames
             && actors.iter().any(|a| {
@@ -153,7 +160,7 @@ fn analyse<'a>(gaz: &Gazetteer, table: &ActorTable, text: &'a str, published: Op
                     && !table.is_generic(a.entry)
                     && matches!(a.kind, ActorKind::Rebels | ActorKind::PoliticalMilitia | ActorKind::IdentityMilitia)
             });
-        sents.push(Sent { span: s.span, lo, hi, frames, acts, attributions, cues, tactics, timexes: timexes_in, eventful, named });
+        sents.push(Sent { span: s.span, lo, hi, frames, parts, acts, attributions, cues, tactics, timexes: timexes_in, eventful, named });
     }
     Doc { text, toks, sents, timexes, places, actors }
 }
@@ -490,7 +497,7 @@ fn assemble(
     for &s in &own {
         let st = &doc.sents[s];
         for a in &st.acts {
-            if matches!(a.act, Act::Attack | Act::Loot | Act::Shelling | Act::Explosive | Act::Air) {
+            if matches!(a.act, Act::Attack | Act::Raid | Act::Loot | Act::Shelling | Act::Explosive | Act::Air) {
                 for k in a.end..(a.end + 7).min(st.hi) {
                     if let Some(p) = acts::target_noun(&doc.toks, k) {
                         target_hint.get_or_insert(party_kind(p, None, cc, armed_kind, None));
@@ -527,15 +534,24 @@ fn assemble(
 
     // ---- actors: the attacking side and the side attacked
     let victims: Vec<(ActorKind, Outcome)> = cas.iter().filter(|c| !c.superseded).map(|c| (c.party, c.outcome)).collect();
+    let non_state = |k: ActorKind| matches!(k, ActorKind::Rebels | ActorKind::PoliticalMilitia | ActorKind::IdentityMilitia);
+    let state = |k: ActorKind| matches!(k, ActorKind::StateForces | ActorKind::ExternalForces);
+    let opposed =
+        |a: ActorKind, b: ActorKind| (state(a) && !state(b)) || (non_state(a) && b != a) || (!state(a) && !non_state(a) && a != b);
+    // a generic armed group stands for the named one when the text names one ("ISWAP
+    // militants"); the same for the side acted on
+    let upgrade = |p: (String, ActorKind, Option<Span>)| -> (String, ActorKind, Option<Span>) {
+        match named_armed {
+            Some(n) if p.1 == ActorKind::PoliticalMilitia && generic_name(table, &p.0) => (n.name.clone(), n.kind, Some(n.span)),
+            _ => p,
+        }
+    };
     let agents: Vec<&Participant> = participants.iter().filter(|p| p.side == Side::Agent).collect();
-    let mut attacker: Option<(String, ActorKind, Option<Span>)> =
-        agents.iter().find(|p| p.kind != ActorKind::Civilians).map(|p| (p.name.clone(), p.kind, Some(p.span)));
-    if let (Some(a), Some(n)) = (&attacker, named_armed)
-        && a.1 == ActorKind::PoliticalMilitia
-        && generic_name(table, &a.0)
-    {
-        attacker = Some((n.name.clone(), n.kind, Some(n.span)));
-    }
+    let mut attacker: Option<(String, ActorKind, Option<Span>)> = agents
+        .iter()
+        .filter(|p| p.kind != ActorKind::Civilians)
+        .min_by_key(|p| p.order)
+        .map(|p| upgrade((p.name.clone(), p.kind, Some(p.span))));
     let demo = act_set.contains(&Act::Protest) || act_set.contains(&Act::Riot) || act_set.contains(&Act::Mob);
     if demo && attacker.as_ref().is_none_or(|a| !matches!(a.1, ActorKind::Protesters | ActorKind::Rioters)) {
         let riot = act_set.contains(&Act::Riot) || act_set.contains(&Act::Mob);
@@ -544,44 +560,75 @@ fn assemble(
         let name = p.map(|p| p.name.clone()).unwrap_or_else(|| with_country(if riot { "Rioters" } else { "Protesters" }, cc));
         attacker = Some((name, kind, p.map(|p| p.span)));
     }
-    let targets: Vec<&Participant> =
-        participants.iter().filter(|p| p.side == Side::Target && Some(p.kind) != attacker.as_ref().map(|a| a.1)).collect();
+    let akind = attacker.as_ref().map(|a| a.1);
+    // the side acted on: not the attacker again (a generic "militants" after "ISWAP" is ISWAP)
+    let same_side = |k: ActorKind| akind.is_some_and(|a| a == k || (non_state(a) && k == ActorKind::PoliticalMilitia));
+    let mut targets: Vec<&Participant> = participants.iter().filter(|p| p.side == Side::Target && !same_side(p.kind)).collect();
+    targets.sort_by_key(|p| p.order);
     let mut target: Option<(String, ActorKind, Option<Span>)> = targets.first().map(|p| (p.name.clone(), p.kind, Some(p.span)));
-    let victim_kind = victims.iter().filter(|(k, _)| Some(*k) != attacker.as_ref().map(|a| a.1)).map(|(k, _)| *k).next();
+    // two parties acting together ("soldiers and militants exchanged gunfire"): the other one
     if target.is_none()
-        && let Some(k) = victim_kind.or(target_hint).filter(|k| Some(*k) != attacker.as_ref().map(|a| a.1))
+        && (act_set.contains(&Act::Clash) || act_set.contains(&Act::Resist))
+        && let Some(a) = akind
+        && let Some(p) =
+            agents.iter().filter(|p| opposed(a, p.kind) && !same_side(p.kind) && p.kind != ActorKind::Civilians).min_by_key(|p| p.order)
+    {
+        target = Some((p.name.clone(), p.kind, Some(p.span)));
+    }
+    let victim_kind = victims.iter().filter(|(k, _)| !same_side(*k)).map(|(k, _)| *k).next();
+    if target.is_none()
+        && let Some(k) = victim_kind.or(target_hint).filter(|k| !same_side(*k))
     {
         target = Some((actor_name_for(k, named_armed, cc), k, None));
     }
     if target.as_ref().is_some_and(|t| t.1 == ActorKind::Civilians && victims.iter().any(|v| v.0 == ActorKind::IdentityMilitia)) {
         target = Some((with_country("Unidentified Communal Militia", cc), ActorKind::IdentityMilitia, None));
     }
-    if resist && target.as_ref().is_none_or(|t| t.1 == ActorKind::Civilians) {
+    if resist && target.as_ref().is_none_or(|t| t.1 == ActorKind::Civilians) && akind != Some(ActorKind::IdentityMilitia) {
         target = Some((with_country("Unidentified Communal Militia", cc), ActorKind::IdentityMilitia, None));
     }
     if attacker.is_none() {
         // no one named as acting: the armed group the text names, else an unidentified one
         let violent = act_set.iter().any(|a| a.violent() || matches!(a, Act::Loot | Act::Takeover | Act::Movement));
-        if let Some(n) = named_armed.filter(|n| Some(n.kind) != target.as_ref().map(|t| t.1)) {
+        let tkind = target.as_ref().map(|t| t.1);
+        if let Some(n) = named_armed.filter(|n| Some(n.kind) != tkind || tkind.is_some_and(state)) {
             attacker = Some((n.name.clone(), n.kind, Some(n.span)));
-        } else if violent && target.as_ref().is_some_and(|t| !matches!(t.1, ActorKind::PoliticalMilitia | ActorKind::Rebels)) {
+        } else if violent && tkind.is_some_and(|t| !non_state(t)) {
             attacker = Some((with_country("Unidentified Armed Group", cc), ActorKind::PoliticalMilitia, None));
-        } else if violent && target.as_ref().is_some_and(|t| matches!(t.1, ActorKind::PoliticalMilitia | ActorKind::Rebels)) {
+        } else if violent && tkind.is_some_and(non_state) {
             // militants killed: by the state forces the text names, if any
-            if let Some(p) = participants.iter().find(|p| matches!(p.kind, ActorKind::StateForces | ActorKind::ExternalForces)) {
+            if let Some(p) = participants.iter().filter(|p| state(p.kind)).min_by_key(|p| p.order) {
                 attacker = Some((p.name.clone(), p.kind, Some(p.span)));
             }
-        } else if let Some(p) = participants.iter().find(|p| p.side != Side::Target && p.kind != ActorKind::Civilians) {
-            attacker = Some((p.name.clone(), p.kind, Some(p.span)));
+        } else if let Some(p) =
+            participants.iter().filter(|p| p.side != Side::Target && p.kind != ActorKind::Civilians).min_by_key(|p| p.order)
+        {
+            attacker = Some(upgrade((p.name.clone(), p.kind, Some(p.span))));
         }
+    }
+    if let Some(t) = target.take() {
+        target = Some(if attacker.as_ref().is_some_and(|a| non_state(a.1)) { t } else { upgrade(t) });
     }
     // Battles between the state and militants named only by their casualties: the armed side
     if let (Some(a), None) = (&attacker, &target)
-        && matches!(a.1, ActorKind::StateForces | ActorKind::ExternalForces)
-        && victims.iter().any(|v| matches!(v.0, ActorKind::Rebels | ActorKind::PoliticalMilitia))
+        && state(a.1)
+        && victims.iter().any(|v| non_state(v.0))
     {
         let k = armed_kind;
         target = Some((actor_name_for(k, named_armed, cc), k, None));
+    }
+    // a battle is fought against an armed side: the opposing armed party the text names
+    let battle_like =
+        act_set.contains(&Act::Clash) || act_set.contains(&Act::Resist) || victims.iter().any(|v| state(v.0) || non_state(v.0));
+    if battle_like
+        && let Some(a) = attacker.as_ref().map(|a| a.1)
+        && target.as_ref().is_none_or(|t| !state(t.1) && !non_state(t.1))
+        && let Some(p) = participants
+            .iter()
+            .filter(|p| opposed(a, p.kind) && (state(p.kind) || non_state(p.kind)) && !same_side(p.kind))
+            .min_by_key(|p| p.order)
+    {
+        target = Some((p.name.clone(), p.kind, Some(p.span)));
     }
 
     let armed_kind_of = |k: ActorKind| {
@@ -594,13 +641,25 @@ fn assemble(
                 | ActorKind::ExternalForces
         )
     };
-    let unarmed = !participants.iter().any(|p| armed_kind_of(p.kind))
+    let unarmed = !participants
+        .iter()
+        .any(|p| armed_kind_of(p.kind) && !(p.generic && p.kind == ActorKind::IdentityMilitia && p.side == Side::Agent))
         && !frames.iter().any(|(f, _)| matches!(f.count.party, Party::State | Party::Armed | Party::Identity));
+    let mut all_victims = victims.clone();
+    for &si in &own {
+        for f in &doc.sents[si].parts {
+            all_victims.push((party_kind(f.count.party, f.count.country, cc, armed_kind, target_hint), f.outcome));
+        }
+    }
+    if unarmed && attacker.as_ref().is_some_and(|a| a.1 == ActorKind::IdentityMilitia) {
+        // farmers against herders, rival camps: no armed actor at all
+        attacker = None;
+    }
     let facts = Facts {
         acts: act_set.clone(),
         attacker: attacker.as_ref().map(|a| a.1),
         target: target.as_ref().map(|t| t.1),
-        victims: victims.clone(),
+        victims: all_victims,
         unarmed,
     };
     let sub = classify(&facts);
@@ -720,42 +779,88 @@ fn participants_of(doc: &Doc, table: &ActorTable, sents: &[usize], frames: &[(&F
         for m in doc.actors.iter().filter(|m| s.span.contains(&m.span)) {
             let first = doc.toks.partition_point(|t| t.span.start < m.span.start);
             let last = doc.toks.partition_point(|t| t.span.start < m.span.end);
-            if s.attributions.iter().any(|a| first >= a.toks.0 && first < a.toks.1) {
+            let (name, mut kind) = table.resolve(m.entry, cc);
+            let generic = table.is_generic(m.entry);
+            let non_state = matches!(kind, ActorKind::Rebels | ActorKind::PoliticalMilitia | ActorKind::IdentityMilitia);
+            // "the defence ministry said": a source, not a party; but "ISWAP claimed to have ..."
+            // names the party that acted
+            if s.attributions.iter().any(|a| first >= a.toks.0 && first < a.toks.1) && !(non_state && !generic) {
                 continue;
             }
             let in_count = frames.iter().any(|(f, fs)| *fs == si && first >= f.count.start && first < f.count.end);
-            let (name, mut kind) = table.resolve(m.entry, cc);
-            if name.starts_with("Government of") {
-                continue;
-            }
-            let prev = if first > s.lo { doc.toks[first - 1].lower.as_str() } else { "" };
-            let prev2 = if first > s.lo + 1 { doc.toks[first - 2].lower.as_str() } else { "" };
-            let by = prev == "by" || (prev2 == "by" && matches!(prev, "the" | "presumed" | "suspected" | "alleged" | "a" | "an"));
-            let next_act = s.acts.iter().find(|a| a.tok >= last && a.act.agentive());
-            let prev_act = s.acts.iter().rev().find(|a| a.end <= first);
-            let against = matches!(prev, "against" | "on" | "targeting" | "with" | "at" | "upon");
-            let side = if in_count {
-                Side::Target
-            } else if by {
-                Side::Agent
-            } else if against && prev_act.is_some() {
-                Side::Target
-            } else if next_act.is_some_and(|a| a.tok - last <= 14) && prev_act.is_none_or(|p| first - p.end > 3) {
-                Side::Agent
-            } else if prev_act.is_some_and(|a| first - a.end <= 10) {
-                Side::Target
-            } else {
-                Side::Mentioned
-            };
+            let government = name.starts_with("Government of");
+            let side = side_of(doc, s, first, last, in_count);
             if kind == ActorKind::Civilians && side == Side::Agent && s.acts.iter().any(|a| a.act == Act::Resist) {
                 kind = ActorKind::IdentityMilitia;
             }
-            let generic = table.is_generic(m.entry);
-            out.push(Participant { name, kind, side, span: m.span, generic, order });
+            out.push(Participant { name, kind, side, span: m.span, generic, order: order + if government { 5_000 } else { 0 } });
+            order += 1;
+        }
+        // people who are not in the table acting as an armed side: "villagers killed three
+        // militants", "pastoralists with machetes attacked farmers" (ACLED: a communal militia)
+        for a in s.acts.iter().filter(|a| matches!(a.act, Act::Attack | Act::Kill | Act::Wound | Act::Clash | Act::Resist | Act::Raid)) {
+            let from = a.tok.saturating_sub(6).max(s.lo);
+            let Some(k) = (from..a.tok).rev().find(|&k| person_noun(&doc.toks[k].lower).is_some()) else { continue };
+            let pn = person_noun(&doc.toks[k].lower).unwrap_or(PersonNoun { party: Party::Unknown, singular: false });
+            if pn.party != Party::Civilian || doc.actors.iter().any(|m| m.span.contains(&doc.toks[k].span)) {
+                continue;
+            }
+            let armed_mod = (k.saturating_sub(2).max(s.lo)..k).any(|q| arming_modifier(&doc.toks[q].lower));
+            if armed_mod || frames.iter().any(|(f, fs)| *fs == si && k >= f.count.start && k < f.count.end) {
+                continue;
+            }
+            // only when nothing else names the side acting here
+            if out.iter().any(|p: &Participant| p.side == Side::Agent && doc.toks.partition_point(|t| t.span.start < p.span.start) >= from)
+            {
+                continue;
+            }
+            out.push(Participant {
+                name: with_country("Unidentified Communal Militia", cc),
+                kind: ActorKind::IdentityMilitia,
+                side: Side::Agent,
+                span: doc.toks[k].span,
+                generic: true,
+                order,
+            });
             order += 1;
         }
     }
     out
+}
+
+/// The side of an actor mention in its sentence: the subject of an act is an agent; what
+/// follows an act (or "against") is acted on; "by X" is an agent; counted victims are acted
+/// on; a vehicle that struck a mine was acted on.
+fn side_of(doc: &Doc, s: &Sent, first: usize, last: usize, in_count: bool) -> Side {
+    let w = |i: usize| if i >= s.lo && i < s.hi { doc.toks[i].lower.as_str() } else { "" };
+    let prev = w(first.wrapping_sub(1));
+    let prev2 = w(first.wrapping_sub(2));
+    let by = prev == "by" || (prev2 == "by" && matches!(prev, "the" | "presumed" | "suspected" | "alleged" | "a" | "an" | "likely"));
+    let next_act = s.acts.iter().find(|a| a.tok >= last && a.act.agentive());
+    let prev_act = s.acts.iter().rev().find(|a| a.end <= first);
+    let against = matches!(prev, "against" | "on" | "targeting" | "with" | "at" | "upon");
+    if in_count {
+        return Side::Target;
+    }
+    if by {
+        return Side::Agent;
+    }
+    if against && prev_act.is_some() {
+        return Side::Target;
+    }
+    if let Some(a) = next_act.filter(|a| a.tok - last <= 14)
+        && prev_act.is_none_or(|p| first - p.end > 3)
+    {
+        // "an army vehicle struck an IED": the vehicle was hit
+        let struck = matches!(w(a.tok), "struck" | "hit" | "triggered" | "detonated")
+            && (a.end..(a.end + 4).min(s.hi))
+                .any(|k| matches!(w(k), "ied" | "ieds" | "mine" | "landmine" | "device" | "explosive" | "bomb"));
+        return if struck { Side::Target } else { Side::Agent };
+    }
+    if prev_act.is_some_and(|a| first - a.end <= 10) {
+        return Side::Target;
+    }
+    Side::Mentioned
 }
 
 /// ACLED's dyad for the event type: who acted and on whom.
@@ -982,7 +1087,8 @@ fn date_of(doc: &Doc, article: &Article, d: &Draft, main: Option<&EventMention>)
     // an expression dated from another event of the text ("four weeks prior to this incident")
     let anchor = &doc.sents[d.anchor];
     if d.role == SourceRole::Background
-        && let Some(t) = anchor.timexes.iter().map(|&i| &doc.timexes[i]).find(|t| matches!(t.anchor, Anchor::Event { offset_days } if offset_days < 0))
+        && let Some(t) =
+            anchor.timexes.iter().map(|&i| &doc.timexes[i]).find(|t| matches!(t.anchor, Anchor::Event { offset_days } if offset_days < 0))
     {
         let Anchor::Event { offset_days } = t.anchor else { unreachable!() };
         out.relative_to = Some(RelativeDate { mention: 0, offset_days });
