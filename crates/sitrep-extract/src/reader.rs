@@ -204,10 +204,7 @@ fn segment_events(doc: &Doc) -> Vec<Draft> {
     let mut events: Vec<Draft> = Vec::new();
     let mut cur = 0usize;
     for (si, s) in doc.sents.iter().enumerate() {
-        let context_only = !s.eventful
-            && !s.cues.generic
-            && s.cues.background.is_none()
-            && (s.cues.anaphor.is_some() || s.acts.iter().any(|a| a.act.violent()) || s.named);
+        let context_only = !s.eventful && !s.cues.generic && s.cues.background.is_none() && (s.cues.anaphor.is_some() || s.named);
         if events.is_empty() {
             let agreement_lead = si <= 1 && s.acts.iter().any(|a| a.act == Act::Agreement) && !s.cues.generic;
             if s.eventful || agreement_lead {
@@ -413,7 +410,9 @@ fn assemble(
     let spans: Vec<Span> = all.iter().map(|&s| doc.sents[s].span).collect();
 
     // ---- place
-    let located = sitrep_place::event_location(gaz, doc.text, &doc.places, &spans);
+    // a background event is placed by its own sentences only, never by the rest of the text
+    let located = sitrep_place::event_location(gaz, doc.text, &doc.places, &spans)
+        .filter(|(_, span)| d.role == SourceRole::Primary || spans.iter().any(|s| s.contains(span)));
     let mut location = match located {
         Some((loc, span)) => LocationValue { place: loc, evidence: Some(ev(article, span, PLACE_RULE)) },
         None => LocationValue::default(),
