@@ -1,0 +1,547 @@
+//! Toponym recognition without a neural tagger: runs of capitalised words are looked up in
+//! the gazetteer (longest match first), then context rules decide what each match is: a place
+//! (`literal`), a demonym, a place inside another name (`embedded`), or not a place at all
+//! (part of a person's name, a street, a month...). Capitalised runs that match nothing but
+//! stand where places stand ("the village of X", "in X (Abala, Tillaberi)") are kept as
+//! unknown names for the fuzzy matcher and the fallback to an enclosing area.
+
+use crate::PlaceKind;
+use crate::keys::name_key;
+use crate::lexicon::*;
+use crate::store::{CAPS, DEMONYM, DOT, ENTRY, Store};
+
+/// A token of the text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+    /// First token of a sentence (after ". ", a line break, or the start of the text).
+    pub sent_start: bool,
+    /// Whitespace (or nothing) before it contains a line break.
+    pub after_break: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TokKind {
+    /// A word starting with a capital ("Niamey", "NIAMEY", "N'Guigmi").
+    Cap,
+    /// A word in capitals only (two letters or more).
+    Caps,
+    /// A lowercase word.
+    Lower,
+    /// Digits (possibly with letters: "2019", "5km").
+    Num,
+    /// Dotted capitals ("U.S.", "D.C.", "W.Va.").
+    Abbrev,
+    /// One punctuation char.
+    Punct(char),
+}
+
+/// Splits `text` into tokens.
+pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
+    let b = text.as_bytes();
+    let mut out: Vec<Tok> = Vec::with_capacity(text.len() / 5);
+    let mut i = 0;
+    let mut sent_start = true;
+    let mut after_break = true;
+    while i < text.len() {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        let cl = c.len_utf8();
+        if c.is_whitespace() {
+            if c == '\n' {
+                sent_start = true;
+                after_break = true;
+            }
+            i += cl;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            // dotted abbreviation: (X. | Xx.){2,4}
+            if c.is_uppercase() {
+                if let Some(end) = abbrev_end(b, i) {
+                    out.push(Tok { start: i, end, kind: TokKind::Abbrev, sent_start, after_break });
+                    sent_start = false;
+                    after_break = false;
+                    i = end;
+                    continue;
+                }
+            }
+            let mut j = i;
+            let mut upper = 0usize;
+            let mut lower = 0usize;
+            let mut digit = false;
+            while j < text.len() {
+                let d = text[j..].chars().next().unwrap_or(' ');
+                if d.is_alphanumeric() {
+                    if d.is_uppercase() {
+                        upper += 1;
+                    } else if d.is_lowercase() {
+                        lower += 1;
+                    } else if d.is_numeric() {
+                        digit = true;
+                    }
+                    j += d.len_utf8();
+                    continue;
+                }
+                // apostrophe inside a word ("N'Guigmi", "D'Aunoy"), not a possessive 's
+                if d == '\'' || d == '\u{2019}' {
+                    let k = j + d.len_utf8();
+                    let next = text[k..].chars().next().unwrap_or(' ');
+                    let after = text[k + next.len_utf8().min(text.len() - k)..].chars().next().unwrap_or(' ');
+                    let possessive = (next == 's' || next == 'S') && !after.is_alphanumeric();
+                    if next.is_alphabetic() && !possessive {
+                        j = k;
+                        continue;
+                    }
+                }
+                break;
+            }
+            let kind = if digit {
+                TokKind::Num
+            } else if c.is_uppercase() {
+                if lower == 0 && upper >= 2 { TokKind::Caps } else { TokKind::Cap }
+            } else {
+                TokKind::Lower
+            };
+            out.push(Tok { start: i, end: j, kind, sent_start, after_break });
+            sent_start = false;
+            after_break = false;
+            i = j;
+            continue;
+        }
+        out.push(Tok { start: i, end: i + cl, kind: TokKind::Punct(c), sent_start: false, after_break });
+        after_break = false;
+        if matches!(c, '.' | '!' | '?' | ':' | '•' | '|') {
+            // "." after a one-letter initial does not end a sentence; close enough here
+            sent_start = true;
+        }
+        i += cl;
+    }
+    out
+}
+
+/// End of a dotted abbreviation starting at `i` ("U.S.", "U.A.E.", "W.Va."), if one starts.
+fn abbrev_end(b: &[u8], i: usize) -> Option<usize> {
+    let mut j = i;
+    let mut parts = 0;
+    loop {
+        if j < b.len() && b[j].is_ascii_uppercase() {
+            let mut k = j + 1;
+            if k < b.len() && b[k].is_ascii_lowercase() {
+                k += 1;
+            }
+            if k < b.len() && b[k] == b'.' {
+                parts += 1;
+                j = k + 1;
+                continue;
+            }
+        }
+        break;
+    }
+    let next_alpha = b.get(j).is_some_and(u8::is_ascii_alphabetic);
+    (parts >= 2 && !next_alpha).then_some(j)
+}
+
+/// What a recognised name is, before resolution.
+#[derive(Debug, Clone)]
+pub(crate) struct RawMention {
+    /// The name as written (without an admin-level word after it).
+    pub raw_name: String,
+    /// Bytes of the name in the text.
+    pub start: usize,
+    pub end: usize,
+    pub kind: PlaceKind,
+    /// Index values of the gazetteer names it matched (empty: unknown name).
+    pub hits: Vec<u32>,
+    /// The run of capitalised words holds more than this name.
+    pub part_of_run: bool,
+    /// An admin-level word follows ("region", "State"): the level.
+    pub level_hint: Option<u8>,
+    /// Names given in parentheses or after a comma right after it ("(Abala, Tillaberi)",
+    /// "Paris, Texas"), as exact keys.
+    pub admin_hints: Vec<String>,
+    /// Stands where places stand ("in", "village of", "near" before it, "village" after it).
+    pub locative: bool,
+    /// Sentence-initial.
+    pub sent_start: bool,
+    /// A single common English word ("Police", "Split").
+    pub common_word: bool,
+    /// Inside parentheses that give the admin areas of the name before them.
+    pub in_hint: bool,
+}
+
+/// Lowercase text of token `t`.
+fn low(text: &str, t: &Tok) -> String {
+    text[t.start..t.end].to_lowercase()
+}
+
+fn is_word(t: &Tok) -> bool {
+    matches!(t.kind, TokKind::Cap | TokKind::Caps | TokKind::Lower | TokKind::Abbrev)
+}
+
+fn is_capital(t: &Tok) -> bool {
+    matches!(t.kind, TokKind::Cap | TokKind::Caps | TokKind::Abbrev)
+}
+
+/// True when the text between tokens `a` and `b` is only spaces (no line break) or a hyphen.
+fn joined(text: &str, a: &Tok, b: &Tok) -> bool {
+    let gap = &text[a.end..b.start];
+    gap.len() <= 3 && !gap.contains('\n')
+}
+
+/// Gazetteer hits for the name in `text[s..e]`, keeping only those the way it is written
+/// allows (capitals-only aliases need capitals, dotted abbreviations need their dot).
+pub(crate) fn hits_for(store: &Store, text: &str, s: usize, e: usize) -> Vec<u32> {
+    let surface = &text[s..e];
+    let key = name_key(surface);
+    if key.is_empty() {
+        return Vec::new();
+    }
+    let all_caps = surface.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let dotted = surface.ends_with('.') || text[e..].starts_with('.');
+    let mut out: Vec<u32> = Vec::new();
+    for &(_, v) in store.lookup_key(&key) {
+        if v & CAPS != 0 && !all_caps {
+            continue;
+        }
+        if v & DOT != 0 && !dotted {
+            continue;
+        }
+        if v & CAPS == 0 && all_caps && key.len() <= 3 && !surface.contains('.') {
+            // a short word in capitals ("IT", "OR", "ME") is an acronym unless an alias says so
+            continue;
+        }
+        out.push(v);
+    }
+    out
+}
+
+const MAX_WORDS: usize = 7;
+
+/// Directions before a place name that keep it literal ("Eastern Ghouta").
+const DIRECTIONS: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper", "lower", "greater", "northeast",
+    "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "north-east", "north-west",
+    "south-east", "south-west",
+];
+
+/// Every name of `text` the gazetteer knows or that stands where a place stands.
+pub(crate) fn recognise(store: &Store, text: &str) -> Vec<RawMention> {
+    let toks = tokenize(text);
+    let mut out: Vec<RawMention> = Vec::new();
+    // the text is mostly capitals (a headline, a shouting feed): capitals are not acronyms
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        if !is_capital(&t) {
+            i += 1;
+            continue;
+        }
+        // the run of capitalised words (with connectors) starting here
+        let mut run_end = i; // inclusive index of the last capitalised token of the run
+        let mut k = i;
+        let mut words = 1;
+        while k + 1 < toks.len() && words < MAX_WORDS + 3 {
+            let n = toks[k + 1];
+            if !joined(text, &toks[k], &n) {
+                break;
+            }
+            if is_capital(&n) {
+                k += 1;
+                run_end = k;
+                words += 1;
+                continue;
+            }
+            if n.kind == TokKind::Lower && CONNECTORS.contains(&low(text, &n).as_str()) {
+                k += 1;
+                words += 1;
+                continue;
+            }
+            if matches!(n.kind, TokKind::Punct('-') | TokKind::Punct('\'') | TokKind::Punct('\u{2019}') | TokKind::Punct('&')) {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        // the run starts before i when i is inside a run already passed: find its start
+        let run_start = {
+            let mut s = i;
+            while s > 0 && joined(text, &toks[s - 1], &toks[s]) && is_capital(&toks[s - 1]) {
+                s -= 1;
+            }
+            s
+        };
+        // longest match starting at i
+        let mut found = None;
+        let mut j = run_end;
+        loop {
+            if j < i {
+                break;
+            }
+            if is_capital(&toks[j]) && j - i < MAX_WORDS * 2 {
+                let hits = hits_for(store, text, t.start, toks[j].end);
+                if !hits.is_empty() {
+                    found = Some((j, hits));
+                    break;
+                }
+            }
+            if j == i {
+                break;
+            }
+            j -= 1;
+        }
+        let (j, hits) = match found {
+            Some(x) => x,
+            None => {
+                // unknown name: keep when it stands where places stand
+                let mut end = i;
+                let mut n = i;
+                while n < run_end && n - i < 4 {
+                    n += 1;
+                    if is_capital(&toks[n]) {
+                        end = n;
+                    }
+                }
+                if let Some(m) = unknown_name(store, text, &toks, i, end) {
+                    out.push(m);
+                    i = end + 1;
+                } else {
+                    i += 1;
+                }
+                continue;
+            }
+        };
+        let m = classify(store, text, &toks, run_start, run_end, i, j, hits);
+        if let Some(m) = m {
+            out.push(m);
+        }
+        i = j + 1;
+    }
+    mark_hints(text, &toks, &mut out);
+    out
+}
+
+/// Words of the run before and after the match.
+#[allow(clippy::too_many_arguments)]
+fn classify(store: &Store, text: &str, toks: &[Tok], run_start: usize, run_end: usize, i: usize, j: usize, hits: Vec<u32>) -> Option<RawMention> {
+    let strong = |hits: &[u32]| strong(store, hits);
+    let first = toks[i];
+    let surface = &text[first.start..toks[j].end];
+    let single = i == j;
+    let lw = low(text, &first);
+    let all_demonym = hits.iter().all(|v| v & DEMONYM != 0);
+    let mut kind = if all_demonym { PlaceKind::Demonym } else { PlaceKind::Literal };
+    let hits: Vec<u32> = if all_demonym { hits } else { hits.into_iter().filter(|v| v & DEMONYM == 0).collect() };
+    if single && STOP.contains(&lw.as_str()) && first.kind != TokKind::Caps && first.kind != TokKind::Abbrev {
+        return None;
+    }
+    let prev_word = (i > 0).then(|| toks[i - 1]).filter(is_word).map(|t| low(text, &t));
+    let next = toks.get(j + 1).copied();
+    let next_word = next.filter(is_word).map(|t| low(text, &t));
+    let next_in_run = next.is_some_and(|n| is_capital(&n) && joined(text, &toks[j], &n));
+    let prev_in_run = i > run_start;
+    let mut level_hint = None;
+    let mut end = toks[j].end;
+
+    if let Some(nw) = next_word.as_deref() {
+        if let Some(level) = admin_level(nw) {
+            level_hint = Some(level);
+            if joined(text, &toks[j], &next.unwrap_or(first)) {
+                end = next.map_or(end, |n| n.end);
+            }
+        } else if next_in_run {
+            if STREET_WORDS.contains(&nw) {
+                return None;
+            }
+            if kind == PlaceKind::Literal {
+                if GEO_WORDS.contains(&nw) || ORG_WORDS.contains(&nw) {
+                    kind = PlaceKind::Embedded;
+                } else if TITLE_AFTER.contains(&nw) {
+                    // "Texas Governor Greg Abbott": the place stays literal
+                } else if single && (is_given_name(&lw) || !strong(&hits)) {
+                    // "Chad Smith", "Paris Hilton": a person
+                    return None;
+                } else {
+                    kind = PlaceKind::Embedded;
+                }
+            }
+        }
+    }
+    if prev_in_run && DIRECTIONS.contains(&low(text, &toks[i - 1]).as_str()) && i - 1 == run_start {
+        // "Eastern Ghouta", "northern Mali" (capitalised): the direction is part of the place
+    } else if prev_in_run {
+        let pw = low(text, &toks[i - 1]);
+        if TITLE_BEFORE.contains(&pw.as_str()) || is_given_name(&pw) {
+            if kind == PlaceKind::Literal && !strong(&hits) {
+                return None;
+            }
+        } else if kind == PlaceKind::Literal && (GEO_WORDS.contains(&pw.as_str()) || !strong(&hits)) {
+            kind = PlaceKind::Embedded;
+        }
+    } else if i >= 2 && toks[i - 1].kind == TokKind::Lower {
+        // "University of Niamey", "Bank of Mali"
+        let pw = low(text, &toks[i - 1]);
+        let ppw = low(text, &toks[i - 2]);
+        if pw == "of" && is_capital(&toks[i - 2]) && ORG_WORDS.contains(&ppw.as_str()) && kind == PlaceKind::Literal {
+            kind = PlaceKind::Embedded;
+        }
+    }
+    let common_word = single && is_common_word(&lw) && first.kind != TokKind::Abbrev;
+    Some(RawMention {
+        raw_name: surface.to_string(),
+        start: first.start,
+        end,
+        kind,
+        hits,
+        part_of_run: prev_in_run || next_in_run || run_end > j,
+        level_hint,
+        admin_hints: Vec::new(),
+        locative: prev_word.as_deref().is_some_and(|w| LOCATIVE_BEFORE.contains(&w))
+            || next_word.as_deref().is_some_and(|w| LOCATIVE_AFTER.contains(&w)),
+        sent_start: first.sent_start,
+        common_word: common_word && !surface.contains(' '),
+        in_hint: false,
+    })
+}
+
+/// True when some hit is a country, an admin1 area, a region, a capital or a city of a
+/// million people, or a hand-written alias or demonym.
+pub(crate) fn strong(store: &Store, hits: &[u32]) -> bool {
+    hits.iter().any(|&v| v & (CAPS | DEMONYM | DOT) != 0 || store.is_strong(store.visible(v & ENTRY)))
+}
+
+/// An unknown capitalised name (tokens i..=end) kept when its context says it is a place.
+fn unknown_name(_store: &Store, text: &str, toks: &[Tok], i: usize, end: usize) -> Option<RawMention> {
+    let first = toks[i];
+    let lw = low(text, &first);
+    if first.kind == TokKind::Abbrev || STOP.contains(&lw.as_str()) || TITLE_BEFORE.contains(&lw.as_str()) {
+        return None;
+    }
+    let surface = &text[first.start..toks[end].end];
+    let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 4 {
+        return None;
+    }
+    let words: Vec<String> = (i..=end).filter(|&k| is_capital(&toks[k])).map(|k| low(text, &toks[k])).collect();
+    if words.iter().any(|w| {
+        is_given_name(w) || ORG_WORDS.contains(&w.as_str()) || STREET_WORDS.contains(&w.as_str()) || STOP.contains(&w.as_str())
+    }) {
+        return None;
+    }
+    if end == i && is_common_word(&lw) {
+        return None;
+    }
+    let prev = (i > 0).then(|| toks[i - 1]);
+    let prev_word = prev.filter(is_word).map(|t| low(text, &t));
+    let prev2_word = (i > 1).then(|| toks[i - 2]).filter(is_word).map(|t| low(text, &t));
+    let next = toks.get(end + 1).copied();
+    let next_word = next.filter(is_word).map(|t| low(text, &t));
+    // strong place contexts only: "village of X", "in X (", "X village", "near X"
+    let of_place = prev_word.as_deref() == Some("of")
+        && prev2_word.as_deref().is_some_and(|w| {
+            matches!(w, "village" | "town" | "locality" | "commune" | "hamlet" | "area" | "vicinity" | "outskirts" | "city" | "villages")
+        });
+    let near = prev_word.as_deref().is_some_and(|w| matches!(w, "near" | "outside" | "around" | "nearby"));
+    let paren = next.is_some_and(|n| n.kind == TokKind::Punct('(')) && prev_word.as_deref().is_some_and(|w| LOCATIVE_BEFORE.contains(&w));
+    let after = next_word.as_deref().is_some_and(|w| matches!(w, "village" | "villages" | "town" | "locality" | "commune" | "hamlet"));
+    let at_in = prev_word.as_deref().is_some_and(|w| matches!(w, "in" | "at"))
+        && next.is_some_and(|n| matches!(n.kind, TokKind::Punct(',') | TokKind::Punct('.') | TokKind::Punct('(')));
+    if !(of_place || near || paren || after || at_in) {
+        return None;
+    }
+    Some(RawMention {
+        raw_name: surface.to_string(),
+        start: first.start,
+        end: toks[end].end,
+        kind: PlaceKind::Literal,
+        hits: Vec::new(),
+        part_of_run: false,
+        level_hint: None,
+        admin_hints: Vec::new(),
+        locative: true,
+        sent_start: first.sent_start,
+        common_word: false,
+        in_hint: false,
+    })
+}
+
+/// Admin hints: "X (A, B)" gives X the hints A and B (and marks A and B as hints); "X, B" where
+/// B is the next mention gives X the hint B (city, state).
+fn mark_hints(text: &str, _toks: &[Tok], ms: &mut [RawMention]) {
+    for a in 0..ms.len() {
+        let after = &text[ms[a].end..];
+        let trimmed = after.trim_start_matches([' ', '\u{a0}']);
+        if trimmed.starts_with('(') {
+            let open = ms[a].end + (after.len() - trimmed.len());
+            let Some(close_rel) = text[open..].find(')') else { continue };
+            let close = open + close_rel;
+            if close - open > 80 {
+                continue;
+            }
+            let mut hints = Vec::new();
+            for b in a + 1..ms.len() {
+                if ms[b].start >= close {
+                    break;
+                }
+                if ms[b].kind == PlaceKind::Literal {
+                    hints.push(name_key(strip_level(&text[ms[b].start..ms[b].end])));
+                    ms[b].in_hint = true;
+                }
+            }
+            // names inside the parentheses that no gazetteer row has are hints too
+            for part in text[open + 1..close].split(',') {
+                let k = name_key(strip_level(part.trim()));
+                if !k.is_empty() && !hints.contains(&k) && part.trim().chars().next().is_some_and(char::is_uppercase) {
+                    hints.push(k);
+                }
+            }
+            ms[a].admin_hints = hints;
+        } else if let Some(rest) = trimmed.strip_prefix(',') {
+            // "Kollo, Tillaberi" / "Mobile, Ala." : the next mention right after the comma
+            let pos = ms[a].end + (after.len() - rest.len());
+            let rest_trim = rest.trim_start();
+            let next_start = pos + (rest.len() - rest_trim.len());
+            if let Some(b) = ms.get(a + 1) {
+                if b.start == next_start && b.kind == PlaceKind::Literal && !b.hits.is_empty() {
+                    let k = name_key(strip_level(&text[b.start..b.end]));
+                    ms[a].admin_hints.push(k);
+                }
+            }
+        }
+    }
+}
+
+/// A name without a trailing admin-level word ("Tahoua region" -> "Tahoua").
+pub(crate) fn strip_level(s: &str) -> &str {
+    let t = s.trim();
+    if let Some((head, last)) = t.rsplit_once(' ') {
+        if admin_level(&last.to_lowercase()).is_some() {
+            return head.trim();
+        }
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens() {
+        let t = tokenize("In N'Guigmi, the U.S. and Niger's army.");
+        let words: Vec<(&str, TokKind)> = t.iter().map(|x| (&"In N'Guigmi, the U.S. and Niger's army."[x.start..x.end], x.kind)).collect();
+        assert_eq!(words[0], ("In", TokKind::Cap));
+        assert_eq!(words[1], ("N'Guigmi", TokKind::Cap));
+        assert_eq!(words[4], ("U.S.", TokKind::Abbrev));
+        assert_eq!(words[6], ("Niger", TokKind::Cap));
+        assert!(t[0].sent_start && !t[1].sent_start);
+    }
+
+    #[test]
+    fn strip_levels() {
+        assert_eq!(strip_level("Tahoua region"), "Tahoua");
+        assert_eq!(strip_level("Borno State"), "Borno");
+        assert_eq!(strip_level("Niamey"), "Niamey");
+    }
+}

@@ -1,0 +1,480 @@
+//! Resolution: which gazetteer entry each recognised name is.
+//!
+//! Every candidate gets a prior (feature class, population, capital, exact or alternate name),
+//! then, in a second pass, the article's context: the countries and admin1 areas its
+//! unambiguous mentions are in (its focus), distance to those places, admin hints in
+//! parentheses or after a comma, and admin-level words ("Tahoua region"). Unknown names
+//! standing where places stand go to the fuzzy matcher, only within the focus countries; a
+//! fuzzy reading that has a close rival somewhere else is not taken: the name keeps its text
+//! and falls back to the area the rivals share (admin2, admin1, country).
+
+use crate::geo::km;
+use crate::keys::name_key;
+use crate::recognise::RawMention;
+use crate::store::{ALT, DEMONYM, ENTRY, F_CAPITAL, F_DUMP, F_REGION, F_SEAT, NONE, Store};
+use crate::{Feature, PlaceKind};
+use sitrep_model::taxonomy::LocationPrecision;
+use std::collections::HashMap;
+
+/// How a mention was resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum How {
+    /// The name or a hand-written alias.
+    Exact,
+    /// A GeoNames alternate name.
+    Alternate,
+    /// A spelling variant or a fuzzy match.
+    Fuzzy,
+    /// Not resolved: the entry is the enclosing area.
+    Fallback,
+    /// Not resolved at all.
+    None,
+}
+
+/// A resolved mention.
+#[derive(Debug, Clone)]
+pub(crate) struct Resolved {
+    pub raw: RawMention,
+    pub entry: u32,
+    pub how: How,
+    pub precision: Option<LocationPrecision>,
+    /// How far ahead of the next reading the chosen one is.
+    pub margin: f64,
+}
+
+/// What the article is about, place-wise.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Focus {
+    /// Share of the article's anchored mentions per country index.
+    pub countries: HashMap<u16, f64>,
+    /// Share per admin1 area.
+    pub admin1: HashMap<u32, f64>,
+    /// Points of the anchored places (not countries or admin1 areas).
+    pub points: Vec<(f64, f64)>,
+}
+
+impl Focus {
+    fn country(&self, cc: u16) -> f64 {
+        self.countries.get(&cc).copied().unwrap_or(0.0)
+    }
+    fn top_countries(&self, min: f64) -> Vec<u16> {
+        let mut v: Vec<(u16, f64)> = self.countries.iter().filter(|x| *x.1 >= min).map(|(a, b)| (*a, *b)).collect();
+        v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        v.into_iter().take(3).map(|x| x.0).collect()
+    }
+}
+
+fn log10(x: f64) -> f64 {
+    x.max(1.0).log10()
+}
+
+/// The prior of entry `e` matched by index value `v`.
+fn prior(store: &Store, e: u32, v: u32) -> f64 {
+    let i = e as usize;
+    let pop = f64::from(store.e.pop[i]);
+    let flags = store.e.flags[i];
+    let mut s = match store.e.feature[i] {
+        Feature::Country => 12.0,
+        Feature::Admin1 => 8.5,
+        Feature::Admin2 => 6.0,
+        Feature::Admin3 => 5.0,
+        Feature::Populated => 2.0 + 1.1 * log10(pop + 10.0),
+        Feature::Other if flags & F_REGION != 0 => 9.0,
+        Feature::Other => 2.5 + 0.5 * log10(pop + 1.0),
+    };
+    if flags & F_CAPITAL != 0 {
+        s += 2.5;
+    }
+    if flags & F_SEAT != 0 {
+        s += 0.5;
+    }
+    if flags & F_DUMP != 0 {
+        s += 0.3;
+    }
+    if v & ALT != 0 {
+        s -= 1.0;
+    }
+    s
+}
+
+/// The context part of a candidate's score.
+fn context(store: &Store, e: u32, m: &RawMention, focus: &Focus) -> f64 {
+    let i = e as usize;
+    let mut s = 0.0;
+    let feature = store.e.feature[i];
+    if feature != Feature::Country && store.e.flags[i] & F_REGION == 0 {
+        s += 5.0 * focus.country(store.e.cc[i]);
+        if let Some(w) = focus.admin1.get(&store.e.a1[i]) {
+            if feature != Feature::Admin1 {
+                s += 2.0 * w;
+            }
+        }
+        if !focus.points.is_empty() && matches!(feature, Feature::Populated | Feature::Other | Feature::Admin2 | Feature::Admin3) {
+            let (la, lo) = (store.e.lat_f(e), store.e.lon_f(e));
+            let d = focus.points.iter().map(|p| km(la, lo, p.0, p.1)).fold(f64::INFINITY, f64::min);
+            s += if d < 1.0 {
+                0.0 // the anchor itself
+            } else if d < 30.0 {
+                2.5
+            } else if d < 100.0 {
+                1.5
+            } else if d < 300.0 {
+                0.5
+            } else {
+                0.0
+            };
+        }
+    }
+    s + local(store, e, m)
+}
+
+/// Hints right beside the mention: admin names in parentheses or after a comma, admin-level
+/// words.
+fn local(store: &Store, e: u32, m: &RawMention) -> f64 {
+    let i = e as usize;
+    let feature = store.e.feature[i];
+    let mut s = 0.0;
+    if !m.admin_hints.is_empty() {
+        let a1 = store.admin_name(store.e.a1[i]).map(name_key);
+        let a2 = store.admin_name(store.e.a2[i]).map(name_key);
+        let cc = store.cc_str(store.e.cc[i]).map(str::to_lowercase);
+        let country = store.country_entry.get(usize::from(store.e.cc[i])).copied().filter(|&c| c != NONE).map(|c| {
+            store.e.names_of(c).map(name_key).collect::<Vec<_>>()
+        });
+        let hit = m.admin_hints.iter().any(|h| {
+            a1.as_deref() == Some(h.as_str())
+                || a2.as_deref() == Some(h.as_str())
+                || cc.as_deref() == Some(h.as_str())
+                || country.as_ref().is_some_and(|names| names.contains(h))
+        });
+        s += if hit { 8.0 } else { -3.0 };
+    }
+    match m.level_hint {
+        Some(1) if feature == Feature::Admin1 => s += 6.0,
+        Some(2) if feature == Feature::Admin2 => s += 6.0,
+        Some(3) if matches!(feature, Feature::Admin3 | Feature::Admin2) => s += 5.0,
+        Some(_) if feature == Feature::Populated => s -= 1.0,
+        _ => {}
+    }
+    if m.in_hint && matches!(feature, Feature::Admin1 | Feature::Admin2 | Feature::Admin3) {
+        s += 3.0;
+    }
+    s
+}
+
+/// The candidates of a mention: visible entries, each with its best index value.
+fn candidates(store: &Store, m: &RawMention) -> Vec<(u32, u32)> {
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    for &v in &m.hits {
+        let e = store.visible(v & ENTRY);
+        let demonym = v & DEMONYM != 0;
+        if m.kind == PlaceKind::Demonym && !demonym {
+            continue;
+        }
+        match out.iter_mut().find(|x| x.0 == e) {
+            Some(x) => {
+                if x.1 & ALT != 0 && v & ALT == 0 {
+                    x.1 = v;
+                }
+            }
+            None => out.push((e, v)),
+        }
+    }
+    // a city named like the admin1 area it lies in ("Tahoua", "New York") is the city unless
+    // something says "region"
+    out
+}
+
+fn score_all(store: &Store, m: &RawMention, cands: &[(u32, u32)], focus: Option<&Focus>) -> Vec<(u32, f64)> {
+    let mut scored: Vec<(u32, f64)> = cands
+        .iter()
+        .map(|&(e, v)| {
+            let mut s = prior(store, e, v);
+            if let Some(f) = focus {
+                s += context(store, e, m, f);
+            } else {
+                s += local(store, e, m);
+            }
+            (e, s)
+        })
+        .collect();
+    // name-giving towns: a populated place named like the admin1 area that holds it
+    let admin_areas: Vec<u32> = cands.iter().filter(|c| store.e.feature[c.0 as usize] == Feature::Admin1).map(|c| store.e.a1[c.0 as usize]).collect();
+    if m.level_hint.is_none() && !m.in_hint {
+        for (e, s) in scored.iter_mut() {
+            let i = *e as usize;
+            if store.e.feature[i] == Feature::Populated && store.e.a1[i] != NONE && admin_areas.contains(&store.e.a1[i]) {
+                *s += 1.5;
+            }
+        }
+    }
+    scored.sort_by(|a, b| {
+        b.1.total_cmp(&a.1).then_with(|| tie_key(store, a.0).cmp(&tie_key(store, b.0)))
+    });
+    scored
+}
+
+/// An order-independent tie-break: GeoNames id, then coordinates.
+fn tie_key(store: &Store, e: u32) -> (u32, i32, i32) {
+    let i = e as usize;
+    let g = store.e.gid[i];
+    (if g == 0 { u32::MAX } else { g }, store.e.lat[i], store.e.lon[i])
+}
+
+/// Margin between the best and the best reading that is another place (30 km away or more).
+fn margin(store: &Store, scored: &[(u32, f64)]) -> f64 {
+    let Some(&(b, bs)) = scored.first() else { return 0.0 };
+    for &(e, s) in &scored[1..] {
+        let d = km(store.e.lat_f(b), store.e.lon_f(b), store.e.lat_f(e), store.e.lon_f(e));
+        if d >= 30.0 {
+            return bs - s;
+        }
+    }
+    f64::INFINITY
+}
+
+/// True when a weak reading should not be reported at all.
+fn drop_weak(store: &Store, m: &RawMention, e: u32, focus: &Focus) -> bool {
+    if m.kind == PlaceKind::Demonym {
+        return false;
+    }
+    let strong = store.is_strong(e);
+    let i = e as usize;
+    let in_focus = focus.country(store.e.cc[i]) >= 0.3 || !m.admin_hints.is_empty() || m.in_hint;
+    if m.common_word && !strong && (m.sent_start || !m.locative) && !in_focus {
+        return true;
+    }
+    if m.common_word && m.sent_start && !strong && !m.locative {
+        return true;
+    }
+    let small = f64::from(store.e.pop[i]) < 20_000.0 && matches!(store.e.feature[i], Feature::Populated | Feature::Other | Feature::Admin3);
+    if small && !m.locative && !in_focus && m.part_of_run && m.kind == PlaceKind::Literal {
+        return true;
+    }
+    false
+}
+
+fn precision_of(store: &Store, e: u32) -> LocationPrecision {
+    let i = e as usize;
+    match store.e.feature[i] {
+        Feature::Country => LocationPrecision::Country,
+        Feature::Admin1 => LocationPrecision::Admin1,
+        Feature::Admin2 | Feature::Admin3 => LocationPrecision::Admin2,
+        Feature::Other if store.e.flags[i] & F_REGION != 0 => LocationPrecision::Unknown,
+        _ => LocationPrecision::Exact,
+    }
+}
+
+/// The article's focus from a first reading of its mentions (and the caller's hints).
+fn focus_of(store: &Store, firsts: &[(usize, Vec<(u32, f64)>)], ms: &[RawMention], hints: &[u16]) -> Focus {
+    let mut cc_votes: HashMap<u16, f64> = HashMap::new();
+    let mut a1_votes: HashMap<u32, f64> = HashMap::new();
+    let mut points = Vec::new();
+    let mut total = 0.0;
+    for &h in hints {
+        *cc_votes.entry(h).or_default() += 2.0;
+        total += 2.0;
+    }
+    for (k, scored) in firsts {
+        let m = &ms[*k];
+        let Some(&(e, _)) = scored.first() else { continue };
+        let mg = margin(store, scored);
+        let i = e as usize;
+        let cc = store.e.cc[i];
+        let feature = store.e.feature[i];
+        if cc == 0 {
+            continue;
+        }
+        let w = match (m.kind, feature) {
+            (PlaceKind::Demonym, _) => 0.7,
+            (_, Feature::Country) => 1.0,
+            (_, Feature::Admin1) if mg >= 1.0 => 1.0,
+            (_, _) if mg >= 2.0 || scored.len() == 1 => 1.0,
+            _ => 0.0,
+        };
+        if w == 0.0 {
+            continue;
+        }
+        *cc_votes.entry(cc).or_default() += w;
+        total += w;
+        if feature == Feature::Admin1 {
+            *a1_votes.entry(store.e.a1[i]).or_default() += w;
+        } else if feature != Feature::Country && store.e.a1[i] != NONE {
+            *a1_votes.entry(store.e.a1[i]).or_default() += w * 0.5;
+        }
+        if matches!(feature, Feature::Populated | Feature::Admin2 | Feature::Admin3 | Feature::Other) && m.kind != PlaceKind::Demonym {
+            points.push((store.e.lat_f(e), store.e.lon_f(e)));
+        }
+    }
+    let mut f = Focus { points, ..Focus::default() };
+    if total > 0.0 {
+        f.countries = cc_votes.into_iter().map(|(k, v)| (k, v / total)).collect();
+        let a1_total: f64 = a1_votes.values().sum();
+        if a1_total > 0.0 {
+            f.admin1 = a1_votes.into_iter().map(|(k, v)| (k, v / a1_total)).collect();
+        }
+    }
+    f
+}
+
+/// Resolves every mention.
+pub(crate) fn resolve(store: &Store, ms: Vec<RawMention>, country_hints: &[u16]) -> (Vec<Resolved>, Focus) {
+    let cands: Vec<Vec<(u32, u32)>> = ms.iter().map(|m| candidates(store, m)).collect();
+    let firsts: Vec<(usize, Vec<(u32, f64)>)> =
+        ms.iter().enumerate().filter(|(k, _)| !cands[*k].is_empty()).map(|(k, m)| (k, score_all(store, m, &cands[k], None))).collect();
+    let focus = focus_of(store, &firsts, &ms, country_hints);
+    let mut out = Vec::with_capacity(ms.len());
+    for (k, m) in ms.into_iter().enumerate() {
+        if cands[k].is_empty() {
+            out.push(resolve_unknown(store, m, &focus));
+            continue;
+        }
+        let scored = score_all(store, &m, &cands[k], Some(&focus));
+        let (e, _) = scored[0];
+        if !m.admin_hints.is_empty() {
+            let areas = hint_areas(store, &m, &[]);
+            if !areas.is_empty() && !cands[k].iter().any(|c| in_areas(store, c.0, &areas) || is_area(store, c.0, &areas)) {
+                out.push(resolve_unknown(store, m, &focus));
+                continue;
+            }
+        }
+        let mg = margin(store, &scored);
+        if drop_weak(store, &m, e, &focus) {
+            continue;
+        }
+        let v = cands[k].iter().find(|c| c.0 == e).map_or(0, |c| c.1);
+        let how = if v & ALT != 0 { How::Alternate } else { How::Exact };
+        out.push(Resolved { precision: Some(precision_of(store, e)), raw: m, entry: e, how, margin: mg });
+    }
+    (out, focus)
+}
+
+/// An unknown name: fuzzy readings within the focus countries, else the enclosing area its
+/// admin hints name, else nothing.
+fn resolve_unknown(store: &Store, m: RawMention, focus: &Focus) -> Resolved {
+    let name = m.raw_name.clone();
+    let mut countries = focus.top_countries(0.2);
+    // countries of admin areas named in the hints
+    let hint_areas = hint_areas(store, &m, &countries);
+    for &(a, _) in &hint_areas {
+        let cc = store.admins[a as usize].cc;
+        if !countries.contains(&cc) {
+            countries.push(cc);
+        }
+    }
+    let mut scored: Vec<(u32, f64, f64)> = Vec::new();
+    for &cc in &countries {
+        for (e, cost) in crate::fuzzy::candidates(store, cc, &name) {
+            if !hint_areas.is_empty() && !in_areas(store, e, &hint_areas) {
+                continue;
+            }
+            let s = prior(store, e, 0) + context(store, e, &m, focus) - 2.0 * cost;
+            scored.push((e, s, cost));
+        }
+    }
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| tie_key(store, a.0).cmp(&tie_key(store, b.0))));
+    if std::env::var("SITREP_PLACE_DEBUG").is_ok() {
+        for (e, s, _) in scored.iter().take(8) {
+            eprintln!("fuzzy {name}: {s:.2} {:?} prior {:.2} ctx {:.2}", store.place(*e).name, prior(store, *e, 0), context(store, *e, &m, focus));
+        }
+    }
+    if let Some(&(best, bs, bc)) = scored.first() {
+        let rivals: Vec<u32> = scored
+            .iter()
+            .skip(1)
+            .filter(|(e, s, c)| {
+                bs - s < 1.5 && *c <= bc + 0.5 && km(store.e.lat_f(best), store.e.lon_f(best), store.e.lat_f(*e), store.e.lon_f(*e)) >= 30.0
+            })
+            .map(|x| x.0)
+            .collect();
+        if rivals.is_empty() {
+            let mg = scored.get(1).map_or(f64::INFINITY, |x| bs - x.1);
+            return Resolved { precision: Some(precision_of(store, best)), raw: m, entry: best, how: How::Fuzzy, margin: mg };
+        }
+        // ambiguous: the area they share
+        let mut group = rivals;
+        group.push(best);
+        if let Some((e, p)) = shared_area(store, &group) {
+            return Resolved { raw: m, entry: e, how: How::Fallback, precision: Some(p), margin: 0.0 };
+        }
+    }
+    // no reading: the most specific area the hints name
+    if let Some(&(a, level)) = hint_areas.iter().max_by_key(|x| (x.1, std::cmp::Reverse(x.0))) {
+        let e = store.admins[a as usize].entry;
+        if e != NONE {
+            let p = if level >= 2 { LocationPrecision::Admin2 } else { LocationPrecision::Admin1 };
+            return Resolved { raw: m, entry: store.visible(e), how: How::Fallback, precision: Some(p), margin: 0.0 };
+        }
+    }
+    Resolved { raw: m, entry: NONE, how: How::None, precision: Some(LocationPrecision::Unknown), margin: 0.0 }
+}
+
+/// True when entry `e` is one of `areas` itself.
+fn is_area(store: &Store, e: u32, areas: &[(u32, u8)]) -> bool {
+    areas.iter().any(|&(a, _)| store.visible(store.admins[a as usize].entry) == e)
+}
+
+/// True when entry `e` lies in one of `areas`.
+fn in_areas(store: &Store, e: u32, areas: &[(u32, u8)]) -> bool {
+    let i = e as usize;
+    areas.iter().any(|&(a, level)| if level == 1 { store.e.a1[i] == a } else { store.e.a2[i] == a })
+}
+
+/// Admin areas (index, level) whose names the mention's hints give, in the given countries
+/// (any country when none).
+fn hint_areas(store: &Store, m: &RawMention, countries: &[u16]) -> Vec<(u32, u8)> {
+    let mut out = Vec::new();
+    for h in &m.admin_hints {
+        for &(_, v) in store.lookup_key(h) {
+            let e = store.visible(v & ENTRY);
+            let i = e as usize;
+            let (a, level) = match store.e.feature[i] {
+                Feature::Admin1 => (store.e.a1[i], 1),
+                Feature::Admin2 => (store.e.a2[i], 2),
+                _ => continue,
+            };
+            if a == NONE || (!countries.is_empty() && !countries.contains(&store.e.cc[i])) {
+                continue;
+            }
+            if !out.contains(&(a, level)) {
+                out.push((a, level));
+            }
+        }
+    }
+    // an admin2 hint only counts inside an admin1 hint when both are given
+    let a1s: Vec<u32> = out.iter().filter(|x| x.1 == 1).map(|x| x.0).collect();
+    if !a1s.is_empty() {
+        out.retain(|&(a, level)| {
+            level == 1 || {
+                let e = store.admins[a as usize].entry;
+                e == NONE || a1s.contains(&store.e.a1[e as usize])
+            }
+        });
+    }
+    out
+}
+
+/// The most specific admin area (as an entry) that every entry of `group` lies in.
+fn shared_area(store: &Store, group: &[u32]) -> Option<(u32, LocationPrecision)> {
+    let first = group[0] as usize;
+    let same = |f: &dyn Fn(usize) -> u32| group.iter().all(|&e| f(e as usize) == f(first)) && f(first) != NONE;
+    if same(&|i| store.e.a2[i]) {
+        let e = store.admins[store.e.a2[first] as usize].entry;
+        if e != NONE {
+            return Some((store.visible(e), LocationPrecision::Admin2));
+        }
+    }
+    if same(&|i| store.e.a1[i]) {
+        let e = store.admins[store.e.a1[first] as usize].entry;
+        if e != NONE {
+            return Some((store.visible(e), LocationPrecision::Admin1));
+        }
+    }
+    if group.iter().all(|&e| store.e.cc[e as usize] == store.e.cc[first]) {
+        let e = store.country_entry[usize::from(store.e.cc[first])];
+        if e != NONE {
+            return Some((store.visible(e), LocationPrecision::Country));
+        }
+    }
+    None
+}

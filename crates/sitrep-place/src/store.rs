@@ -1,0 +1,529 @@
+//! The gazetteer's storage: entries in columns, admin areas, the name index, and the rules that
+//! merge several sources (the built-in data and any number of GeoNames dumps) into one view
+//! that does not depend on the order they were loaded in.
+
+use crate::keys::{hash, name_key};
+use crate::{Feature, Place};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// "No such thing" for u32 references.
+pub(crate) const NONE: u32 = u32::MAX;
+/// Seed of the exact-name index.
+pub(crate) const SEED_NAME: u64 = 1;
+
+/// Flag bits of an index value (the low 28 bits are the entry).
+pub(crate) const ALT: u32 = 1 << 31;
+/// The name is a demonym of the entry ("Malian").
+pub(crate) const DEMONYM: u32 = 1 << 30;
+/// The name matches only when written in capitals in the text ("US", "DRC").
+pub(crate) const CAPS: u32 = 1 << 29;
+/// The name is an abbreviation ending with a dot ("Calif.", "Va."): it matches only when the
+/// text has the dot.
+pub(crate) const DOT: u32 = 1 << 28;
+/// Mask of the entry number in an index value.
+pub(crate) const ENTRY: u32 = (1 << 28) - 1;
+
+/// Flag bits of `Entries::flags`.
+pub(crate) const F_CAPITAL: u8 = 1;
+/// A continent, world region or sea.
+pub(crate) const F_REGION: u8 = 2;
+/// Loaded from a GeoNames dump (not the built-in data).
+pub(crate) const F_DUMP: u8 = 4;
+/// The seat of an admin area (GeoNames PPLA..PPLA4).
+pub(crate) const F_SEAT: u8 = 8;
+
+/// One admin area: a first- or second-level division of a country, named by the ADM1/ADM2
+/// rows of the dumps (short common name) or by the built-in data.
+#[derive(Debug, Clone)]
+pub(crate) struct Admin {
+    pub cc: u16,
+    pub level: u8,
+    /// Short common name ("Tillaberi", not "Tillaberi Region").
+    pub name: Option<Box<str>>,
+    /// GeoNames id of the row that named it (the smallest wins; `NONE`: built-in).
+    pub name_gid: u32,
+    /// The gazetteer entry of the area itself, when there is one.
+    pub entry: u32,
+}
+
+/// The columns of every entry.
+#[derive(Debug, Default)]
+pub(crate) struct Entries {
+    pub gid: Vec<u32>,
+    /// Latitude and longitude in 1e-5 degrees.
+    pub lat: Vec<i32>,
+    pub lon: Vec<i32>,
+    pub pop: Vec<u32>,
+    pub cc: Vec<u16>,
+    pub a1: Vec<u32>,
+    pub a2: Vec<u32>,
+    pub feature: Vec<Feature>,
+    pub flags: Vec<u8>,
+    /// GeoNames modification date as yyyymmdd (0: unknown); decides between two rows with one id.
+    pub mdate: Vec<u32>,
+    /// Start of the entry's names in `arena` (names separated by tabs, the first is the name).
+    pub names: Vec<u32>,
+    /// How many of the entry's names come before its first alternate name.
+    pub nprim: Vec<u8>,
+    pub arena: String,
+    /// `NONE`: visible; else the entry this one stands for (a duplicate or a built-in row that a
+    /// dump row replaces).
+    pub redirect: Vec<u32>,
+}
+
+impl Entries {
+    pub fn len(&self) -> usize {
+        self.gid.len()
+    }
+    pub fn names_of(&self, e: u32) -> impl Iterator<Item = &str> {
+        let i = e as usize;
+        let start = self.names[i] as usize;
+        let end = self.names.get(i + 1).map_or(self.arena.len(), |&x| x as usize);
+        self.arena[start..end].split('\t').filter(|s| !s.is_empty())
+    }
+    pub fn name_of(&self, e: u32) -> &str {
+        self.names_of(e).next().unwrap_or("")
+    }
+    pub fn lat_f(&self, e: u32) -> f64 {
+        f64::from(self.lat[e as usize]) / 1e5
+    }
+    pub fn lon_f(&self, e: u32) -> f64 {
+        f64::from(self.lon[e as usize]) / 1e5
+    }
+}
+
+/// One row to add, whatever its source.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Row {
+    pub gid: u32,
+    pub lat: f64,
+    pub lon: f64,
+    pub pop: u64,
+    pub cc: [u8; 2],
+    pub a1: u32,
+    pub a2: u32,
+    pub feature: Option<Feature>,
+    pub flags: u8,
+    pub mdate: u32,
+    /// (name, index flags) pairs; the first is the entry's own name.
+    pub names: Vec<(Cow<'static, str>, u32)>,
+}
+
+/// Per-country fuzzy index, built on first use (see `crate::fuzzy`).
+pub(crate) type FuzzySlot = OnceLock<crate::fuzzy::FuzzyIndex>;
+
+/// Everything the gazetteer holds.
+#[derive(Debug, Default)]
+pub(crate) struct Store {
+    pub e: Entries,
+    /// Country codes by index (0: none).
+    pub countries: Vec<[u8; 2]>,
+    pub country_ix: HashMap<[u8; 2], u16>,
+    /// The entry of each country (by country index), `NONE` when unknown.
+    pub country_entry: Vec<u32>,
+    pub admins: Vec<Admin>,
+    pub admin_ix: HashMap<(u16, u8, Box<str>), u32>,
+    /// Sorted (name hash, entry | flags) pairs.
+    pub index: Vec<(u64, u32)>,
+    /// Entries whose GeoNames id is known, by id (the visible one).
+    pub by_gid: HashMap<u32, u32>,
+    pub fuzzy: HashMap<u16, FuzzySlot>,
+    /// Messages about rows that were skipped.
+    pub warnings: Vec<String>,
+}
+
+impl Store {
+    pub fn new() -> Self {
+        let mut s = Store::default();
+        s.countries.push(*b"  ");
+        s.country_entry.push(NONE);
+        s
+    }
+
+    /// The index of country `cc` (created when new). Empty or invalid codes give 0.
+    pub fn country(&mut self, cc: [u8; 2]) -> u16 {
+        if !cc.iter().all(u8::is_ascii_uppercase) {
+            return 0;
+        }
+        if let Some(&i) = self.country_ix.get(&cc) {
+            return i;
+        }
+        let i = u16::try_from(self.countries.len()).unwrap_or(0);
+        self.countries.push(cc);
+        self.country_entry.push(NONE);
+        self.country_ix.insert(cc, i);
+        i
+    }
+
+    /// Empties the fuzzy indexes (after a load: they are rebuilt on next use).
+    pub fn reset_fuzzy(&mut self) {
+        self.fuzzy = (1..self.countries.len()).map(|i| (u16::try_from(i).unwrap_or(0), FuzzySlot::new())).collect();
+    }
+
+    pub fn cc_str(&self, i: u16) -> Option<&str> {
+        if i == 0 {
+            return None;
+        }
+        self.countries.get(usize::from(i)).and_then(|c| std::str::from_utf8(c).ok())
+    }
+
+    /// The admin area `(cc, level, code)` (created when new).
+    pub fn admin(&mut self, cc: u16, level: u8, code: &str) -> u32 {
+        if cc == 0 || code.is_empty() {
+            return NONE;
+        }
+        let key = (cc, level, Box::<str>::from(code));
+        if let Some(&i) = self.admin_ix.get(&key) {
+            return i;
+        }
+        let i = u32::try_from(self.admins.len()).unwrap_or(NONE);
+        self.admins.push(Admin { cc, level, name: None, name_gid: NONE, entry: NONE });
+        self.admin_ix.insert(key, i);
+        i
+    }
+
+    /// Names admin area `a` after a row with id `gid` (the smallest id wins, so the result
+    /// does not depend on the order of the files).
+    pub fn name_admin(&mut self, a: u32, name: &str, gid: u32, entry: u32) {
+        if a == NONE {
+            return;
+        }
+        let ad = &mut self.admins[a as usize];
+        let better = ad.name.is_none() || gid < ad.name_gid;
+        if better {
+            ad.name = Some(name.into());
+            ad.name_gid = gid;
+            ad.entry = entry;
+        }
+    }
+
+    pub fn admin_name(&self, a: u32) -> Option<&str> {
+        if a == NONE {
+            return None;
+        }
+        self.admins.get(a as usize).and_then(|x| x.name.as_deref())
+    }
+
+    /// Adds one entry; returns its number and the (hash, value) pairs of its names.
+    pub fn push(&mut self, r: Row, pairs: &mut Vec<(u64, u32)>) -> u32 {
+        let e = u32::try_from(self.e.len()).unwrap_or(NONE);
+        debug_assert!(e < ENTRY);
+        let cc = self.country(r.cc);
+        let en = &mut self.e;
+        en.gid.push(r.gid);
+        en.lat.push(to_e5(r.lat));
+        en.lon.push(to_e5(r.lon));
+        en.pop.push(u32::try_from(r.pop).unwrap_or(u32::MAX));
+        en.cc.push(cc);
+        en.a1.push(r.a1);
+        en.a2.push(r.a2);
+        en.feature.push(r.feature.unwrap_or(Feature::Other));
+        en.flags.push(r.flags);
+        en.mdate.push(r.mdate);
+        en.names.push(u32::try_from(en.arena.len()).unwrap_or(u32::MAX));
+        en.redirect.push(NONE);
+        let mut nprim = 0usize;
+        let mut count = 0usize;
+        let mut seen: Vec<(u64, u32)> = Vec::with_capacity(r.names.len());
+        for (name, fl) in &r.names {
+            let key = name_key(name);
+            if key.is_empty() {
+                continue;
+            }
+            if count > 0 {
+                en.arena.push('\t');
+            }
+            en.arena.push_str(name);
+            let fl = if count == 0 { fl & !ALT } else { *fl };
+            if fl & ALT == 0 && nprim == count {
+                nprim += 1;
+            }
+            count += 1;
+            let h = hash(&key, SEED_NAME);
+            if seen.contains(&(h, fl)) {
+                continue;
+            }
+            pairs.push((h, e | fl));
+            seen.push((h, fl));
+        }
+        en.nprim.push(u8::try_from(nprim.max(1)).unwrap_or(u8::MAX));
+        e
+    }
+
+    /// Merges new (hash, value) pairs into the sorted index.
+    pub fn merge_index(&mut self, mut pairs: Vec<(u64, u32)>) {
+        pairs.sort_unstable();
+        pairs.dedup();
+        if self.index.is_empty() {
+            self.index = pairs;
+            return;
+        }
+        let old = std::mem::take(&mut self.index);
+        let mut out = Vec::with_capacity(old.len() + pairs.len());
+        let (mut i, mut j) = (0, 0);
+        while i < old.len() && j < pairs.len() {
+            if old[i] <= pairs[j] {
+                out.push(old[i]);
+                i += 1;
+            } else {
+                out.push(pairs[j]);
+                j += 1;
+            }
+        }
+        out.extend_from_slice(&old[i..]);
+        out.extend_from_slice(&pairs[j..]);
+        out.dedup();
+        self.index = out;
+    }
+
+    /// Index values stored under the key `key` (an exact [`name_key`]).
+    pub fn lookup_key(&self, key: &str) -> &[(u64, u32)] {
+        let h = hash(key, SEED_NAME);
+        let lo = self.index.partition_point(|p| p.0 < h);
+        let hi = lo + self.index[lo..].partition_point(|p| p.0 == h);
+        &self.index[lo..hi]
+    }
+
+    /// The visible entry `e` stands for.
+    pub fn visible(&self, mut e: u32) -> u32 {
+        for _ in 0..8 {
+            let r = self.e.redirect[e as usize];
+            if r == NONE {
+                return e;
+            }
+            e = r;
+        }
+        e
+    }
+
+    /// Records entry `e` under its GeoNames id; when another entry has the id, the better row
+    /// (later modification date, then more names, then smaller coordinates) stays visible and
+    /// the other points to it.
+    pub fn register_gid(&mut self, e: u32) {
+        let gid = self.e.gid[e as usize];
+        if gid == 0 {
+            return;
+        }
+        match self.by_gid.get(&gid).copied() {
+            None => {
+                self.by_gid.insert(gid, e);
+            }
+            Some(o) if o == e => {}
+            Some(o) => {
+                let rank = |x: u32| {
+                    let i = x as usize;
+                    let dump = self.e.flags[i] & F_DUMP != 0;
+                    (dump, self.e.mdate[i], self.e.names_of(x).count(), std::cmp::Reverse((self.e.lat[i], self.e.lon[i])))
+                };
+                let (keep, drop) = if rank(e) > rank(o) { (e, o) } else { (o, e) };
+                self.e.redirect[drop as usize] = keep;
+                self.e.redirect[keep as usize] = NONE;
+                self.by_gid.insert(gid, keep);
+            }
+        }
+    }
+
+    /// After a dump was loaded: built-in rows of the countries it covers that the dump
+    /// replaces point to the dump's row (same GeoNames id; the same admin area; or the same
+    /// name, same kind, within 10 km; the nearest, then the smallest id, wins).
+    pub fn reconcile(&mut self, countries: &[u16]) {
+        let covered: std::collections::HashSet<u16> = countries.iter().copied().collect();
+        for e in 0..self.e.len() as u32 {
+            let i = e as usize;
+            if self.e.flags[i] & F_DUMP != 0 || !covered.contains(&self.e.cc[i]) {
+                continue;
+            }
+            let target = match self.e.feature[i] {
+                Feature::Country => {
+                    let ce = self.country_entry[usize::from(self.e.cc[i])];
+                    (ce != NONE && ce != e).then_some(ce)
+                }
+                Feature::Admin1 | Feature::Admin2 => {
+                    let a = if self.e.feature[i] == Feature::Admin1 { self.e.a1[i] } else { self.e.a2[i] };
+                    let ent = if a == NONE { NONE } else { self.admins[a as usize].entry };
+                    if ent != NONE && ent != e && self.e.flags[ent as usize] & F_DUMP != 0 {
+                        Some(ent)
+                    } else {
+                        self.same_named_dump_entry(e, 60.0)
+                    }
+                }
+                _ => {
+                    let gid = self.e.gid[i];
+                    match self.by_gid.get(&gid) {
+                        Some(&o) if gid != 0 && o != e => Some(o),
+                        _ => self.same_named_dump_entry(e, 10.0),
+                    }
+                }
+            };
+            if let Some(t) = target {
+                self.e.redirect[i] = t;
+            }
+        }
+    }
+
+    /// The nearest dump entry with `e`'s name, kind and country within `km`.
+    fn same_named_dump_entry(&self, e: u32, km: f64) -> Option<u32> {
+        let i = e as usize;
+        let key = name_key(self.e.name_of(e));
+        let mut best: Option<(f64, u32, u32)> = None;
+        for &(_, v) in self.lookup_key(&key) {
+            let o = v & ENTRY;
+            let j = o as usize;
+            if self.e.flags[j] & F_DUMP == 0 || self.e.cc[j] != self.e.cc[i] || self.e.redirect[j] != NONE {
+                continue;
+            }
+            let same_kind = self.e.feature[j] == self.e.feature[i]
+                || (self.e.feature[i] == Feature::Populated && self.e.feature[j] == Feature::Other && self.e.pop[j] > 0);
+            if !same_kind {
+                continue;
+            }
+            let d = crate::geo::km(self.e.lat_f(e), self.e.lon_f(e), self.e.lat_f(o), self.e.lon_f(o));
+            if d <= km && best.is_none_or(|(bd, bg, _)| (d, self.e.gid[j]) < (bd, bg)) {
+                best = Some((d, self.e.gid[j], o));
+            }
+        }
+        best.map(|b| b.2)
+    }
+
+    /// A country, an admin1 area, a region, a capital, or a city of a million people.
+    pub fn is_strong(&self, e: u32) -> bool {
+        let i = e as usize;
+        matches!(self.e.feature[i], Feature::Country | Feature::Admin1)
+            || self.e.flags[i] & (F_REGION | F_CAPITAL) != 0
+            || self.e.pop[i] >= 1_000_000
+    }
+
+    /// The public view of entry `e`.
+    pub fn place(&self, e: u32) -> Place {
+        let i = e as usize;
+        let feature = self.e.feature[i];
+        let name = match feature {
+            Feature::Admin1 => self.admin_name(self.e.a1[i]).map(str::to_string),
+            Feature::Admin2 => self.admin_name(self.e.a2[i]).map(str::to_string),
+            _ => None,
+        }
+        .unwrap_or_else(|| self.e.name_of(e).to_string());
+        Place {
+            name,
+            country_code: self.cc_str(self.e.cc[i]).unwrap_or("").to_string(),
+            admin1: self.admin_name(self.e.a1[i]).map(str::to_string),
+            admin2: self.admin_name(self.e.a2[i]).map(str::to_string),
+            lat: self.e.lat_f(e),
+            lon: self.e.lon_f(e),
+            geonames_id: (self.e.gid[i] != 0).then_some(u64::from(self.e.gid[i])),
+            feature,
+            population: u64::from(self.e.pop[i]),
+        }
+    }
+}
+
+fn to_e5(x: f64) -> i32 {
+    (x * 1e5).round().clamp(-18_000_000.0, 18_000_000.0) as i32
+}
+
+/// The short common name of an admin area from a GeoNames name: "Tillaberi Region" ->
+/// "Tillaberi", "Département de Téra" -> "Téra", "Guidan Roumdji Department" -> "Guidan
+/// Roumdji", "Cercle de Gao" -> "Gao", "Borno State" -> "Borno".
+pub fn short_admin_name(name: &str) -> String {
+    const PREFIXES: &[&str] = &[
+        "département de la ",
+        "département de l'",
+        "département de l’",
+        "département des ",
+        "département du ",
+        "département de ",
+        "département d'",
+        "département d’",
+        "department of ",
+        "région de la ",
+        "région du ",
+        "région de ",
+        "région d'",
+        "région d’",
+        "region de ",
+        "region of ",
+        "province de la ",
+        "province du ",
+        "province des ",
+        "province de ",
+        "province d'",
+        "province of ",
+        "préfecture de ",
+        "prefecture de ",
+        "cercle de ",
+        "cercle d'",
+        "commune urbaine de ",
+        "commune rurale de ",
+        "commune de ",
+        "arrondissement de ",
+        "district de ",
+        "district of ",
+        "wilaya de ",
+        "gouvernorat de ",
+        "governorate of ",
+        "municipality of ",
+        "state of ",
+        "estado de ",
+        "provincia de ",
+        "provincia di ",
+        "distrito de ",
+    ];
+    const SUFFIXES: &[&str] = &[
+        " region",
+        " department",
+        " province",
+        " prefecture",
+        " cercle",
+        " district",
+        " state",
+        " governorate",
+        " municipality",
+        " division",
+        " commune",
+        " oblast",
+        " county",
+    ];
+    let trimmed = name.trim();
+    let lower = trimmed.to_lowercase();
+    let mut start = 0;
+    for p in PREFIXES {
+        if lower.starts_with(p) && lower.len() > p.len() {
+            start = p.len();
+            break;
+        }
+    }
+    let mut end = trimmed.len();
+    for s in SUFFIXES {
+        if lower.ends_with(s) && lower.len() > start + s.len() {
+            end = lower.len() - s.len();
+            break;
+        }
+    }
+    // lower and trimmed have the same byte length for the prefixes and suffixes above (ASCII
+    // or é/É, which keep their length when lowercased); fall back to the name when not.
+    match trimmed.get(start..end) {
+        Some(s) if lower.len() == trimmed.len() => s.trim().trim_start_matches(['\'', '’']).trim().to_string(),
+        _ => trimmed.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_admin_names() {
+        assert_eq!(short_admin_name("Tillaberi Region"), "Tillaberi");
+        assert_eq!(short_admin_name("Département de Téra"), "Téra");
+        assert_eq!(short_admin_name("Département d' Illéla"), "Illéla");
+        assert_eq!(short_admin_name("Département du Boboye"), "Boboye");
+        assert_eq!(short_admin_name("Guidan Roumdji Department"), "Guidan Roumdji");
+        assert_eq!(short_admin_name("Cercle de Gao"), "Gao");
+        assert_eq!(short_admin_name("Borno State"), "Borno");
+        assert_eq!(short_admin_name("Région de Tombouctou"), "Tombouctou");
+        assert_eq!(short_admin_name("Region"), "Region");
+        assert_eq!(short_admin_name("Zinder"), "Zinder");
+    }
+}
