@@ -163,12 +163,48 @@ fn seq_at(toks: &[Token], i: usize, words: &[&str]) -> bool {
     words.iter().enumerate().all(|(k, w)| toks.get(i + k).is_some_and(|t| t.lower == *w))
 }
 
+/// Words that can start a number or a qualifier (a cheap filter before the grammar).
+fn may_start(t: &Token) -> bool {
+    match t.kind {
+        Kind::Num => true,
+        Kind::Punct => false,
+        Kind::Word => matches!(
+            t.lower.as_bytes().first(),
+            Some(
+                b'a' | b'b'
+                    | b'c'
+                    | b'd'
+                    | b'e'
+                    | b'f'
+                    | b'h'
+                    | b'i'
+                    | b'j'
+                    | b'l'
+                    | b'm'
+                    | b'n'
+                    | b'o'
+                    | b'r'
+                    | b's'
+                    | b't'
+                    | b'u'
+                    | b'w'
+                    | b'z'
+            )
+        ),
+    }
+}
+
 fn parse_at(toks: &[Token], i: usize) -> Option<NumTok> {
+    if !may_start(&toks[i]) {
+        return None;
+    }
     // A qualifier, then a core.
-    for (words, q) in QUALIFIERS {
+    let first = toks[i].lower.as_str();
+    for (words, q) in QUALIFIERS.iter().filter(|(w, _)| w[0] == first) {
         if seq_at(toks, i, words) {
             let j = i + words.len();
             if let Some(core) = core_at(toks, j) {
+                let q = q;
                 if *q == Qual::Between {
                     // "between A and B"
                     if toks.get(core.end).is_some_and(|t| t.is("and"))
