@@ -2,9 +2,9 @@
 //! readability.js, chosen over the `readability` crate after comparing both on real pages:
 //! see ARCHITECTURE.md); its metadata gives the title (`og:title`, `<title>`, `<h1>`), the
 //! publication time (`article:published_time` and kin, JSON-LD) and the site name. Pages
-//! nested deeper than [`MAX_DOM_DEPTH`] (readability's tree walks grow with depth, and a page
-//! 100,000 deep would exhaust the stack) and pages readability finds no article in go through
-//! [`plain_text`], a one-pass tag stripper that never recurses.
+//! nested deeper than [`MAX_DOM_DEPTH`] (readability's tree walks grow with depth: 2,000 deep
+//! took 0.6 s, 100,000 deep did not finish in 5 minutes) and pages readability finds no
+//! article in go through [`plain_text`], a one-pass tag stripper that never recurses.
 
 use sitrep_model::article::Diagnostic;
 

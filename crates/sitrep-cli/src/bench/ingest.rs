@@ -71,6 +71,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         let db = dir.path().join(format!("bench-{run}.db"));
         let mut store = Store::open(&db)?;
         let start = Instant::now();
+        let cpu0 = cpu_seconds();
         let items = sitrep_ingest::read_bytes("gva.jsonl", "gva.jsonl", &jsonl, &ReadOptions::default());
         let mut batcher = Batcher::new(&mut store, PipelineOptions { threads: args.threads, ..PipelineOptions::default() });
         batcher.batch_articles = args.batch_size;
@@ -85,13 +86,15 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         }
         let report = batcher.finish()?;
         let secs = start.elapsed().as_secs_f64();
+        let cpu = cpu_seconds() - cpu0;
         drop(store);
         let db_mb = std::fs::metadata(&db).map_or(0.0, |m| m.len() as f64 / 1e6);
         let rate = docs as f64 / secs;
         rates.push((rate, text_bytes as f64 / 1e6 / secs));
         println!(
-            "run {run}: {secs:.3} s, {rate:.0} articles/s, {:.1} MB/s; stored {}, duplicates {}, already stored {}, rejected {}; database {db_mb:.1} MB",
+            "run {run}: {secs:.3} s, {rate:.0} articles/s, {:.1} MB/s; CPU {cpu:.3} s ({:.0} articles per CPU-second); stored {}, duplicates {}, already stored {}, rejected {}; database {db_mb:.1} MB",
             text_bytes as f64 / 1e6 / secs,
+            docs as f64 / cpu.max(1e-9),
             report.stored.len(),
             report.duplicates.len(),
             report.unchanged.len(),
@@ -112,4 +115,16 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         super::peak_rss_mib()
     );
     Ok(Outcome::Ok)
+}
+
+/// CPU time (user + system) this process has used, in seconds, from /proc (0 elsewhere).
+/// With other work on the machine, wall time overstates the cost; CPU time does not.
+fn cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else { return 0.0 };
+    // Fields after the command name (which is in parentheses): utime and stime are the 12th
+    // and 13th, in clock ticks (100 per second on Linux).
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| f.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    (ticks(11) + ticks(12)) / 100.0
 }
