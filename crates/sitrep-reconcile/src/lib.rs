@@ -65,9 +65,10 @@ pub mod memory;
 pub mod reconcile;
 pub mod record;
 pub mod score;
+pub mod synth;
 pub mod testkit;
 
-pub use link::{Batch, EventState, LinkDelta, LinkStats, LinkStore, Linker, block_keys};
+pub use link::{Batch, EventState, Keys, LinkDelta, LinkStats, LinkStore, Linker, block_keys, mention_keys, stale_keys};
 pub use memory::MemoryStore;
 pub use reconcile::reconcile;
 pub use record::{ArticleRecord, MentionKey, MentionRecord, Quote, StaleEvidence};

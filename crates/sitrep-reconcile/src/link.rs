@@ -42,8 +42,9 @@ pub struct EventState {
 pub trait LinkStore {
     /// The store's error.
     type Error;
-    /// Every event having at least one of `keys` among its keys, with all its members.
-    fn events_by_keys(&self, keys: &[String]) -> Result<Vec<EventState>, Self::Error>;
+    /// Every event having at least one of `keys` among its keys, with all its members; a key
+    /// held by more than `max_per_key` events is skipped (too common to tell anything).
+    fn events_by_keys(&self, keys: &[String], max_per_key: usize) -> Result<Vec<EventState>, Self::Error>;
     /// Every event with a member mention from one of these articles.
     fn events_of_articles(&self, article_ids: &[String]) -> Result<Vec<EventState>, Self::Error>;
     /// The records of these articles (those the store has).
@@ -119,48 +120,80 @@ pub struct Linker<'e> {
     embedder: Option<&'e dyn SentenceEmbedder>,
 }
 
-/// Block keys of a mention: the store's index for finding candidate events. Country and
-/// month of the (usable) date; country and place; country and each distinctive toll (5 or
-/// more); country and each name of the mention's sentences (up to 8).
-pub fn block_keys(v: &View<'_>) -> Vec<String> {
+/// A mention's block keys: `index` (what its event is filed under in the store) and `query`
+/// (what to look up to find the events it may join). Two mentions are candidates when one's
+/// query keys meet the other's index keys.
+///
+/// - A mention with a usable date: indexed and queried under country and month (a week of
+///   margin); it also queries the undated events at its place or names (`u:` keys).
+/// - Any mention: indexed under country and place, and country and each name of its
+///   sentences (up to 8); an undated mention queries these (its event could be any time) and
+///   is also indexed under their `u:` form.
+/// - A mention with a date as written (usable or suspect): indexed and queried under its
+///   [`stale_keys`], which find a page whose dateline is a year off.
+///
+/// Every key's postings stay bounded as a corpus grows except the place and name keys an
+/// undated mention queries; stores skip keys held by more than
+/// [`LinkConfig::max_key_postings`] events.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Keys {
+    /// Filed under.
+    pub index: Vec<String>,
+    /// Looked up.
+    pub query: Vec<String>,
+}
+
+/// The block keys of a mention (see [`Keys`]).
+pub fn mention_keys(v: &View<'_>) -> Keys {
     let cc = v.country.clone().unwrap_or_else(|| "??".to_string());
-    let mut keys = Vec::new();
+    let mut k = Keys::default();
+    let mut months = Vec::new();
     if let Some((a, b)) = v.date
         && (b - a).num_days() <= 62
     {
-        let (mut d, end) = (a - Duration::days(3), b + Duration::days(3));
-        let mut last = String::new();
+        let (mut d, end) = (a - Duration::days(7), b + Duration::days(7));
         while d <= end {
-            let k = format!("m:{cc}:{:04}-{:02}", d.year(), d.month());
-            if k != last {
-                keys.push(k.clone());
-                last = k;
-            }
-            d += Duration::days(7).min(end - d + Duration::days(1)).max(Duration::days(1));
+            months.push(format!("m:{cc}:{:04}-{:02}", d.year(), d.month()));
+            d += Duration::days(7);
         }
-        let k = format!("m:{cc}:{:04}-{:02}", end.year(), end.month());
-        if k != last {
-            keys.push(k);
-        }
+        months.push(format!("m:{cc}:{:04}-{:02}", end.year(), end.month()));
+        months.dedup();
     }
+    let mut places: Vec<String> = Vec::new();
     if let Some(p) = &v.place {
-        keys.push(format!("p:{cc}:{p}"));
+        places.push(format!("p:{cc}:{p}"));
     }
     if let Some(g) = v.rec.location.place.geonames_id {
-        keys.push(format!("g:{g}"));
-    }
-    for g in &v.groups {
-        if g.total.stated >= 5 && !g.total.vague {
-            keys.push(format!("k:{cc}:{}:{}:{}", g.class.as_str(), g.outcome.as_str(), g.total.stated));
-        }
+        places.push(format!("g:{g}"));
     }
     let skip: Vec<&str> = [v.admin1.as_deref(), v.place.as_deref()].into_iter().flatten().collect();
     let mut names: Vec<&String> = v.rec.names.iter().filter(|n| !skip.contains(&n.as_str())).collect();
     names.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-    keys.extend(names.into_iter().take(8).map(|n| format!("n:{cc}:{n}")));
-    keys.sort();
-    keys.dedup();
-    keys
+    places.extend(names.into_iter().take(8).map(|n| format!("n:{cc}:{n}")));
+    let undated_forms: Vec<String> = places.iter().map(|p| format!("u:{p}")).collect();
+
+    k.index.extend(places.iter().cloned());
+    if v.date.is_some() && !months.is_empty() {
+        k.index.extend(months.iter().cloned());
+        k.query.extend(months);
+        k.query.extend(undated_forms);
+    } else {
+        k.query.extend(places);
+        k.index.extend(undated_forms);
+    }
+    let stale = stale_keys(v);
+    k.index.extend(stale.iter().cloned());
+    k.query.extend(stale);
+    k.index.sort();
+    k.index.dedup();
+    k.query.sort();
+    k.query.dedup();
+    k
+}
+
+/// The keys an event is filed under: its members' index keys.
+pub fn block_keys(v: &View<'_>) -> Vec<String> {
+    mention_keys(v).index
 }
 
 /// The mentions and articles one linking call works on.
@@ -207,23 +240,26 @@ impl Pool {
     }
 }
 
-/// Candidate pairs: mentions sharing a block key (keys held by more than `cap` mentions
-/// ignored). Sorted, unique, `i < j`.
-fn candidate_pairs(keys: &[Vec<String>], cap: usize) -> Vec<(usize, usize)> {
+/// Candidate pairs: one mention's query keys meet the other's index keys (keys indexed by
+/// more than `cap` mentions ignored). Sorted, unique, `i < j`.
+fn candidate_pairs(keys: &[Keys], cap: usize) -> Vec<(usize, usize)> {
     let mut post: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, ks) in keys.iter().enumerate() {
-        for k in ks {
+        for k in &ks.index {
             post.entry(k.as_str()).or_default().push(i);
         }
     }
     let mut pairs = Vec::new();
-    for list in post.values() {
-        if list.len() < 2 || list.len() > cap {
-            continue;
-        }
-        for (x, &i) in list.iter().enumerate() {
-            for &j in &list[x + 1..] {
-                pairs.push((i.min(j), i.max(j)));
+    for (i, ks) in keys.iter().enumerate() {
+        for q in &ks.query {
+            let Some(list) = post.get(q.as_str()) else { continue };
+            if list.len() > cap {
+                continue;
+            }
+            for &j in list {
+                if i != j {
+                    pairs.push((i.min(j), i.max(j)));
+                }
             }
         }
     }
@@ -318,13 +354,14 @@ impl<'e> Linker<'e> {
                 .mentions
                 .values()
                 .filter(|m| replaced.contains(&m.key.article_id))
-                .filter_map(|m| pool.articles.get(&m.key.article_id).map(|a| block_keys(&View::new(m, a))))
+                .filter_map(|m| pool.articles.get(&m.key.article_id).map(|a| mention_keys(&View::new(m, a)).query))
                 .flatten()
                 .collect();
             ks.sort();
             ks.dedup();
             ks
         };
+        let mut copies: HashMap<(String, String), bool> = HashMap::new();
         for round in 0..cfg.max_rounds {
             frontier.retain(|k| !pool.asked.contains(k));
             if frontier.is_empty() {
@@ -332,45 +369,80 @@ impl<'e> Linker<'e> {
             }
             stats.rounds = round + 1;
             pool.asked.extend(frontier.iter().cloned());
-            let before: HashSet<MentionKey> = pool.mentions.keys().cloned().collect();
-            let mut added = Vec::new();
-            for e in store.events_by_keys(&frontier)? {
-                let id = e.id.clone();
-                if pool.add_event(e, &replaced) {
-                    stats.pool_events += 1;
-                    added.push(id);
+            let fetched: Vec<EventState> =
+                store.events_by_keys(&frontier, cfg.max_key_postings)?.into_iter().filter(|e| !pool.old.contains_key(&e.id)).collect();
+            let mut missing: Vec<String> = fetched
+                .iter()
+                .flat_map(|e| e.members.iter().map(|m| m.key.article_id.clone()))
+                .filter(|id| !pool.articles.contains_key(id))
+                .collect();
+            missing.sort();
+            missing.dedup();
+            if !missing.is_empty() {
+                for a in store.articles(&missing)? {
+                    pool.articles.entry(a.id.clone()).or_insert(a);
                 }
             }
-            pool.fetch_articles(store)?;
-            // Follow only events that link to what was already there.
-            let mut index: HashMap<String, Vec<&MentionKey>> = HashMap::new();
-            for (k, m) in pool.mentions.iter().filter(|(k, _)| before.contains(*k)) {
+            // Keep only the events that may link to the pool (or bear on a stale dateline):
+            // the others cannot change and stay as stored.
+            let mut by_index: HashMap<String, Vec<MentionKey>> = HashMap::new();
+            let mut by_query: HashMap<String, Vec<MentionKey>> = HashMap::new();
+            for (k, m) in &pool.mentions {
                 if let Some(a) = pool.articles.get(&k.article_id) {
-                    for key in block_keys(&View::new(m, a)) {
-                        index.entry(key).or_default().push(k);
+                    let ks = mention_keys(&View::new(m, a));
+                    for key in ks.index {
+                        by_index.entry(key).or_default().push(k.clone());
+                    }
+                    for key in ks.query {
+                        by_query.entry(key).or_default().push(k.clone());
                     }
                 }
             }
-            let mut next = Vec::new();
-            for id in &added {
-                let ev = &pool.old[id];
-                let linked = ev.members.iter().any(|m| {
+            let mut keep = Vec::new();
+            for e in fetched {
+                let linked = e.members.iter().any(|m| {
                     let Some(a) = pool.articles.get(&m.key.article_id) else { return false };
                     let v = View::new(m, a);
-                    let mut seen = HashSet::new();
-                    block_keys(&v).iter().filter_map(|k| index.get(k)).flatten().any(|ok| {
-                        if !seen.insert(*ok) {
-                            return false;
-                        }
-                        let (Some(o), Some(oa)) = (pool.mentions.get(*ok), pool.articles.get(&ok.article_id)) else { return false };
+                    let ks = mention_keys(&v);
+                    let mut cands: Vec<&MentionKey> = ks
+                        .query
+                        .iter()
+                        .filter_map(|k| by_index.get(k))
+                        .chain(ks.index.iter().filter_map(|k| by_query.get(k)))
+                        .flatten()
+                        .collect();
+                    cands.sort();
+                    cands.dedup();
+                    cands.into_iter().any(|ok| {
+                        let (Some(o), Some(oa)) = (pool.mentions.get(ok), pool.articles.get(&ok.article_id)) else { return false };
                         let ov = View::new(o, oa);
-                        let related = oa.derivative_of.contains(&a.id) || a.derivative_of.contains(&oa.id);
-                        score(&v, &ov, related).is_some_and(|s| s >= cfg.threshold - cfg.semantic_band)
+                        let floor = if self.embedder.is_some() { cfg.threshold - cfg.semantic_band } else { cfg.threshold };
+                        match score(&v, &ov, false) {
+                            Some(s) if s >= floor => true,
+                            Some(s) if s + 3.0 >= floor => {
+                                let pair = (a.id.clone().min(oa.id.clone()), a.id.clone().max(oa.id.clone()));
+                                *copies.entry(pair).or_insert_with(|| {
+                                    a.derivative_of.contains(&oa.id)
+                                        || oa.derivative_of.contains(&a.id)
+                                        || compare(&a.fingerprint, &oa.fingerprint).kind.is_copy()
+                                })
+                            }
+                            _ => stale_evidence(&v, &ov).is_some(),
+                        }
                     })
                 });
                 if linked {
-                    next.extend(ev.keys.iter().cloned());
+                    keep.push(e);
                 }
+            }
+            let mut next = Vec::new();
+            for e in keep {
+                for m in &e.members {
+                    if let Some(a) = pool.articles.get(&m.key.article_id) {
+                        next.extend(mention_keys(&View::new(m, a)).query);
+                    }
+                }
+                stats.pool_events += usize::from(pool.add_event(e, &replaced));
             }
             next.sort();
             next.dedup();
@@ -416,9 +488,9 @@ impl<'e> Linker<'e> {
         let mut article_pairs: BTreeSet<(String, String)> = BTreeSet::new();
         {
             let recs: Vec<&MentionRecord> = pool.mentions.values().collect();
-            let keys: Vec<Vec<String>> = recs
+            let keys: Vec<Keys> = recs
                 .iter()
-                .map(|m| pool.articles.get(&m.key.article_id).map(|a| block_keys(&View::new(m, a))).unwrap_or_default())
+                .map(|m| pool.articles.get(&m.key.article_id).map(|a| mention_keys(&View::new(m, a))).unwrap_or_default())
                 .collect();
             for (i, j) in candidate_pairs(&keys, self.config.max_key_postings) {
                 let (a, b) = (&recs[i].key.article_id, &recs[j].key.article_id);
@@ -469,7 +541,13 @@ impl<'e> Linker<'e> {
         {
             let recs: Vec<&MentionRecord> = pool.mentions.values().collect();
             let views: Vec<Option<View<'_>>> = recs.iter().map(|m| pool.articles.get(&m.key.article_id).map(|a| View::new(m, a))).collect();
-            let keys: Vec<Vec<String>> = views.iter().map(|v| v.as_ref().map(stale_keys).unwrap_or_default()).collect();
+            let keys: Vec<Keys> = views
+                .iter()
+                .map(|v| {
+                    let s = v.as_ref().map(stale_keys).unwrap_or_default();
+                    Keys { index: s.clone(), query: s }
+                })
+                .collect();
             for (i, j) in candidate_pairs(&keys, self.config.max_key_postings) {
                 if let (Some(a), Some(b)) = (&views[i], &views[j])
                     && let Some((art, ev)) = stale_evidence(a, b)
@@ -505,7 +583,7 @@ impl<'e> Linker<'e> {
         {
             let recs: Vec<&MentionRecord> = pool.mentions.values().collect();
             let views: Vec<View<'_>> = recs.iter().map(|m| View::new(m, &pool.articles[&m.key.article_id])).collect();
-            let keys: Vec<Vec<String>> = views.iter().map(block_keys).collect();
+            let keys: Vec<Keys> = views.iter().map(mention_keys).collect();
             pairs = candidate_pairs(&keys, cfg.max_key_postings);
             stats.pairs_scored += pairs.len();
             if let Some(emb) = self.embedder {
@@ -725,12 +803,31 @@ impl<'e> Linker<'e> {
     }
 }
 
-/// Keys for finding stale-dateline pairs: distinctive tolls only (dates are what disagree).
-fn stale_keys(v: &View<'_>) -> Vec<String> {
+/// Keys for finding a stale page's event a year away: for a mention with a date as written,
+/// each distinctive toll (5 or more, not vague) combined with each thing that must corroborate
+/// it ([`crate::score::same_event_dates_aside`]: a tactic, the admin1 area, a specific actor,
+/// a name of the sentences) and with the year: filed under the date's year, looked up under it
+/// and the years around it. (Both sides file and look up the same three years, so either
+/// arriving first finds the other; postings stay bounded as a corpus grows.)
+pub fn stale_keys(v: &View<'_>) -> Vec<String> {
     let cc = v.country.clone().unwrap_or_else(|| "??".to_string());
-    v.groups
-        .iter()
-        .filter(|g| g.total.stated >= 5 && !g.total.vague)
-        .map(|g| format!("k:{cc}:{}:{}:{}", g.class.as_str(), g.outcome.as_str(), g.total.stated))
-        .collect()
+    let (Some((a, b)), Some(_)) = (v.raw_date, &v.country) else { return Vec::new() };
+    if (b - a).num_days() > 62 {
+        return Vec::new();
+    }
+    let mut with: Vec<String> = Vec::new();
+    with.extend(v.tactics.iter().map(|t| format!("t={t}")));
+    with.extend(v.admin1.iter().map(|a| format!("a={a}")));
+    with.extend(v.actors.iter().filter(|(_, specific)| *specific).map(|(n, _)| format!("r={n}")));
+    with.extend(v.rec.names.iter().filter(|n| v.admin1.as_deref() != Some(n.as_str())).take(4).map(|n| format!("n={n}")));
+    let mut out = Vec::new();
+    let y = b.year();
+    for g in v.groups.iter().filter(|g| g.total.stated >= 5 && !g.total.vague) {
+        for w in &with {
+            for yy in [y - 1, y, y + 1] {
+                out.push(format!("s:{cc}:{}:{}:{}:{w}:{yy}", g.class.as_str(), g.outcome.as_str(), g.total.stated));
+            }
+        }
+    }
+    out
 }

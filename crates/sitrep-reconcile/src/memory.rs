@@ -21,10 +21,10 @@ pub struct MemoryStore {
 impl LinkStore for MemoryStore {
     type Error = Infallible;
 
-    fn events_by_keys(&self, keys: &[String]) -> Result<Vec<EventState>, Infallible> {
+    fn events_by_keys(&self, keys: &[String], max_per_key: usize) -> Result<Vec<EventState>, Infallible> {
         let mut ids = BTreeSet::new();
         for k in keys {
-            if let Some(s) = self.index.get(k) {
+            if let Some(s) = self.index.get(k).filter(|s| s.len() <= max_per_key) {
                 ids.extend(s.iter().cloned());
             }
         }

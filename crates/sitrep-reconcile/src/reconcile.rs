@@ -713,3 +713,107 @@ fn reconcile_casualties(ctx: &mut Ctx<'_>, members: &[&MentionRecord], used: &[&
     }
     (entries.into_iter().map(|e| e.1).collect(), fatalities)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::{MentionKey, Quote};
+    use crate::testkit::{about, day};
+
+    fn claim(a: Amount) -> CasualtyClaim {
+        CasualtyClaim {
+            party: ActorKind::StateForces,
+            outcome: Outcome::Killed,
+            amount: a,
+            cause: Cause::Violence,
+            attributed_to: None,
+            superseded: false,
+            quote: Quote { start: 0, end: 1, text: "x".into() },
+        }
+    }
+
+    fn member(id: &str) -> MentionRecord {
+        MentionRecord {
+            key: MentionKey { article_id: id.into(), index: 0 },
+            hash: 0,
+            role: SourceRole::Primary,
+            event_type: EventType::Battles,
+            sub_event_type: SubEventType::ArmedClash,
+            type_quote: None,
+            date: crate::record::DateClaim {
+                earliest: None,
+                latest: None,
+                precision: DatePrecision::Unknown,
+                expression: None,
+                from_publication: false,
+                relative_to: None,
+                quote: None,
+            },
+            location: Default::default(),
+            actors: vec![],
+            casualties: vec![],
+            tactics: vec![],
+            text: String::new(),
+            names: vec![],
+            embedding: None,
+        }
+    }
+
+    /// Reconciles figures given as (amount, publication date, official).
+    fn run(figs: &[(Amount, Option<NaiveDate>, bool)]) -> (Amount, Vec<bool>, bool, u64) {
+        let m = member("a");
+        let claims: Vec<CasualtyClaim> = figs.iter().map(|f| claim(f.0)).collect();
+        let fs: Vec<Figure<'_>> =
+            figs.iter().zip(&claims).map(|(f, c)| Figure { member: &m, claim: c, published: f.1, official: f.2 }).collect();
+        let r = reconcile_figures(&fs);
+        (r.amount, r.superseded, r.conflict, r.acled)
+    }
+
+    #[test]
+    fn a_later_exact_count_supersedes_an_early_partial_one() {
+        let (a, sup, conflict, acled) = run(&[(Amount::at_least(10), None, false), (Amount::exact(12), None, true)]);
+        assert_eq!(a, Amount::exact(12));
+        assert_eq!(sup, vec![true, false]);
+        assert!(!conflict);
+        assert_eq!(acled, 12);
+    }
+
+    #[test]
+    fn an_exact_count_closes_an_open_range_it_fits() {
+        let (a, sup, conflict, _) = run(&[(Amount::at_least(12), None, false), (Amount::exact(12), None, false)]);
+        assert_eq!((a.low, a.best, a.high), (12, 12, Some(12)));
+        assert_eq!(sup, vec![false, false]);
+        assert!(!conflict);
+    }
+
+    #[test]
+    fn counts_that_cannot_both_be_true_conflict() {
+        let (a, _, conflict, acled) = run(&[(Amount::exact(15), None, false), (Amount::exact(29), None, false)]);
+        assert!(conflict);
+        assert_eq!((a.low, a.high), (15, Some(29)));
+        assert_eq!(acled, 15);
+    }
+
+    #[test]
+    fn tolls_rise_over_time() {
+        let (a, sup, conflict, _) =
+            run(&[(Amount::exact(1), Some(day(2024, 1, 1)), false), (Amount::exact(2), Some(day(2024, 1, 3)), false)]);
+        assert_eq!(a, Amount::exact(2));
+        assert_eq!(sup, vec![true, false]);
+        assert!(!conflict);
+        // Undated and unattributed: no way to tell which came later.
+        let (_, _, conflict, _) = run(&[(Amount::exact(1), None, false), (Amount::exact(2), None, false)]);
+        assert!(conflict);
+    }
+
+    #[test]
+    fn approximate_and_open_figures_combine_as_ranges() {
+        let (a, _, conflict, acled) = run(&[(Amount::at_least(100), None, false), (about(100), None, false)]);
+        assert_eq!((a.low, a.best, a.high, a.vague), (90, 100, None, true));
+        assert!(!conflict);
+        assert_eq!(acled, 100);
+        let (a, sup, _, _) = run(&[(Amount::at_least(10), None, false), (Amount::at_least(12), None, false)]);
+        assert_eq!((a.low, a.best, a.high), (12, 12, None));
+        assert_eq!(sup, vec![true, false]);
+    }
+}

@@ -9,6 +9,7 @@ use sitrep_model::article::Article;
 use sitrep_model::mention::{EventMention, Evidence, Location};
 use sitrep_model::taxonomy::*;
 use sitrep_relate::Fingerprint;
+use sitrep_relate::facts::citations;
 use sitrep_relate::hash::{hash_more, hash_str};
 use sitrep_relate::tokens::{is_not_name, words};
 use sitrep_text::CharIndex;
@@ -296,8 +297,10 @@ fn ceil_char(s: &str, mut i: usize) -> usize {
 
 /// Capitalised names of a text, folded and sorted: words with a capital that do not open a
 /// sentence (or that also appear capitalised mid-sentence), not common words, three letters
-/// or more.
+/// or more, and not part of a cited source ("told Radio Horizon", "the governor of Sahelia
+/// said"): who reports an event says little about which event it is.
 pub fn names_in(text: &str) -> Vec<String> {
+    let cited: std::collections::HashSet<String> = citations(text).into_iter().flat_map(|c| c.words).collect();
     let ws = words(text);
     let folded: Vec<String> = ws.iter().map(|w| w.folded().trim_end_matches("'s").to_string()).collect();
     let mid: std::collections::HashSet<&str> =
@@ -306,7 +309,12 @@ pub fn names_in(text: &str) -> Vec<String> {
         .iter()
         .zip(&folded)
         .filter(|(w, f)| {
-            w.is_capitalised() && !w.is_digits() && f.len() >= 3 && !is_not_name(f) && (!w.opens_sentence || mid.contains(f.as_str()))
+            w.is_capitalised()
+                && !w.is_digits()
+                && f.len() >= 3
+                && !is_not_name(f)
+                && !cited.contains(f.as_str())
+                && (!w.opens_sentence || mid.contains(f.as_str()))
         })
         .map(|(_, f)| f.clone())
         .collect();
@@ -442,5 +450,6 @@ mod tests {
     #[test]
     fn names_skip_openers_and_common_words() {
         assert_eq!(names_in("Gunmen raided Dunkassa. Police said Dunkassa and Bagbin were hit on Monday."), vec!["bagbin", "dunkassa"]);
+        assert_eq!(names_in("Gunmen raided Dunkassa, two residents told Radio Horizon."), vec!["dunkassa"]);
     }
 }

@@ -12,14 +12,15 @@
 //! | same sub-type / same type / compatible violent types / other | +0.6 / +0.4 / 0 / -1.5 |
 //! | dates overlap, both a day / both within a week / wider | +2 / +1.2 / +0.4 |
 //! | dates apart by 1-2 days / 3-7 days / more (reliable dates) | -1 / -3 / conflict |
-//! | precise places within 3 / 15 / 50 / 150 km; farther | +2.5 / +2 / +1 / -0.5; conflict |
+//! | exact places within 3 / 15 / 50 / 150 km; farther | +2.5 / +0.8 / -1 / -2; conflict |
+//! | a "near" place within 15 / 50 / 150 km | +1.5 / +0.5 / -1 |
 //! | same place name (no coordinates) | +2.5 |
 //! | same admin1 / different admin1 | +0.5 / -2 |
 //! | same toll of 5 or more / 2-4 / 1 (exact figures); ranges overlap | +2.5 / +1.2 / +0.6; +0.5 (max +4) |
 //! | tolls that cannot both be true | -1.5 each (max -3) |
 //! | shared named actor / shared generic actor | +1 / +0.4 (max +1.5) |
 //! | shared tactics, one / two or more | +0.7 / +1.2 |
-//! | shared names in the mentions' sentences | +0.6 each (max +2.4); none of 3+ each: -0.5 |
+//! | shared names in the mentions' sentences (not sources, not admin1), 1 / 2 / 3 / 4+ | +0.3 / +1 / +1.6 / +2.2; none of 3+ each: -0.5 |
 //! | articles related as copy and original | +3 |
 //! | semantic similarity (only when the rest is undecided) | (cos - 0.5) x 5, in [-1, +2] |
 //!
@@ -43,15 +44,17 @@ pub struct LinkConfig {
     /// Below the threshold by at most this much, a pair is "undecided" and semantic
     /// similarity is consulted (when a model is available).
     pub semantic_band: f64,
-    /// Rounds of fetching neighbouring events from the store.
+    /// Rounds of fetching neighbouring events from the store: 1 fetches the events the batch
+    /// may join; each further round also the events those may join (chains).
     pub max_rounds: usize,
-    /// Keys shared by more mentions than this in one pool are too common to propose pairs.
+    /// Keys held by more events than this (in the store) or mentions (in a pool) are too
+    /// common to propose candidates: a store skips them in [`crate::LinkStore::events_by_keys`].
     pub max_key_postings: usize,
 }
 
 impl Default for LinkConfig {
     fn default() -> Self {
-        LinkConfig { threshold: 3.0, average_min: 1.0, semantic_band: 2.0, max_rounds: 3, max_key_postings: 400 }
+        LinkConfig { threshold: 3.0, average_min: 1.0, semantic_band: 2.0, max_rounds: 1, max_key_postings: 200 }
     }
 }
 
@@ -346,6 +349,27 @@ fn shared_sorted(a: &[String], b: &[String]) -> usize {
     n
 }
 
+/// Names both mentions' sentences hold, other than their admin1 areas.
+fn shared_names(a: &View<'_>, b: &View<'_>) -> usize {
+    let skip = [a.admin1.as_deref(), b.admin1.as_deref()];
+    let (x, y) = (&a.rec.names, &b.rec.names);
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                if !skip.contains(&Some(x[i].as_str())) {
+                    n += 1;
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
 /// The score of a pair, without semantic similarity; `None` for a hard conflict. `related`:
 /// the two articles are copy and original.
 pub fn score(a: &View<'_>, b: &View<'_>, related: bool) -> Option<f64> {
@@ -380,7 +404,8 @@ pub fn score(a: &View<'_>, b: &View<'_>, related: bool) -> Option<f64> {
         }
     }
 
-    // Places.
+    // Places. Two different named places a few tens of km apart are different places; "near"
+    // is looser.
     let mut placed = false;
     if let (Some(x), Some(y)) = (a.coords, b.coords)
         && a.precise
@@ -388,16 +413,17 @@ pub fn score(a: &View<'_>, b: &View<'_>, related: bool) -> Option<f64> {
     {
         let d = km(x, y);
         placed = true;
-        s += if d <= 3.0 {
-            2.5
-        } else if d <= 15.0 {
-            2.0
-        } else if d <= 50.0 {
-            1.0
-        } else if d <= 150.0 {
-            -0.5
-        } else {
-            return None;
+        let near = a.rec.location.place.precision == Some(LocationPrecision::Near)
+            || b.rec.location.place.precision == Some(LocationPrecision::Near);
+        s += match (near, d) {
+            (_, d) if d <= 3.0 => 2.5,
+            (false, d) if d <= 15.0 => 0.8,
+            (false, d) if d <= 50.0 => -1.0,
+            (false, d) if d <= 150.0 => -2.0,
+            (true, d) if d <= 15.0 => 1.5,
+            (true, d) if d <= 50.0 => 0.5,
+            (true, d) if d <= 150.0 => -1.0,
+            _ => return None,
         };
     } else if let (Some(x), Some(y)) = (&a.place, &b.place)
         && x == y
@@ -431,13 +457,17 @@ pub fn score(a: &View<'_>, b: &View<'_>, related: bool) -> Option<f64> {
         _ => 1.2,
     };
 
-    // Names in the sentences.
-    let shared = shared_sorted(&a.rec.names, &b.rec.names);
-    if shared > 0 {
-        s += (0.6 * shared as f64).min(2.4);
-    } else if a.rec.names.len() >= 3 && b.rec.names.len() >= 3 {
-        s -= 0.5;
-    }
+    // Names in the sentences (not the admin areas, counted above): one shared name is weak
+    // (a capital or a big city is in every story of a country), several are strong.
+    let shared = shared_names(a, b);
+    s += match shared {
+        0 if a.rec.names.len() >= 3 && b.rec.names.len() >= 3 => -0.5,
+        0 => 0.0,
+        1 => 0.3,
+        2 => 1.0,
+        3 => 1.6,
+        _ => 2.2,
+    };
 
     if related {
         s += 3.0;
@@ -478,7 +508,7 @@ pub fn same_event_dates_aside(a: &View<'_>, b: &View<'_>) -> bool {
     let admin = a.admin1.is_some() && a.admin1 == b.admin1;
     let near = matches!((a.coords, b.coords), (Some(x), Some(y)) if a.precise && b.precise && km(x, y) <= 50.0);
     let actor = a.actors.iter().any(|(n, specific)| *specific && b.actors.iter().any(|(m, _)| m == n));
-    let names = shared_sorted(&a.rec.names, &b.rec.names) > 0;
+    let names = shared_names(a, b) > 0;
     let conflict = matches!((&a.admin1, &b.admin1), (Some(x), Some(y)) if x != y);
     !conflict && (tactic || admin || near || actor || names)
 }

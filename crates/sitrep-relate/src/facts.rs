@@ -250,7 +250,12 @@ fn np_after(ws: &[Word<'_>], folded: &[String], from: usize, text: &str, capital
         if !started && matches!(f, "the" | "a" | "an" | "its" | "his" | "her" | "their") {
             continue;
         }
-        if started && NP_STOP.contains(&f) {
+        // "Voice of the Plains", "Ministry of Defence": small words inside a capitalised name.
+        let inside_name = started
+            && matches!(f, "of" | "the" | "de" | "du" | "la" | "and")
+            && (ws[k - 1].is_capitalised() || matches!(folded[k - 1].as_str(), "of" | "the" | "de" | "du" | "la" | "and"))
+            && ws[k + 1..].iter().take(2).any(|w| w.is_capitalised() && w.sentence == first.sentence);
+        if started && NP_STOP.contains(&f) && !inside_name {
             break;
         }
         if !started && capitalised && !ws[k].is_capitalised() {
@@ -328,6 +333,8 @@ mod tests {
         let t = "The interior ministry said four died. According to the regional governor, roads closed. \
                  Two witnesses told Reuters the convoy burned, as reported by the local radio.";
         assert_eq!(keys(t, FactKind::Source), vec!["ministry", "governor", "witnesses", "reuters", "radio"]);
+        let t = "Residents told Voice of the Plains that the road was closed.";
+        assert_eq!(citations(t)[1].words, vec!["voice", "plains"]);
     }
 
     #[test]
