@@ -875,7 +875,8 @@ impl<'a> G<'_, 'a> {
         if t.kind != Kind::Word || t.poss && form != MonthForm::Full {
             return None;
         }
-        if self.p(i + 1, '.') && self.adj(i) && form != MonthForm::Full {
+        // "Sept." keeps its period; "May." ends a sentence.
+        if self.p(i + 1, '.') && self.adj(i) && form == MonthForm::Abbr {
             return Some((i + 2, m, form, true));
         }
         Some((i + 1, m, form, false))

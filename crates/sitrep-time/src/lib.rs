@@ -285,7 +285,7 @@ pub fn tag_with(text: &str, opts: &Options) -> Vec<Timex> {
                 (None, None) => None,
             };
             let interval = r.interval.map(|iv| match c.pos {
-                Some(pm) => sem::narrow(iv, pm, opts.published),
+                Some(pm) => sem::narrow(iv, pm, r.gran, opts.published),
                 None => iv,
             });
             let granularity = r.gran.map_or(DatePrecision::Unknown, cal::Gran::precision);

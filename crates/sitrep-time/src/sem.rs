@@ -702,8 +702,20 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx) -> Option<Res> {
                 Tod::Pod(p) => format!("T{}", p.code()),
                 Tod::Midnight => "T24:00".into(),
             };
+            // "the night of 2-3 June": one night over two dates, known to the day.
+            if let (Some(s), Tod::Pod(Pod::Night)) = (day.as_deref(), tod)
+                && let Sem::Range(a, b) = s
+                && let Some(mut r) = resolve(s, ctx)
+                && let Some((x, y)) = r.interval
+                && (y - x).num_days() == 1
+            {
+                let _ = (a, b);
+                r.gran = Some(Gran::Day);
+                return Some(r);
+            }
             let (mut r, assumed) = match day {
-                // "Thursday morning", "Sept. 28 night": TimeBank marks the day (a DATE).
+                // "Thursday morning", "Sept. 28 night": TimeBank mostly marks the day alone, a
+                // DATE; relative days ("this morning", "last night") keep the part of day.
                 Some(s) if matches!(tod, Tod::Pod(_)) && !matches!(**s, Sem::Day(_) | Sem::Relative { .. }) => {
                     return resolve(s, ctx);
                 }
@@ -777,24 +789,58 @@ fn resolve_relative(
     Some(r)
 }
 
-/// Narrows an interval for START / MID / END ("early 2023": its first third).
-pub(crate) fn narrow(iv: (NaiveDate, NaiveDate), m: PosMod, dct: Option<NaiveDate>) -> (NaiveDate, NaiveDate) {
+/// Narrows an interval for START / MID / END: a year's first, middle or last four months, a
+/// month's days 1-10, 11-20 or 21 to the end, otherwise thirds; "earlier this week" ends at
+/// the anchor, "later this year" starts there.
+pub(crate) fn narrow(iv: (NaiveDate, NaiveDate), m: PosMod, gran: Option<Gran>, dct: Option<NaiveDate>) -> (NaiveDate, NaiveDate) {
     let (a, b) = iv;
+    match m {
+        PosMod::SoFar => {
+            return match dct {
+                Some(d) if a <= d && d <= b => (a, d),
+                _ => (a, b),
+            };
+        }
+        PosMod::Later => {
+            return match dct {
+                Some(d) if a <= d && d <= b => (d, b),
+                _ => (a, b),
+            };
+        }
+        _ => {}
+    }
+    let calendar = match gran {
+        Some(Gran::Year) => {
+            let y = a.year();
+            let cut = |m1: u32, m2: u32| Some((ymd(y, m1, 1)?, add_units(ymd(y, m2, 1)?, 1, Unit::Month)?.pred_opt()?));
+            match m {
+                PosMod::Start => cut(1, 4),
+                PosMod::Mid => cut(5, 8),
+                _ => cut(9, 12),
+            }
+        }
+        Some(Gran::Month) => {
+            let (y, mo) = (a.year(), a.month());
+            match m {
+                PosMod::Start => Some((a, ymd(y, mo, 10).unwrap_or(b))),
+                PosMod::Mid => ymd(y, mo, 11).zip(ymd(y, mo, 20)),
+                _ => ymd(y, mo, 21).map(|x| (x, b)),
+            }
+        }
+        _ => None,
+    };
+    if let Some(iv) = calendar {
+        return iv;
+    }
     let len = (b - a).num_days() + 1;
     let third = len / 3;
+    if third < 1 {
+        return (a, b);
+    }
     match m {
-        PosMod::Start if third >= 1 => (a, a + Duration::days(third - 1)),
-        PosMod::Mid if third >= 1 => (a + Duration::days(third), b - Duration::days(third)),
-        PosMod::End if third >= 1 => (b - Duration::days(third - 1), b),
-        PosMod::SoFar => match dct {
-            Some(d) if a <= d && d <= b => (a, d),
-            _ => (a, b),
-        },
-        PosMod::Later => match dct {
-            Some(d) if a <= d && d <= b => (d, b),
-            _ => (a, b),
-        },
-        _ => (a, b),
+        PosMod::Start => (a, a + Duration::days(third - 1)),
+        PosMod::Mid => (a + Duration::days(third), b - Duration::days(third)),
+        _ => (b - Duration::days(third - 1), b),
     }
 }
 

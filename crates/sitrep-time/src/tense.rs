@@ -105,6 +105,13 @@ const PAST: &[&str] = &[
     "dernier",
     "derniere",
     "hier",
+    "ont",
+    "avait",
+    "avaient",
+    "\u{e9}tait",
+    "\u{e9}taient",
+    "fut",
+    "furent",
 ];
 
 /// "-ed" words that are not past verbs in news.

@@ -1,0 +1,117 @@
+//! Property tests: a value depends only on its sentence and the anchor date; tagging any text
+//! gives well-formed, ordered spans.
+
+use chrono::{Duration, NaiveDate};
+use proptest::prelude::*;
+use sitrep_time::{Timex, tag};
+
+const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const MONTHS: &[&str] = &["January", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "October", "Nov.", "December"];
+
+/// Sentences of our own with slots for a weekday, a month, a day and a number.
+const TEMPLATES: &[&str] = &[
+    "Gunmen attacked the village on {W}, killing {N} people.",
+    "The army will resume patrols on {W}, officials said.",
+    "On {D} {M}, a convoy hit a mine near the border.",
+    "{M} {D} was the deadliest day since the coup in {M}.",
+    "A day after the attack, {N} soldiers were reported missing.",
+    "{N} days later the road was reopened.",
+    "Last week the camp was shelled; two days ago it was shelled again.",
+    "The talks, held in {M} 2022, collapsed a year later.",
+    "A {N}-day curfew was declared and markets close every {W}.",
+    "Earlier this month, fighters seized the town; late last year they had lost it.",
+    "The previous month, {N} people fled; the following week they returned.",
+    "Since {W}, at least {N} civilians have been killed.",
+    "The ceasefire expires at midnight on {W}.",
+    "In the third quarter, attacks rose; a year earlier they were rare.",
+    "Le {D} {M}, des hommes armés ont attaqué le marché.",
+    "Four weeks prior to this incident, the same unit was ambushed on {W} morning.",
+];
+
+/// Other sentences that may surround the one under test.
+const OTHERS: &[&str] = &[
+    "The defence ministry said the situation was under control.",
+    "Yesterday, the president visited the wounded.",
+    "Next Thursday, the council will meet again.",
+    "The attack on 12 March 2021 killed 30 people.",
+    "Residents said they would not return until the army came back.",
+    "Two weeks later, aid arrived.",
+    "In 2019 the group pledged allegiance to a larger network.",
+    "Officials expect elections in February.",
+];
+
+fn fill(t: &str, w: usize, m: usize, d: u32, n: u32) -> String {
+    t.replace("{W}", WEEKDAYS[w % 7]).replace("{M}", MONTHS[m % 12]).replace("{D}", &d.to_string()).replace("{N}", &n.to_string())
+}
+
+fn sentence() -> impl Strategy<Value = String> {
+    (0..TEMPLATES.len(), 0usize..7, 0usize..12, 1u32..29, 2u32..40).prop_map(|(i, w, m, d, n)| fill(TEMPLATES[i], w, m, d, n))
+}
+
+fn other() -> impl Strategy<Value = String> {
+    prop_oneof![(0..OTHERS.len()).prop_map(|i| OTHERS[i].to_string()), sentence(), "[a-zA-Z0-9 ,.;:'-]{0,60}",]
+}
+
+fn anchor() -> impl Strategy<Value = Option<NaiveDate>> {
+    prop_oneof![Just(None), (0i64..20_000).prop_map(|d| NaiveDate::from_ymd_opt(1980, 1, 1).map(|x| x + Duration::days(d)))]
+}
+
+/// What must not change: everything but the span's position.
+fn essence(t: &Timex, shift: usize) -> (usize, usize, String, String) {
+    (
+        t.span.start - shift,
+        t.span.end - shift,
+        t.value.clone(),
+        format!("{:?} {:?} {:?} {:?} {:?} {:?} {:?}", t.kind, t.earliest, t.latest, t.precision, t.anchor, t.modifier, t.offset),
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn value_depends_only_on_its_sentence(target in sentence(), before in prop::collection::vec(other(), 0..4), after in prop::collection::vec(other(), 0..4), published in anchor()) {
+        let alone: Vec<_> = tag(&target, published).iter().map(|t| essence(t, 0)).collect();
+        let mut text = String::new();
+        for s in &before {
+            text.push_str(s);
+            text.push('\n');
+        }
+        let start = text.len();
+        text.push_str(&target);
+        let end = text.len();
+        for s in &after {
+            text.push('\n');
+            text.push_str(s);
+        }
+        let inside: Vec<_> = tag(&text, published).iter().filter(|t| t.span.start >= start && t.span.end <= end).map(|t| essence(t, start)).collect();
+        prop_assert_eq!(alone, inside);
+    }
+
+    #[test]
+    fn spans_are_ordered_and_well_formed(text in "\\PC{0,200}", published in anchor()) {
+        let ts = tag(&text, published);
+        let mut last = 0;
+        for t in &ts {
+            prop_assert!(t.span.start < t.span.end);
+            prop_assert!(t.span.start >= last);
+            prop_assert!(text.get(t.span.start..t.span.end).is_some());
+            last = t.span.end;
+            if let (Some(a), Some(b)) = (t.earliest, t.latest) {
+                prop_assert!(a <= b);
+            }
+            if published.is_none() {
+                prop_assert!(!matches!(t.anchor, sitrep_time::Anchor::Publication));
+            }
+        }
+    }
+
+    #[test]
+    fn datable_expressions_are_not_after_publication(target in sentence(), published in anchor()) {
+        for t in tag(&target, published) {
+            if let (true, Some(p), Some(a)) = (t.datable, published, t.earliest) {
+                prop_assert!(a <= p, "{} -> {} after {}", &target[t.span.start..t.span.end], t.value, p);
+            }
+        }
+    }
+}
