@@ -555,7 +555,18 @@ fn cue_at(toks: &[Token], i: usize, hi: usize) -> Option<(Act, usize, bool)> {
         }
         "established" | "set" | "built" if any_within(toks, i + 1, i + 5, &["base", "camp", "headquarters", "bases"]) => (Base, 1, true),
         // agreements and surrenders
-        "signed" | "ceasefire" | "cease-fire" | "truce" | "surrendered" | "surrender" => (Agreement, 1, true),
+        // a peace deal or a surrender (a defence pact between governments is politics, not an event)
+        "signed" | "concluded" | "reached"
+            if any_within(
+                toks,
+                i + 1,
+                i + 7,
+                &["peace", "ceasefire", "cease-fire", "truce", "reconciliation", "commitment", "non-aggression", "deal"],
+            ) && !any_within(toks, i + 1, i + 7, &["pact", "defence", "defense", "security", "military", "trade", "cooperation"]) =>
+        {
+            (Agreement, 1, true)
+        }
+        "ceasefire" | "cease-fire" | "truce" | "surrendered" | "surrender" => (Agreement, 1, true),
         "laid" | "lay" if b == "down" && c == "arms" => (Agreement, 3, true),
         // looting and property destruction
         "stripped" | "emptied" | "looted" | "looting" | "pillaged" | "plundered" | "ransacked" | "stole" | "stolen" | "stealing"
@@ -662,7 +673,9 @@ fn cue_at(toks: &[Token], i: usize, hi: usize) -> Option<(Act, usize, bool)> {
             (Attack, 2, true)
         }
         // warning shots ("fired gunshots in the air") are not an attack
-        "opened" | "fired" if matches!(b, "fire" | "shots" | "gunshots" | "several" | "into" | "in") => (Movement, 1, false),
+        "opened" | "fired" if matches!(b, "fire" | "shots" | "gunshots" | "several" | "into" | "in") => {
+            (Movement, if matches!(b, "shots" | "gunshots") { 2 } else { 1 }, false)
+        }
         "shot" if !matches!(b, "dead" | "down") => (Attack, 1, true),
         // killings, woundings, abductions without a count
         "killed" | "killing" | "executed" | "murdered" | "massacred" | "beheaded" | "slaughtered" | "assassinated" | "slain" | "slit"

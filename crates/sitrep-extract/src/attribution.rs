@@ -223,6 +223,11 @@ pub fn find(text: &str, toks: &[Token], lo: usize, hi: usize) -> Vec<Attribution
     out
 }
 
+/// True when token `i` opens its sentence (nothing but quotes before it on the line).
+fn sentence_start(toks: &[Token], i: usize) -> bool {
+    i == 0 || toks[..i].iter().rev().take_while(|t| t.kind == Kind::Punct && !t.is_punct('.')).count() == i || toks[i - 1].is_punct('.')
+}
+
 fn lead_start(toks: &[Token], i: usize, lo: usize) -> usize {
     if i > lo && matches!(toks[i - 1].lower.as_str(), "as") { i - 1 } else { i }
 }
@@ -245,8 +250,14 @@ fn told_whom(toks: &[Token], i: usize, hi: usize) -> Option<(usize, usize)> {
 
 fn push(text: &str, toks: &[Token], s: usize, e: usize, told: Option<(usize, usize)>, whole_start: usize, out: &mut Vec<Attribution>) {
     let words: Vec<&Token> = toks[s..e].iter().collect();
-    let plausible = words.iter().any(|t| {
-        source_word(&t.lower) || (t.cap && t.kind == Kind::Word && !matches!(t.lower.as_str(), "he" | "she" | "it" | "they" | "we" | "i"))
+    // a source noun, or a name (a capitalised word that does not merely open the sentence)
+    let plausible = words.iter().enumerate().any(|(k, t)| {
+        source_word(&t.lower)
+            || t.caps
+            || (t.cap
+                && t.kind == Kind::Word
+                && (k > 0 || !sentence_start(toks, s))
+                && !matches!(t.lower.as_str(), "he" | "she" | "it" | "they" | "we" | "i"))
     });
     if !plausible {
         return;

@@ -565,7 +565,7 @@ fn head_after(toks: &[Token], j: usize, hi: usize, amount: Amount, singular_only
             {
                 party = pp;
             }
-            if matches!(t.lower.as_str(), "others" | "other") {
+            if matches!(t.lower.as_str(), "others" | "other" | "more") {
                 additive = true;
             }
             // keep the first noun's side in compounds ("police officers", "soldiers and gendarmes")
@@ -745,6 +745,10 @@ fn object_like(toks: &[Token], p: usize, hi: usize) -> bool {
 /// killed").
 fn subject_left(toks: &[Token], cps: &[CountPhrase], k: usize, lo: usize) -> Option<usize> {
     let mut e = left_of_fillers(toks, k, lo)?;
+    // "Six people, including two children, were shot dead"
+    if toks[e].is_punct(',') && e > lo {
+        e -= 1;
+    }
     if toks[e].is_punct(')') || toks[e].is_punct(']') {
         let open = if toks[e].is_punct(')') { '(' } else { '[' };
         let o = (e.saturating_sub(12).max(lo)..e).rev().find(|&i| toks[i].is_punct(open))?;
@@ -944,7 +948,9 @@ pub fn frames_with(toks: &[Token], nums: &[NumTok], range: (usize, usize), hints
         let nx = toks.get(cp.end).filter(|_| cp.end < hi);
         let next_ok =
             nx.is_none_or(|t| t.kind == Kind::Punct || matches!(t.lower.as_str(), "in" | "during" | "on" | "while" | "after" | "near"));
-        if !matches!(b1, "and" | "while" | "whereas") || !next_ok {
+        // "six gendarmes died, four of them in combat and two in a road accident"
+        let of_them = cp.head.is_none() && cp.end >= cp.start + 2 && toks[cp.end - 1].is("them");
+        if !(matches!(b1, "and" | "while" | "whereas") || (of_them && b1 == ",")) || !next_ok {
             continue;
         }
         let Some(prev) = out.iter().filter(|f| f.count.end <= cp.start && f.trigger.1 <= cp.start).max_by_key(|f| f.trigger.1) else {
@@ -956,7 +962,13 @@ pub fn frames_with(toks: &[Token], nums: &[NumTok], range: (usize, usize), hints
         }
         let outcome = prev.outcome;
         let mut tail = cp.end;
-        while tail < hi && tail < cp.end + 8 && !toks[tail].is_punct(',') && !toks[tail].is_punct('.') && !toks[tail].is_punct(';') {
+        while tail < hi
+            && tail < cp.end + 8
+            && !toks[tail].is_punct(',')
+            && !toks[tail].is_punct('.')
+            && !toks[tail].is_punct(';')
+            && !matches!(toks[tail].lower.as_str(), "and" | "while" | "whereas" | "but")
+        {
             tail += 1;
         }
         let span = Span::new(toks[cp.start].span.start, toks[tail.max(cp.end) - 1].span.end);

@@ -114,8 +114,15 @@ fn analyse<'a>(gaz: &Gazetteer, table: &ActorTable, text: &'a str, published: Op
     let toks = tokenize(text);
     let nums: Vec<NumTok> = numbers::find_tokens(&toks);
     let timexes = sitrep_time::tag(text, published);
-    let places = sitrep_place::find_places(gaz, text);
     let actors = actors::find(table, text);
+    // a place inside an actor's name ("Islamic State Sahel", "Niger's army") does not place
+    // an event
+    let mut places = sitrep_place::find_places(gaz, text);
+    for p in &mut places {
+        if actors.iter().any(|a| a.span.overlaps(&p.span) && !table.is_generic(a.entry)) {
+            p.kind = sitrep_place::PlaceKind::Embedded;
+        }
+    }
     // named actors tell casualty counts whose side their tokens are on ("17 JNIM")
     let mut hints: Vec<Option<Party>> = vec![None; toks.len()];
     for a in actors.iter().filter(|a| !table.is_generic(a.entry)) {
@@ -210,7 +217,10 @@ fn segment_events(doc: &Doc) -> Vec<Draft> {
             if s.eventful || agreement_lead {
                 // the sentences before it set the scene (date, place, who)
                 let lead: Vec<usize> = (0..si)
-                    .filter(|&p| !doc.sents[p].cues.generic && doc.sents[p].cues.background.is_none() && !doc.sents[p].cues.new_event)
+                    .filter(|&p| {
+                        let q = &doc.sents[p];
+                        !q.cues.generic && q.cues.background.is_none() && !q.cues.new_event && (!q.acts.is_empty() || q.named)
+                    })
                     .collect();
                 events.push(Draft { role: SourceRole::Primary, sents: vec![si], context: lead, anchor: si, key: None });
                 cur = 0;
@@ -351,7 +361,7 @@ fn usable_timexes(doc: &Doc, sents: &[usize]) -> Vec<Timex> {
 /// events the text places only vaguely.
 fn home_country(doc: &Doc, table: &ActorTable) -> Option<String> {
     let mut count: HashMap<String, usize> = HashMap::new();
-    for p in &doc.places {
+    for p in doc.places.iter().filter(|p| p.kind != sitrep_place::PlaceKind::Embedded) {
         if let Some(pl) = &p.place {
             *count.entry(pl.country_code.clone()).or_default() += 1;
         }
@@ -410,9 +420,18 @@ fn assemble(
     let spans: Vec<Span> = all.iter().map(|&s| doc.sents[s].span).collect();
 
     // ---- place
-    // a background event is placed by its own sentences only, never by the rest of the text
-    let located = sitrep_place::event_location(gaz, doc.text, &doc.places, &spans)
-        .filter(|(_, span)| d.role == SourceRole::Primary || spans.iter().any(|s| s.contains(span)));
+    // the event's own sentences place it first, then the sentences that only mention it; the
+    // rest of the text (the place helper's last resort) only for the main event
+    let own_spans: Vec<Span> = own.iter().map(|&s| doc.sents[s].span).collect();
+    let within = |span: &Span, set: &[Span]| set.iter().any(|s| s.contains(span));
+    let first = sitrep_place::event_location(gaz, doc.text, &doc.places, &own_spans);
+    let located = match first {
+        Some(l) if within(&l.1, &own_spans) => Some(l),
+        _ => match sitrep_place::event_location(gaz, doc.text, &doc.places, &spans) {
+            Some(l) if within(&l.1, &spans) => Some(l),
+            other => other.filter(|_| d.role == SourceRole::Primary),
+        },
+    };
     let mut location = match located {
         Some((loc, span)) => LocationValue { place: loc, evidence: Some(ev(article, span, PLACE_RULE)) },
         None => LocationValue::default(),
@@ -420,8 +439,27 @@ fn assemble(
     fix_border_country(doc, &mut location, home, article);
     let same_region = all.iter().any(|&s| {
         let st = &doc.sents[s];
-        (st.lo..st.hi.saturating_sub(1))
-            .any(|k| doc.toks[k].is("same") && matches!(doc.toks[k + 1].lower.as_str(), "region" | "area" | "province" | "zone"))
+        (st.lo..st.hi.saturating_sub(1)).any(|k| {
+            doc.toks[k].is("same")
+                && matches!(
+                    doc.toks[k + 1].lower.as_str(),
+                    "region"
+                        | "area"
+                        | "province"
+                        | "zone"
+                        | "road"
+                        | "village"
+                        | "town"
+                        | "locality"
+                        | "place"
+                        | "district"
+                        | "department"
+                        | "commune"
+                        | "axis"
+                        | "site"
+                        | "spot"
+                )
+        })
     });
     if location.place.country_code.is_none() {
         if let (true, Some(m)) = (same_region, main) {
@@ -432,7 +470,7 @@ fn assemble(
                 precision: Some(if m.location.place.admin1.is_some() { LocationPrecision::Admin1 } else { LocationPrecision::Country }),
                 ..Location::default()
             };
-        } else if let Some(h) = home.or_else(|| main.and_then(|m| m.location.place.country_code.as_deref())) {
+        } else if let Some(h) = main.and_then(|m| m.location.place.country_code.as_deref()).or(home) {
             location.place = Location {
                 name: country_name(h).map(str::to_string),
                 country_code: Some(h.to_string()),
@@ -552,7 +590,10 @@ fn assemble(
         .min_by_key(|p| p.order)
         .map(|p| upgrade((p.name.clone(), p.kind, Some(p.span))));
     let demo = act_set.contains(&Act::Protest) || act_set.contains(&Act::Riot) || act_set.contains(&Act::Mob);
+    let mut demo_state: Option<(String, ActorKind, Option<Span>)> = None;
     if demo && attacker.as_ref().is_none_or(|a| !matches!(a.1, ActorKind::Protesters | ActorKind::Rioters)) {
+        // the forces that dispersed or arrested them are the other side
+        demo_state = attacker.take().filter(|a| state(a.1));
         let riot = act_set.contains(&Act::Riot) || act_set.contains(&Act::Mob);
         let kind = if riot { ActorKind::Rioters } else { ActorKind::Protesters };
         let p = participants.iter().find(|p| p.kind == kind);
@@ -564,7 +605,8 @@ fn assemble(
     let same_side = |k: ActorKind| akind.is_some_and(|a| a == k || (non_state(a) && k == ActorKind::PoliticalMilitia));
     let mut targets: Vec<&Participant> = participants.iter().filter(|p| p.side == Side::Target && !same_side(p.kind)).collect();
     targets.sort_by_key(|p| p.order);
-    let mut target: Option<(String, ActorKind, Option<Span>)> = targets.first().map(|p| (p.name.clone(), p.kind, Some(p.span)));
+    let mut target: Option<(String, ActorKind, Option<Span>)> =
+        demo_state.or_else(|| targets.first().map(|p| (p.name.clone(), p.kind, Some(p.span))));
     // two parties acting together ("soldiers and militants exchanged gunfire"): the other one
     if target.is_none()
         && (act_set.contains(&Act::Clash) || act_set.contains(&Act::Resist))

@@ -1,0 +1,319 @@
+//! Golden tests: every extractor on our own example sentences (written for this project), the
+//! output kept in `tests/snapshots`. Review a change with `INSTA_UPDATE=always cargo test -p
+//! sitrep-extract --test golden` and `git diff`.
+
+use sitrep_extract::actors::{self, ActorTable};
+use sitrep_extract::lexicon::Party;
+use sitrep_extract::tokens::tokenize;
+use sitrep_extract::{Reader, acts, attribution, casualties, numbers, segment};
+use sitrep_model::article::Article;
+use sitrep_model::contract::event_out;
+use sitrep_place::Gazetteer;
+use sitrep_text::OffsetMap;
+use std::fmt::Write;
+
+const NUMBERS: &[&str] = &[
+    "at least 29 guards",
+    "several dozen fighters",
+    "about 40 people",
+    "nearly 100 houses",
+    "7-11 wounded",
+    "10 (+2) dead",
+    "3+ injured",
+    "a dozen herders",
+    "twenty-one pupils",
+    "two hundred cattle",
+    "dozens of villagers",
+    "hundreds of fighters",
+    "between 5 and 8 gendarmes",
+    "up to 15 traders",
+    "more than 300 displaced",
+    "1,200 households",
+    "one hundred and twelve cows",
+    "some 50 people",
+    "two or three men",
+    "a handful of drivers",
+    "On 3 May 2021 at 10:30, a 12-year-old girl and no one else",
+    "tens of thousands of displaced people",
+];
+
+#[test]
+fn numbers_golden() {
+    let mut out = String::new();
+    for t in NUMBERS {
+        let found: Vec<String> = numbers::find(t)
+            .into_iter()
+            .map(|n| {
+                let a = n.amount;
+                format!("{:?} {}/{}/{:?} vague={} stated={}", &t[n.span.start..n.span.end], a.low, a.best, a.high, a.vague, a.stated)
+            })
+            .collect();
+        writeln!(out, "{t}\n    {}", found.join("\n    ")).unwrap();
+    }
+    insta::assert_snapshot!(out);
+}
+
+const CASUALTY_SENTENCES: &[&str] = &[
+    "Gunmen killed nine villagers and wounded two others near the well on Sunday.",
+    "At least 14 gendarmes were killed, six were wounded and three went missing.",
+    "Four police officers were killed in the fighting, while two more died in a road accident on the way.",
+    "The ambush claimed the lives of 11 soldiers and one civilian, the army said.",
+    "Hundreds of fighters on motorbikes stormed the camp.",
+    "The ministry reported killing \u{201C}more than 60 terrorists\u{201D} in the counter-attack.",
+    "Six people, including two children, were shot dead at the market.",
+    "Assailants abducted a teacher and seized 40 cattle.",
+    "No one was hurt in the blast.",
+    "Residents said the attackers tried to kidnap a nurse.",
+    "A guard was killed and another was wounded.",
+    "The toll rose to 23, local officials said.",
+    "Troops killed 17 ISWAP fighters and captured two others.",
+    "Nine soldiers (mostly national guards) and a herder were killed.",
+    "Two off-duty soldiers were shot dead in the market.",
+];
+
+#[test]
+fn casualties_golden() {
+    let mut out = String::new();
+    for t in CASUALTY_SENTENCES {
+        let toks = tokenize(t);
+        let nums = numbers::find_tokens(&toks);
+        writeln!(out, "{t}").unwrap();
+        for f in casualties::frames(&toks, &nums, (0, toks.len())) {
+            let a = f.count.amount;
+            writeln!(
+                out,
+                "    {:?} {:?} {:?} {}/{}/{:?} cause={:?} explicit={} additive={} subset={} [{}]",
+                f.outcome,
+                f.count.party,
+                f.count.country,
+                a.low,
+                a.best,
+                a.high,
+                f.cause,
+                f.explicit_cause,
+                f.count.additive,
+                f.count.subset,
+                &t[f.span.start..f.span.end]
+            )
+            .unwrap();
+        }
+    }
+    insta::assert_snapshot!(out);
+}
+
+const ACTOR_SENTENCES: &[&str] = &[
+    "Fighters of the Islamic State Sahel Province (ISSP) attacked a Nigerien army post.",
+    "JNIM's Katiba Macina claimed the ambush on Malian soldiers and FAMa positions.",
+    "ISWAP and Boko Haram (JAS) fought near Lake Chad; Chadian troops later arrived.",
+    "Unknown gunmen and a local vigilance committee exchanged fire.",
+    "French Barkhane helicopters and Wagner mercenaries were seen near Menaka.",
+    "Fulani militiamen attacked Dogon hunters; the MNJTF and Ansaroul Islam were not involved.",
+    "Protesters marched in Niamey while police fired tear gas; rioters burned tyres.",
+];
+
+#[test]
+fn actors_golden() {
+    let table = ActorTable::builtin();
+    let mut out = String::new();
+    for t in ACTOR_SENTENCES {
+        writeln!(out, "{t}").unwrap();
+        for m in actors::find(&table, t) {
+            writeln!(out, "    {:?} -> {} ({})", &t[m.span.start..m.span.end], m.name, m.kind).unwrap();
+        }
+    }
+    insta::assert_snapshot!(out);
+}
+
+const ACT_SENTENCES: &[&str] = &[
+    "Militants attacked the village and looted shops.",
+    "A convoy struck an improvised explosive device near Tera.",
+    "Soldiers found and defused two IEDs on the road.",
+    "The air force carried out drone strikes on a camp.",
+    "Gunmen on motorcycles ambushed a patrol and fired mortars at the base.",
+    "A suicide bomber blew himself up at the mosque.",
+    "Hundreds of students demonstrated in the capital; police dispersed them with tear gas.",
+    "Youths threw stones and burned tyres after the arrest.",
+    "An angry mob lynched two suspected thieves.",
+    "There has been a surge in attacks on the army in recent months.",
+    "Police arrested five suspects in the market.",
+    "Armed men were seen moving through the forest and ran a checkpoint.",
+    "The militants fired gunshots in the air and seized 30 goats.",
+];
+
+#[test]
+fn acts_and_tactics_golden() {
+    let mut out = String::new();
+    for t in ACT_SENTENCES {
+        let toks = tokenize(t);
+        let a: Vec<String> = acts::acts(&toks, 0, toks.len())
+            .into_iter()
+            .map(|c| format!("{:?}{} [{}]", c.act, if c.specific { "" } else { "(generic)" }, &t[c.span.start..c.span.end]))
+            .collect();
+        let tac: Vec<&str> = acts::tactics(&toks, 0, toks.len()).into_iter().map(|x| x.0).collect();
+        writeln!(out, "{t}\n    acts: {}\n    tactics: {:?}", a.join(", "), tac).unwrap();
+    }
+    insta::assert_snapshot!(out);
+}
+
+const ATTRIBUTION_SENTENCES: &[&str] = &[
+    "The defence ministry said 12 soldiers died.",
+    "Two security sources, one of them a senior officer, told AFP that 30 fighters were killed.",
+    "Seven herders were killed, according to the regional governor.",
+    "The toll was 9, as reported by state television.",
+    "\u{201C}We buried them at dawn,\u{201D} said the village chief.",
+    "The army on Friday said it had repelled the attack.",
+    "They said nothing more.",
+];
+
+#[test]
+fn attribution_golden() {
+    let mut out = String::new();
+    for t in ATTRIBUTION_SENTENCES {
+        let toks = tokenize(t);
+        let a: Vec<String> = attribution::find(t, &toks, 0, toks.len()).into_iter().map(|a| a.source).collect();
+        writeln!(out, "{t}\n    {a:?}").unwrap();
+    }
+    insta::assert_snapshot!(out);
+}
+
+const CUE_SENTENCES: &[&str] = &[
+    "Last month, 9 guards died in an ambush near the border.",
+    "Three weeks prior to this raid, gunmen had struck the same village.",
+    "In a separate incident, a trader was abducted.",
+    "The attack lasted two hours.",
+    "Recent weeks have seen heavy fighting across the region.",
+    "Earlier this week, a mine exploded under a bus.",
+    "Earlier on the same day, officials gave a lower toll.",
+    "He died three days later in hospital.",
+];
+
+#[test]
+fn segment_cues_golden() {
+    let mut out = String::new();
+    for t in CUE_SENTENCES {
+        let toks = tokenize(t);
+        let c = segment::cues(&toks, 0, toks.len());
+        writeln!(
+            out,
+            "{t}\n    background={:?} new_event={} anaphor_initial={} generic={} forward={}",
+            c.background, c.new_event, c.anaphor_initial, c.generic, c.forward
+        )
+        .unwrap();
+    }
+    insta::assert_snapshot!(out);
+}
+
+/// Our own example articles, read whole.
+const ARTICLES: &[(&str, &str, Option<&str>)] = &[
+    (
+        "raid",
+        "Gunmen kill nine villagers in western Niger\n\
+         Gunmen on motorcycles killed nine villagers and wounded four others in the village of Banibangou on Sunday, local officials said. \
+         The attackers also stole about 200 head of cattle before fleeing towards the border with Mali. \
+         Last month, 14 soldiers were killed in an ambush near the same area. \
+         There has been a rise in attacks on civilians in the region since 2021.",
+        Some("2023-03-14"),
+    ),
+    (
+        "clash",
+        "At least 11 soldiers were killed when jihadists attacked an army post in Diffa region on Tuesday, the defence ministry said. \
+         Earlier reports had put the toll at eight. \
+         The ministry said 25 \u{201C}terrorists\u{201D} were killed in the fighting and that reinforcements were sent by helicopter. \
+         Seven of the wounded soldiers were taken to Niamey.",
+        Some("2022-06-02"),
+    ),
+    (
+        "accident",
+        "Six gendarmes died on Monday, four of them in combat and two in a road accident while rushing to the scene, \
+         after Islamic State Sahel fighters raided a checkpoint near Tillaberi. \
+         Two weeks earlier, an IED destroyed a truck on the same road, killing the driver.",
+        Some("2024-01-10"),
+    ),
+    (
+        "politics",
+        "The three juntas signed a defence pact in Niamey on Saturday. France completed the withdrawal of its troops, \
+         and the ambassador left the country. Analysts say violence has surged in recent months.",
+        Some("2023-12-24"),
+    ),
+    (
+        "protest",
+        "Hundreds of students demonstrated in Zinder on Wednesday against the closure of their university. \
+         Police dispersed the crowd with tear gas and arrested 12 people, a student union said.",
+        None,
+    ),
+];
+
+fn describe(reader: &Reader, id: &str, text: &str, published: Option<&str>) -> String {
+    let article = Article {
+        id: id.to_string(),
+        original: text.to_string(),
+        text: text.to_string(),
+        map: OffsetMap::identity(text.len()),
+        title: None,
+        published: published.and_then(|p| chrono::NaiveDate::parse_from_str(p, "%Y-%m-%d").ok()),
+        published_from: None,
+        url: None,
+        outlet: None,
+        flags: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    let mentions = reader.read(&article);
+    let mut out = String::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let e = event_out(&article, &mentions, i, &[]);
+        writeln!(out, "event {i} ({:?}): {} / {}", m.role, e.event_type, e.sub_event_type).unwrap();
+        writeln!(
+            out,
+            "  date: {:?}..{:?} {} {:?}{}",
+            e.date.earliest,
+            e.date.latest,
+            e.date.precision,
+            e.date.expression,
+            e.date.relative_to.as_ref().map(|r| format!(" relative to {} by {} days", r.event, r.offset_days)).unwrap_or_default()
+        )
+        .unwrap();
+        writeln!(out, "  place: {:?} {:?} {:?}", e.location.name, e.location.country_code, e.location.precision).unwrap();
+        for a in &e.actors {
+            writeln!(out, "  actor: {} ({}, {})", a.name, a.kind, a.role).unwrap();
+        }
+        for (k, c) in e.casualties.iter().enumerate() {
+            let q = e.evidence.iter().find(|x| x.field == format!("casualties[{k}]")).map(|x| x.quote.clone()).unwrap_or_default();
+            writeln!(out, "  casualty: {} {} {}/{}/{:?} vague={} {} [{q}]", c.party, c.outcome, c.low, c.best, c.high, c.vague, c.cause)
+                .unwrap();
+        }
+        for c in m.casualties.iter().filter(|c| c.superseded) {
+            writeln!(out, "  superseded: {} {} {}", c.party, c.outcome, c.amount.best).unwrap();
+        }
+        writeln!(out, "  fatalities: {}  tactics: {:?}", e.fatalities, e.tactics).unwrap();
+        let attributed: Vec<&str> = m.casualties.iter().filter_map(|c| c.attributed_to.as_deref()).collect();
+        if !attributed.is_empty() {
+            writeln!(out, "  attributed to: {attributed:?}").unwrap();
+        }
+    }
+    if mentions.is_empty() {
+        writeln!(out, "no events").unwrap();
+    }
+    out
+}
+
+#[test]
+fn reader_golden() {
+    let gaz = Gazetteer::builtin();
+    let reader = Reader::new(&gaz);
+    for (id, text, published) in ARTICLES {
+        insta::assert_snapshot!(format!("reader_{id}"), describe(&reader, id, text, *published));
+    }
+}
+
+#[test]
+fn party_of_named_counts() {
+    // a casualty count headed by a named group is the armed side
+    let t = "Soldiers killed 17 JNIM near the river.";
+    let toks = tokenize(t);
+    let nums = numbers::find_tokens(&toks);
+    let mut hints = vec![None; toks.len()];
+    hints[3] = Some(Party::Armed);
+    let f = casualties::frames_with(&toks, &nums, (0, toks.len()), &hints);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].count.party, Party::Armed);
+}
