@@ -48,8 +48,8 @@ fn cand(s: usize, e: usize, sem: Sem, rule: &'static str) -> Cand {
 }
 
 /// Every expression of one sentence, in order, not overlapping.
-pub(crate) fn parse(t: &[Tok<'_>], month_first: bool) -> Vec<Cand> {
-    let g = G { t, month_first };
+pub(crate) fn parse(t: &[Tok<'_>], month_first: bool, published: Option<chrono::NaiveDate>) -> Vec<Cand> {
+    let g = G { t, month_first, published };
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.len() {
@@ -553,6 +553,8 @@ static EVENT_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 struct G<'s, 'a> {
     t: &'s [Tok<'a>],
     month_first: bool,
+    /// Only to choose between the two readings of an ambiguous numeric date.
+    published: Option<chrono::NaiveDate>,
 }
 
 impl<'a> G<'_, 'a> {
@@ -693,6 +695,10 @@ impl<'a> G<'_, 'a> {
             "mid" | "mi" => {
                 let j = dash(i + 1);
                 (j > i + 1 || k == "mid").then_some((j, PosMod::Mid, false))
+            }
+            // "earlier in the year"
+            "earlier" | "later" if self.w(i + 1, "in") && self.w(i + 2, "the") => {
+                Some((i + 2, if k == "earlier" { PosMod::SoFar } else { PosMod::Later }, true))
             }
             "earlier" => Some((i + 1, PosMod::SoFar, false)),
             "later" => Some((i + 1, PosMod::Later, false)),
@@ -846,6 +852,7 @@ impl<'a> G<'_, 'a> {
                 Some((i + 1, Amount(Some(1.0))))
             }
             "few" | "several" | "many" | "numerous" => Some((i + 1, Amount(None))),
+            "couple" if self.w(i + 1, "of") => Some((i + 2, Amount(Some(2.0)))),
             "dozens" | "hundreds" | "thousands" if self.w(i + 1, "of") => Some((i + 2, Amount(None))),
             "half" if self.wa(i + 1, &["a", "an"]) => Some((i + 2, Amount(Some(0.5)))),
             _ => {
@@ -1212,8 +1219,21 @@ impl<'a> G<'_, 'a> {
                 _ => return None,
             };
             let (a, bb) = (t.num, b.num);
-            // Day first unless the day cannot be (09/28) or the caller says month first.
-            let month_first = (bb > 12 && a <= 12) || (self.month_first && !(a > 12 && bb <= 12));
+            // Day first unless the day cannot be (09/28) or the caller says month first; when
+            // both readings are dates, the one nearer the publication date.
+            let ambiguous = a <= 12 && bb <= 12 && a != bb;
+            let nearer = |first: (u32, u32), second: (u32, u32)| -> Option<bool> {
+                let p = self.published?;
+                let x = crate::cal::ymd(y, first.0, first.1)?;
+                let z = crate::cal::ymd(y, second.0, second.1)?;
+                let (dx, dz) = ((x - p).num_days().abs(), (z - p).num_days().abs());
+                (dx != dz).then_some(dx < dz)
+            };
+            let month_first = if ambiguous {
+                nearer((a, bb), (bb, a)).unwrap_or(self.month_first)
+            } else {
+                (bb > 12 && a <= 12) || (self.month_first && !(a > 12 && bb <= 12))
+            };
             let (m, d) = if month_first { (a, bb) } else { (bb, a) };
             (y, m, d)
         };
@@ -1358,7 +1378,8 @@ impl<'a> G<'_, 'a> {
         {
             return None;
         }
-        if !(1900..=2099).contains(&y) && !prefixed && !(j > 0 && (self.wa(j - 1, YEAR_PREPS) || self.p(j - 1, '-'))) {
+        let after_dash = j > 1 && self.p(j - 1, '-') && !self.t[j - 2].kind.eq(&Kind::Num);
+        if !(1900..=2099).contains(&y) && !prefixed && !(j > 0 && (self.wa(j - 1, YEAR_PREPS) || after_dash)) {
             return None;
         }
         Some(cand(i, j + 1, Sem::Year(y), "time.year.v1"))
@@ -1836,7 +1857,9 @@ impl<'a> G<'_, 'a> {
                     return Some(cand(i, j + 1, Sem::Duration { amt: Amount(Some(1.0)), unit: u }, "time.duration.v1"));
                 }
                 if adj && self.k(i + 1) != "same" {
-                    return Some(cand(i, j + 1, Sem::Unit { unit: u, n: 0 }, "time.relunit.v1"));
+                    // "the latest fiscal year" is the last complete one.
+                    let n = if self.w(i + 1, "latest") { -1 } else { 0 };
+                    return Some(cand(i, j + 1, Sem::Unit { unit: u, n }, "time.relunit.v1"));
                 }
             }
             if self.w(i + 1, "latest") && self.w(i + 2, "period") {

@@ -263,7 +263,7 @@ pub fn tag_with(text: &str, opts: &Options) -> Vec<Timex> {
         if toks.is_empty() {
             continue;
         }
-        let cands = grammar::parse(&toks, month_first);
+        let cands = grammar::parse(&toks, month_first, opts.published);
         if cands.is_empty() {
             continue;
         }
@@ -431,6 +431,26 @@ mod tests {
         assert!(event_date(&t, &sents[..1]).is_none());
         let e = event_date(&t, &sents[1..]).unwrap();
         assert_eq!(e.value, "2023-09-28");
+    }
+
+    #[test]
+    fn ambiguous_numeric_date_nearest_publication() {
+        assert_eq!(values("Update 8/2/16: two men were arrested.", Some("2016-08-02")), [("8/2/16".into(), "2016-08-02".into())]);
+        assert_eq!(values("Le 8/2/16, deux hommes ont été arrêtés.", None), [("8/2/16".into(), "2016-02-08".into())]);
+        let opts = Options { published: None, numeric_order: NumericOrder::MonthFirst };
+        assert_eq!(tag_with("Filed 8/2/16.", &opts)[0].value, "2016-08-02");
+    }
+
+    #[test]
+    fn numbers_that_are_not_years() {
+        for s in [
+            "Call Crime Stoppers at 554-1111 with tips.",
+            "The unit lost 1,990 rifles.",
+            "About 2000 people fled the fighting.",
+            "It cost $1995.",
+        ] {
+            assert!(tag(s, Some(d("2016-08-02"))).is_empty(), "{s}");
+        }
     }
 
     #[test]
