@@ -745,6 +745,27 @@ fn object_like(toks: &[Token], p: usize, hi: usize) -> bool {
 /// killed").
 fn subject_left(toks: &[Token], cps: &[CountPhrase], k: usize, lo: usize) -> Option<usize> {
     let mut e = left_of_fillers(toks, k, lo)?;
+    // "were shot and killed", "were abducted and executed"
+    if toks[e].is("and")
+        && e > lo + 1
+        && matches!(
+            toks[e - 1].lower.as_str(),
+            "shot"
+                | "beaten"
+                | "tortured"
+                | "abducted"
+                | "kidnapped"
+                | "wounded"
+                | "injured"
+                | "stabbed"
+                | "mutilated"
+                | "captured"
+                | "taken"
+                | "robbed"
+        )
+    {
+        e = left_of_fillers(toks, e - 1, lo)?;
+    }
     // "Six people, including two children, were shot dead"
     if toks[e].is_punct(',') && e > lo {
         e -= 1;

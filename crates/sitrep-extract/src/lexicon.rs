@@ -67,7 +67,14 @@ pub fn person_noun(w: &str) -> Option<PersonNoun> {
         | "individual" | "official" | "resident's" | "notable" | "contractor" | "engineer" | "tourist" | "missionary" | "nun"
         | "villager's" | "guide" | "agent" | "rancher" | "breeder" | "cattleman" | "peasant" | "motorist" | "motorcyclist"
         | "bystander" | "schoolboy" | "schoolgirl" | "leader" | "owner" | "occupant" | "grandson" | "nephew" | "uncle" | "cousin"
-        | "local" => pn(Civilian, true),
+        | "local" | "fisher" | "collector" | "watchman" | "informant" | "activist" | "councilman" | "christian" | "muslim"
+        | "prospector" | "thief" | "robber" | "suspect" | "humanitarian" | "marketgoer" | "traditionalist" | "hunter" | "gardener"
+        | "trucker" | "smuggler" | "trafficker" | "chauffeur" | "servant" | "physician" | "reporter" | "interpreter" | "pensioner"
+        | "widow" | "orphan" | "neighbour" | "neighbor" | "deputy" | "lawmaker" | "politician" | "candidate" | "voter" | "magistrate"
+        | "judge" | "prefect" | "governor" | "shopowner" | "idp" | "repentant" | "accomplice" | "associate" | "courtier" | "member"
+        | "tuareg" | "fulani" | "peul" | "zarma" | "djerma" | "hausa" | "kanuri" | "toubou" | "arab" | "buduma" | "dawsahak" => {
+            pn(Civilian, true)
+        }
         "civilians"
         | "villagers"
         | "residents"

@@ -59,6 +59,11 @@ pub(crate) struct Sent {
     pub eventful: bool,
     /// A named armed group or force is mentioned (a sentence that only says who did it).
     pub named: bool,
+    /// The figures here are the attackers' own claim ("ISWAP said it killed 15 soldiers"),
+    /// or only alleged.
+    pub claim: bool,
+    /// The text says its figures could not be verified.
+    pub disclaimer: bool,
 }
 
 /// An event being assembled.
@@ -167,7 +172,40 @@ fn analyse<'a>(gaz: &Gazetteer, table: &ActorTable, text: &'a str, published: Op
                     && !table.is_generic(a.entry)
                     && matches!(a.kind, ActorKind::Rebels | ActorKind::PoliticalMilitia | ActorKind::IdentityMilitia)
             });
-        sents.push(Sent { span: s.span, lo, hi, frames, parts, acts, attributions, cues, tactics, timexes: timexes_in, eventful, named });
+        let claim_cue = (lo..hi).any(|k| {
+            matches!(
+                toks[k].lower.as_str(),
+                "claimed" | "claim" | "claims" | "claiming" | "statement" | "propaganda" | "alleged" | "allegedly"
+            )
+        });
+        let perpetrator = actors.iter().any(|a| {
+            s.span.contains(&a.span)
+                && !table.is_generic(a.entry)
+                && matches!(a.kind, ActorKind::Rebels | ActorKind::PoliticalMilitia | ActorKind::IdentityMilitia)
+        });
+        let claim = claim_cue && (perpetrator || (lo..hi).any(|k| toks[k].is("allegedly")));
+        let disclaimer = (lo..hi).any(|k| {
+            let w = toks[k].lower.as_str();
+            matches!(w, "unverified" | "unconfirmed" | "corroborate" | "corroborated")
+                || (matches!(w, "verified" | "confirmed")
+                    && (k.saturating_sub(4)..k).any(|q| matches!(toks[q].lower.as_str(), "not" | "independently" | "cannot")))
+        });
+        sents.push(Sent {
+            span: s.span,
+            lo,
+            hi,
+            frames,
+            parts,
+            acts,
+            attributions,
+            cues,
+            tactics,
+            timexes: timexes_in,
+            eventful,
+            named,
+            claim,
+            disclaimer,
+        });
     }
     Doc { text, toks, sents, timexes, places, actors }
 }
@@ -545,7 +583,7 @@ fn assemble(
         }
     }
     let mut cas: Vec<CasualtyValue> = Vec::new();
-    let mut cas_meta: Vec<(usize, bool, bool)> = Vec::new(); // (sentence, explicit cause, additive)
+    let mut cas_meta: Vec<Meta> = Vec::new();
     for (i, (f, s)) in frames.iter().enumerate() {
         let mut party = f.count.party;
         if party == Party::Unknown {
@@ -565,9 +603,10 @@ fn assemble(
             superseded: false,
             evidence: ev(article, f.span, f.extractor.clone()),
         });
-        cas_meta.push((*s, f.explicit_cause, f.count.additive));
+        cas_meta.push(Meta { sent: *s, explicit: f.explicit_cause, additive: f.count.additive, claim: doc.sents[*s].claim });
     }
-    let cas = consolidate(cas, &cas_meta);
+    let disclaimer = all.iter().any(|&s| doc.sents[s].disclaimer);
+    let cas = consolidate(cas, &cas_meta, disclaimer);
 
     // ---- actors: the attacking side and the side attacked
     let victims: Vec<(ActorKind, Outcome)> = cas.iter().filter(|c| !c.superseded).map(|c| (c.party, c.outcome)).collect();
@@ -1011,7 +1050,15 @@ fn dyad(
 /// breakdown ("12 killed ... seven in combat and five in a road accident"); otherwise, across
 /// sentences, the highest figure stands and lower ones are superseded ("at least ten" early,
 /// then 12).
-fn consolidate(cas: Vec<CasualtyValue>, meta: &[(usize, bool, bool)]) -> Vec<CasualtyValue> {
+/// What consolidation needs to know about one figure.
+struct Meta {
+    sent: usize,
+    explicit: bool,
+    additive: bool,
+    claim: bool,
+}
+
+fn consolidate(cas: Vec<CasualtyValue>, meta: &[Meta], disclaimer: bool) -> Vec<CasualtyValue> {
     let n = cas.len();
     let mut keep: Vec<bool> = vec![true; n];
     // exact repeats (same party, outcome, cause, amount) in other sentences: dropped
@@ -1022,7 +1069,7 @@ fn consolidate(cas: Vec<CasualtyValue>, meta: &[(usize, bool, bool)]) -> Vec<Cas
                 && cas[j].outcome == cas[i].outcome
                 && cas[j].cause == cas[i].cause
                 && cas[j].amount == cas[i].amount
-                && meta[j].0 != meta[i].0
+                && meta[j].sent != meta[i].sent
             {
                 keep[i] = false;
                 break;
@@ -1030,13 +1077,20 @@ fn consolidate(cas: Vec<CasualtyValue>, meta: &[(usize, bool, bool)]) -> Vec<Cas
         }
     }
     let mut superseded = vec![false; n];
+    // the attackers' own claims stand only when nothing else is said and nothing casts doubt
+    let independent = (0..n).any(|i| keep[i] && !meta[i].claim);
+    for i in 0..n {
+        if meta[i].claim && (independent || disclaimer) {
+            superseded[i] = true;
+        }
+    }
     // units: the non-additive figures of one sentence for one group, summed
     let units = |ids: &[usize]| -> Vec<(usize, Vec<usize>)> {
         let mut by_sent: Vec<(usize, Vec<usize>)> = Vec::new();
         for &i in ids {
-            match by_sent.iter_mut().find(|(s, _)| *s == meta[i].0) {
+            match by_sent.iter_mut().find(|(s, _)| *s == meta[i].sent) {
                 Some((_, v)) => v.push(i),
-                None => by_sent.push((meta[i].0, vec![i])),
+                None => by_sent.push((meta[i].sent, vec![i])),
             }
         }
         by_sent
@@ -1058,14 +1112,16 @@ fn consolidate(cas: Vec<CasualtyValue>, meta: &[(usize, bool, bool)]) -> Vec<Cas
     };
     let groups: BTreeSet<(ActorKind, Outcome)> = cas.iter().map(|c| (c.party, c.outcome)).collect();
     for (party, outcome) in groups {
-        let idx: Vec<usize> = (0..n).filter(|&i| keep[i] && cas[i].party == party && cas[i].outcome == outcome && !meta[i].2).collect();
+        let idx: Vec<usize> = (0..n)
+            .filter(|&i| keep[i] && cas[i].party == party && cas[i].outcome == outcome && !meta[i].additive && !meta[i].claim)
+            .collect();
         let acc: Vec<usize> =
             (0..n).filter(|&i| keep[i] && cas[i].party == party && cas[i].outcome == outcome && cas[i].cause == Cause::Accident).collect();
         let acc_units = units(&acc);
         highest(&acc_units, &mut superseded);
         let accident: u64 = acc.iter().filter(|&&i| !superseded[i]).map(|&i| cas[i].amount.best).sum();
-        let explicit: Vec<usize> = idx.iter().copied().filter(|&i| cas[i].cause == Cause::Violence && meta[i].1).collect();
-        let implicit: Vec<usize> = idx.iter().copied().filter(|&i| cas[i].cause == Cause::Violence && !meta[i].1).collect();
+        let explicit: Vec<usize> = idx.iter().copied().filter(|&i| cas[i].cause == Cause::Violence && meta[i].explicit).collect();
+        let implicit: Vec<usize> = idx.iter().copied().filter(|&i| cas[i].cause == Cause::Violence && !meta[i].explicit).collect();
         if accident > 0 && !explicit.is_empty() {
             let ex_units = units(&explicit);
             highest(&ex_units, &mut superseded);
