@@ -760,7 +760,7 @@ fn resolve_relative(
         // earlier" than the third quarter is a third quarter).
         let keep = p.gran.rank() >= unit_g.rank()
             || (matches!(unit_g, Gran::Day | Gran::Week) && p.gran == Gran::Day && exact)
-            || (unit_g == Gran::Year && exact && matches!(p.gran, Gran::Month | Gran::Quarter | Gran::Half | Gran::Season(_)));
+            || (unit_g == Gran::Year && exact && n != 0 && matches!(p.gran, Gran::Month | Gran::Quarter | Gran::Half | Gran::Season(_)));
         let g = if keep { p.gran } else { unit_g };
         let mut r = Res::period(Period::containing(g, moved)?, anchor, ctx.dct)?;
         r.offset = Some(offset);
