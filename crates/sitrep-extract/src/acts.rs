@@ -406,7 +406,7 @@ fn cue_at(toks: &[Token], i: usize, hi: usize) -> Option<(Act, usize, bool)> {
         // explosives: found or detonated
         "defused" | "dismantled" | "defuse" | "defusing" | "defusal" | "demined" | "demining" | "deactivated" | "neutralised"
         | "neutralized"
-            if any_within(toks, i + 1, i + 6, EXPLOSIVE_NOUNS) || any_within(toks, i.saturating_sub(5), i, EXPLOSIVE_NOUNS) =>
+            if any_within(toks, i + 1, i + 10, EXPLOSIVE_NOUNS) || any_within(toks, i.saturating_sub(5), i, EXPLOSIVE_NOUNS) =>
         {
             (Defuse, 1, true)
         }
@@ -468,7 +468,10 @@ fn cue_at(toks: &[Token], i: usize, hi: usize) -> Option<(Act, usize, bool)> {
             (Protest, 1, true)
         }
         "strike" | "strikes"
-            if matches!(prev, "on" | "general" | "a")
+            if (matches!(prev, "on" | "general" | "a")
+                || prev.ends_with("-hour")
+                || prev.ends_with("-day")
+                || any_within(toks, i.saturating_sub(4), i, &["observing", "observed", "began"]))
                 && !matches!(w(toks, i.wrapping_sub(2)), "air" | "drone")
                 && any_within(
                     toks,
@@ -569,12 +572,14 @@ fn cue_at(toks: &[Token], i: usize, hi: usize) -> Option<(Act, usize, bool)> {
         "ceasefire" | "cease-fire" | "truce" | "surrendered" | "surrender" => (Agreement, 1, true),
         "laid" | "lay" if b == "down" && c == "arms" => (Agreement, 3, true),
         // looting and property destruction
-        "stripped" | "emptied" | "looted" | "looting" | "pillaged" | "plundered" | "ransacked" | "stole" | "stolen" | "stealing"
-        | "robbed" | "robbery" | "rustled" | "rustling" | "extorted" | "extorting" | "extortion" | "zakat" | "torched" | "sabotaged"
-        | "rustlers" | "theft" | "thefts" => (Loot, 1, a != "theft" && a != "thefts" || det_before(toks, i)),
+        "carjacked" | "hijacked" | "taxed" | "stripped" | "emptied" | "looted" | "looting" | "pillaged" | "plundered" | "ransacked"
+        | "stole" | "stolen" | "stealing" | "robbed" | "robbery" | "rustled" | "rustling" | "extorted" | "extorting" | "extortion"
+        | "zakat" | "torched" | "sabotaged" | "rustlers" | "theft" | "thefts" => {
+            (Loot, 1, a != "theft" && a != "thefts" || det_before(toks, i))
+        }
         "seized" | "took" | "carried" | "taken" | "made" | "confiscated" | "collected" | "levied" | "demanded" | "burned" | "burnt"
         | "set" | "destroyed" | "damaged" | "razed" | "burning" | "destroying" | "seizing"
-            if any_within(toks, i + 1, i + 7, PROPERTY) || (matches!(a, "set") && matches!(b, "fire" | "ablaze" | "alight")) =>
+            if any_within(toks, i + 1, i + 10, PROPERTY) || (matches!(a, "set") && matches!(b, "fire" | "ablaze" | "alight")) =>
         {
             let len = if matches!(a, "set") { 2 } else { 1 };
             (Loot, len, true)
@@ -620,7 +625,7 @@ fn cue_at(toks: &[Token], i: usize, hi: usize) -> Option<(Act, usize, bool)> {
             };
             (Clash, 1, specific)
         }
-        "exchanged" | "exchange" | "exchanging"
+        "exchanged" | "exchange" | "exchanging" | "exchanges"
             if matches!(b, "fire" | "gunfire" | "shots") || (b == "of" && matches!(c, "fire" | "gunfire")) =>
         {
             (Clash, if b == "of" { 3 } else { 2 }, true)
@@ -750,6 +755,33 @@ pub fn tactics(toks: &[Token], lo: usize, hi: usize) -> Vec<(&'static str, usize
     out
 }
 
+/// Infrastructure: attacking it harms no particular people ("sabotaged a telecommunications
+/// antenna").
+pub fn infrastructure(w: &str) -> bool {
+    matches!(
+        w,
+        "installations"
+            | "installation"
+            | "antenna"
+            | "antennas"
+            | "network"
+            | "tower"
+            | "towers"
+            | "pylon"
+            | "pylons"
+            | "line"
+            | "lines"
+            | "bridge"
+            | "bridges"
+            | "dam"
+            | "pipeline"
+            | "infrastructure"
+            | "transmission"
+            | "telecommunications"
+            | "relay"
+    )
+}
+
 /// Whom a non-person target noun stands for ("the village of X": civilians; "a military
 /// position": state forces).
 pub fn target_noun(toks: &[Token], i: usize) -> Option<Party> {
@@ -788,7 +820,8 @@ pub fn target_noun(toks: &[Token], i: usize) -> Option<Party> {
         | "neighbourhood" | "neighborhood" | "compound" | "residence" | "wedding" | "funeral" | "bus" | "vehicle" | "vehicles"
         | "truck" | "trucks" | "hospital" | "clinic" | "settlement" | "settlements" | "site" | "well" | "wells" | "population"
         | "populations" | "community" | "communities" | "encampment" | "herd" | "herds" | "livestock" | "cattle" | "ngo" | "locality"
-        | "localities" | "camps" | "passengers" => {
+        | "localities" | "camps" | "passengers" | "ambulance" | "car" | "cart" | "taxi" | "minibus" | "motorcycle" | "warehouse"
+        | "shop" | "mine" | "office" | "offices" => {
             if matches!(a, "vehicle" | "vehicles" | "truck" | "trucks") && military_prev {
                 return Some(Party::State);
             }

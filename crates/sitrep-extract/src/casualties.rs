@@ -620,8 +620,9 @@ fn head_after(toks: &[Token], j: usize, hi: usize, amount: Amount, singular_only
     }
     // ACLED counts off-duty and former soldiers as civilians ("a soldier (assumed off-duty)")
     let bracket_off_duty = toks.get(head + 1).is_some_and(|t| t.is_punct('(') || t.is_punct('['))
-        && close_bracket(toks, head + 1, hi).is_some_and(|c| (head + 2..c).any(|q| toks[q].lower == "off-duty"));
-    if party == Party::State && (off_duty || bracket_off_duty) {
+        && close_bracket(toks, head + 1, hi)
+            .is_some_and(|c| (head + 2..c).any(|q| matches!(toks[q].lower.as_str(), "off-duty" | "unarmed")));
+    if matches!(party, Party::State | Party::Armed) && (off_duty || bracket_off_duty) {
         party = Party::Civilian;
     }
     // "five watchmen (suspected to be JNIM)": the bracket says whose side

@@ -440,6 +440,8 @@ struct Participant {
     span: Span,
     generic: bool,
     order: usize,
+    /// Made from people the table does not name ("villagers" fighting back).
+    synthetic: bool,
 }
 
 fn assemble(
@@ -568,16 +570,47 @@ fn assemble(
     // ---- casualties
     let last_victim_party =
         |upto: usize| -> Option<Party> { frames.iter().take(upto).rev().map(|(f, _)| f.count.party).find(|p| *p != Party::Unknown) };
+    // what the acts were done to: the first target noun or person after an act ("attacked
+    // the village", "chased away youths"), or the vehicle that struck a mine
     let mut target_hint: Option<ActorKind> = None;
+    let mut target_hint_at: usize = usize::MAX;
     for &s in &own {
         let st = &doc.sents[s];
         for a in &st.acts {
-            if matches!(a.act, Act::Attack | Act::Raid | Act::Loot | Act::Shelling | Act::Explosive | Act::Air) {
-                for k in a.end..(a.end + 7).min(st.hi) {
-                    if let Some(p) = acts::target_noun(&doc.toks, k) {
-                        target_hint.get_or_insert(party_kind(p, None, cc, armed_kind, None));
-                        break;
+            if !matches!(
+                a.act,
+                Act::Attack
+                    | Act::Raid
+                    | Act::Loot
+                    | Act::Shelling
+                    | Act::Explosive
+                    | Act::Air
+                    | Act::Movement
+                    | Act::Abduct
+                    | Act::Kill
+                    | Act::Wound
+            ) {
+                continue;
+            }
+            let struck = matches!(doc.toks[a.tok].lower.as_str(), "struck" | "hit") || a.act == Act::Explosive;
+            let before = if struck { a.tok.saturating_sub(5).max(st.lo)..a.tok } else { a.tok..a.tok };
+            let after = a.end..(a.end + 7).min(st.hi);
+            for k in before.chain(after) {
+                if acts::infrastructure(&doc.toks[k].lower) {
+                    break;
+                }
+                let p = acts::target_noun(&doc.toks, k).or_else(|| {
+                    person_noun(&doc.toks[k].lower)
+                        .filter(|p| p.party == Party::Civilian)
+                        .map(|_| Party::Civilian)
+                        .filter(|_| !(k.saturating_sub(2).max(st.lo)..k).any(|q| arming_modifier(&doc.toks[q].lower)))
+                });
+                if let Some(p) = p {
+                    if target_hint.is_none() {
+                        target_hint = Some(party_kind(p, None, cc, armed_kind, None));
+                        target_hint_at = doc.toks[k].span.start;
                     }
+                    break;
                 }
             }
         }
@@ -614,6 +647,7 @@ fn assemble(
     let state = |k: ActorKind| matches!(k, ActorKind::StateForces | ActorKind::ExternalForces);
     let opposed =
         |a: ActorKind, b: ActorKind| (state(a) && !state(b)) || (non_state(a) && b != a) || (!state(a) && !non_state(a) && a != b);
+    let attacker_name = |a: &Option<(String, ActorKind, Option<Span>)>| a.as_ref().map(|a| a.0.clone()).unwrap_or_default();
     // a generic armed group stands for the named one when the text names one ("ISWAP
     // militants"); the same for the side acted on
     let upgrade = |p: (String, ActorKind, Option<Span>)| -> (String, ActorKind, Option<Span>) {
@@ -644,14 +678,21 @@ fn assemble(
     let same_side = |k: ActorKind| akind.is_some_and(|a| a == k || (non_state(a) && k == ActorKind::PoliticalMilitia));
     let mut targets: Vec<&Participant> = participants.iter().filter(|p| p.side == Side::Target && !same_side(p.kind)).collect();
     targets.sort_by_key(|p| p.order);
+    let first_target = targets.first().filter(|p| p.span.start < target_hint_at || target_hint.is_none_or(|h| same_side(h)));
     let mut target: Option<(String, ActorKind, Option<Span>)> =
-        demo_state.or_else(|| targets.first().map(|p| (p.name.clone(), p.kind, Some(p.span))));
+        demo_state.or_else(|| first_target.map(|p| (p.name.clone(), p.kind, Some(p.span))));
     // two parties acting together ("soldiers and militants exchanged gunfire"): the other one
+    let aname = attacker_name(&attacker);
     if target.is_none()
         && (act_set.contains(&Act::Clash) || act_set.contains(&Act::Resist))
         && let Some(a) = akind
-        && let Some(p) =
-            agents.iter().filter(|p| opposed(a, p.kind) && !same_side(p.kind) && p.kind != ActorKind::Civilians).min_by_key(|p| p.order)
+        && let Some(p) = agents
+            .iter()
+            .filter(|p| {
+                p.kind != ActorKind::Civilians
+                    && ((opposed(a, p.kind) && !same_side(p.kind)) || (non_state(a) && p.kind == a && !p.generic && p.name != aname))
+            })
+            .min_by_key(|p| p.order)
     {
         target = Some((p.name.clone(), p.kind, Some(p.span)));
     }
@@ -721,9 +762,7 @@ fn assemble(
                 | ActorKind::ExternalForces
         )
     };
-    let unarmed = !participants
-        .iter()
-        .any(|p| armed_kind_of(p.kind) && !(p.generic && p.kind == ActorKind::IdentityMilitia && p.side == Side::Agent))
+    let unarmed = !participants.iter().any(|p| armed_kind_of(p.kind) && !p.synthetic)
         && !frames.iter().any(|(f, _)| matches!(f.count.party, Party::State | Party::Armed | Party::Identity));
     let mut all_victims = victims.clone();
     for &si in &own {
@@ -731,10 +770,23 @@ fn assemble(
             all_victims.push((party_kind(f.count.party, f.count.country, cc, armed_kind, target_hint), f.outcome));
         }
     }
-    if unarmed && attacker.as_ref().is_some_and(|a| a.1 == ActorKind::IdentityMilitia) {
-        // farmers against herders, rival camps: no armed actor at all
+    // farmers against herders, rival camps: a fight between groups of civilians is mob
+    // violence, unless the groups are communities (ethnic, clan) that ACLED codes as militias
+    let communal = own.iter().any(|&si| {
+        let st = &doc.sents[si];
+        (st.lo..st.hi).any(|k| {
+            ethnic(&doc.toks[k].lower)
+                || matches!(doc.toks[k].lower.as_str(), "militias" | "militia" | "communities" | "community" | "clans" | "clan")
+        })
+    });
+    let civil_clash = unarmed && (act_set.contains(&Act::Clash) || act_set.contains(&Act::Resist));
+    if civil_clash && communal {
+        attacker = Some((with_country("Unidentified Communal Militia", cc), ActorKind::IdentityMilitia, None));
+        target = None;
+    } else if civil_clash && attacker.as_ref().is_some_and(|a| a.1 == ActorKind::IdentityMilitia) {
         attacker = None;
     }
+    let unarmed = unarmed && !(civil_clash && communal);
     let facts = Facts {
         acts: act_set.clone(),
         attacker: attacker.as_ref().map(|a| a.1),
@@ -788,6 +840,38 @@ fn assemble(
         tactics,
         sentences,
     })
+}
+
+/// Ethnic and community names ACLED gives communal militias.
+fn ethnic(w: &str) -> bool {
+    matches!(
+        w,
+        "fulani"
+            | "peul"
+            | "peulh"
+            | "tuareg"
+            | "touareg"
+            | "tuaregs"
+            | "zarma"
+            | "djerma"
+            | "hausa"
+            | "haoussa"
+            | "kanuri"
+            | "toubou"
+            | "arab"
+            | "arabs"
+            | "buduma"
+            | "dawsahak"
+            | "dogon"
+            | "bambara"
+            | "mossi"
+            | "zaghawa"
+            | "songhai"
+            | "dendi"
+            | "beriberi"
+            | "fulbe"
+            | "mahamid"
+    )
 }
 
 fn is_villager(doc: &Doc, f: &Frame) -> bool {
@@ -873,7 +957,33 @@ fn participants_of(doc: &Doc, table: &ActorTable, sents: &[usize], frames: &[(&F
             if kind == ActorKind::Civilians && side == Side::Agent && s.acts.iter().any(|a| a.act == Act::Resist) {
                 kind = ActorKind::IdentityMilitia;
             }
-            out.push(Participant { name, kind, side, span: m.span, generic, order: order + if government { 5_000 } else { 0 } });
+            out.push(Participant {
+                name,
+                kind,
+                side,
+                span: m.span,
+                generic,
+                order: order + if government { 5_000 } else { 0 },
+                synthetic: false,
+            });
+            // "French and Nigerien forces": the first demonym names a force too
+            if matches!(kind, ActorKind::StateForces | ActorKind::ExternalForces)
+                && first >= s.lo + 2
+                && doc.toks[first - 1].is("and")
+                && let Some(c2) = demonym(&doc.toks[first - 2].lower).filter(|_| doc.toks[first - 2].cap)
+                && let Some(cn) = country_name(c2)
+            {
+                let k2 = if Some(c2) == cc { ActorKind::StateForces } else { ActorKind::ExternalForces };
+                out.push(Participant {
+                    name: format!("Military Forces of {cn}"),
+                    kind: k2,
+                    side,
+                    span: doc.toks[first - 2].span,
+                    generic: false,
+                    order: order.saturating_sub(1),
+                    synthetic: false,
+                });
+            }
             order += 1;
         }
         // people who are not in the table acting as an armed side: "villagers killed three
@@ -901,6 +1011,7 @@ fn participants_of(doc: &Doc, table: &ActorTable, sents: &[usize], frames: &[(&F
                 span: doc.toks[k].span,
                 generic: true,
                 order,
+                synthetic: true,
             });
             order += 1;
         }

@@ -157,8 +157,8 @@ fn generic(toks: &[Token], lo: usize, hi: usize) -> bool {
         let a = w(toks, i);
         let b = w(toks, i + 1);
         let hit = match a {
-            "rise" | "increase" | "surge" | "upsurge" | "spike" | "escalation" | "wave" | "spate" | "string" | "series" | "resurgence"
-            | "uptick" | "decline" | "decrease" | "drop" => matches!(b, "in" | "of"),
+            "rise" | "increase" | "surge" | "upsurge" | "spike" | "escalation" | "wave" | "spate" | "resurgence" | "uptick" | "decline"
+            | "decrease" | "drop" => matches!(b, "in" | "of"),
             "recent" => matches!(b, "weeks" | "months" | "years" | "days" | "attacks" | "violence" | "escalation"),
             "regularly" | "frequently" | "repeatedly" | "routinely" | "often" | "increasingly" | "persisted" | "persist" | "continue"
             | "continues" | "vulnerable" | "insurgency" | "plagued" | "grappling" | "historically" | "track" => true,
