@@ -477,39 +477,42 @@ fn assemble(
         None => LocationValue::default(),
     };
     fix_border_country(doc, &mut location, home, article);
-    let same_region = all.iter().any(|&s| {
+    // "in the same region" (the main event's first-level division), "near the same village"
+    // (near the main event's place)
+    let mut same: Option<bool> = None; // Some(true): a region; Some(false): a place
+    for &s in &all {
         let st = &doc.sents[s];
-        (st.lo..st.hi.saturating_sub(1)).any(|k| {
-            doc.toks[k].is("same")
-                && matches!(
-                    doc.toks[k + 1].lower.as_str(),
-                    "region"
-                        | "area"
-                        | "province"
-                        | "zone"
-                        | "road"
-                        | "village"
-                        | "town"
-                        | "locality"
-                        | "place"
-                        | "district"
-                        | "department"
-                        | "commune"
-                        | "axis"
-                        | "site"
-                        | "spot"
-                )
-        })
-    });
+        for k in st.lo..st.hi.saturating_sub(1) {
+            if doc.toks[k].is("same") {
+                match doc.toks[k + 1].lower.as_str() {
+                    "region" | "province" | "zone" | "district" | "department" => same = same.or(Some(true)),
+                    "area" | "road" | "village" | "town" | "locality" | "place" | "commune" | "axis" | "site" | "spot" => {
+                        same = same.or(Some(false))
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
     if location.place.country_code.is_none() {
-        if let (true, Some(m)) = (same_region, main) {
-            location.place = Location {
-                name: m.location.place.admin1.clone(),
-                country_code: m.location.place.country_code.clone(),
-                admin1: m.location.place.admin1.clone(),
-                precision: Some(if m.location.place.admin1.is_some() { LocationPrecision::Admin1 } else { LocationPrecision::Country }),
-                ..Location::default()
+        if let (Some(region), Some(m)) = (same, main) {
+            let mp = &m.location.place;
+            location.place = if region && mp.admin1.is_some() {
+                Location {
+                    name: mp.admin1.clone(),
+                    country_code: mp.country_code.clone(),
+                    admin1: mp.admin1.clone(),
+                    precision: Some(LocationPrecision::Admin1),
+                    ..Location::default()
+                }
+            } else {
+                let mut l = mp.clone();
+                if matches!(l.precision, Some(LocationPrecision::Exact)) {
+                    l.precision = Some(LocationPrecision::Near);
+                }
+                l
             };
+            location.evidence = m.location.evidence.clone();
         } else if let Some(h) = main.and_then(|m| m.location.place.country_code.as_deref()).or(home) {
             location.place = Location {
                 name: country_name(h).map(str::to_string),
