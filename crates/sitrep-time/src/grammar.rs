@@ -985,7 +985,7 @@ impl<'a> G<'_, 'a> {
             }
             let mut end = k2;
             let mut second: Option<Cal> = None;
-            if self.p(k2, '-') || self.wa(k2, &["to", "through", "till", "until", "au"]) {
+            if self.p(k2, '-') || self.wa(k2, &["to", "through", "till", "until", "au", "or"]) {
                 if let Some((k4, d2)) = self.day_at(k2 + 1)
                     && d2 > d
                     && self.month_at(k4).is_none()
@@ -1077,7 +1077,7 @@ impl<'a> G<'_, 'a> {
         let (k, d) = self.day_at(j)?;
         let mut k1 = k;
         let mut d2 = None;
-        if (self.p(k, '-') || self.wa(k, &["to", "and", "au", "et"]))
+        if (self.p(k, '-') || self.wa(k, &["to", "and", "or", "au", "et", "ou"]))
             && let Some((k2, dd)) = self.day_at(k + 1)
             && dd > d
         {
@@ -2671,6 +2671,34 @@ impl<'a> G<'_, 'a> {
             return None;
         }
         Some(cand(i, c.e, Sem::Time { day: Some(Box::new(c.sem)), tod: Tod::Pod(p) }, "time.clock.v1"))
+    }
+}
+
+/// "the end of August and mid-September 2021": a year-less date takes the year of the next
+/// one when only a conjunction separates them (and it does not come later in the year).
+pub(crate) fn share_years(t: &[Tok<'_>], cands: &mut [Cand]) {
+    for i in (0..cands.len().saturating_sub(1)).rev() {
+        let next_year = match &cands[i + 1].sem {
+            Sem::Cal(Cal { y: Some(y), m, .. }) | Sem::Range(Cal { y: Some(y), m, .. }, _) => Some((*y, *m)),
+            _ => None,
+        };
+        let Some((y, m2)) = next_year else { continue };
+        let between = &t[cands[i].e..cands[i + 1].s];
+        let joined = !between.is_empty()
+            && between
+                .iter()
+                .all(|x| matches!(x.key, "and" | "or" | "to" | "through" | "until" | "till" | "et" | "ou" | "au" | "-" | "," | "&"));
+        if !joined {
+            continue;
+        }
+        match &mut cands[i].sem {
+            Sem::Cal(c @ Cal { y: None, .. }) if c.m <= m2 => c.y = Some(y),
+            Sem::Range(a @ Cal { y: None, .. }, b @ Cal { y: None, .. }) if b.m <= m2 => {
+                a.y = Some(y);
+                b.y = Some(y);
+            }
+            _ => {}
+        }
     }
 }
 

@@ -263,7 +263,8 @@ pub fn tag_with(text: &str, opts: &Options) -> Vec<Timex> {
         if toks.is_empty() {
             continue;
         }
-        let cands = grammar::parse(&toks, month_first, opts.published);
+        let mut cands = grammar::parse(&toks, month_first, opts.published);
+        grammar::share_years(&toks, &mut cands);
         if cands.is_empty() {
             continue;
         }
@@ -288,7 +289,17 @@ pub fn tag_with(text: &str, opts: &Options) -> Vec<Timex> {
                 Some(pm) => sem::narrow(iv, pm, r.gran, opts.published),
                 None => iv,
             });
-            let granularity = r.gran.map_or(DatePrecision::Unknown, cal::Gran::precision);
+            let mut granularity = r.gran.map_or(DatePrecision::Unknown, cal::Gran::precision);
+            // "around 14 March": a few days either side, known to the week.
+            let approx_day = matches!(modifier, Some(Modifier::Approx)) && r.kind == TimexType::Date && granularity == DatePrecision::Day;
+            let interval = if approx_day {
+                granularity = DatePrecision::Week;
+                interval.and_then(|(a, b)| {
+                    Some((a.checked_sub_signed(chrono::Duration::days(3))?, b.checked_add_signed(chrono::Duration::days(3))?))
+                })
+            } else {
+                interval
+            };
             let precision = if interval.is_some() { granularity } else { DatePrecision::Unknown };
             let is_ref = r.value.ends_with("_REF");
             let broad = matches!(r.gran, Some(cal::Gran::Decade | cal::Gran::Century));

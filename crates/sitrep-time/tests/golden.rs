@@ -181,6 +181,22 @@ fn times_of_day() {
 }
 
 #[test]
+fn report_dates() {
+    insta::assert_snapshot!(family(
+        &[
+            "On the night of 30 to 31 December 2022, gunmen attacked a gold mining site.",
+            "Around 14 March 2021, an armed group abducted five herders.",
+            "On 5 or 6 May 2021, the herders were released.",
+            "During the week of 18 July 2022, militants burned a school.",
+            "Early July 2022, fighting displaced 3,000 people.",
+            "Between the end of August and mid-September 2021, several villages were emptied.",
+            "The previous day, the same group had looted cattle.",
+        ],
+        None
+    ));
+}
+
+#[test]
 fn without_publication_date() {
     insta::assert_snapshot!(family(
         &[
