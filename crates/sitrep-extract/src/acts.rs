@@ -694,8 +694,8 @@ fn cue_at(toks: &[Token], i: usize, hi: usize) -> Option<(Act, usize, bool)> {
         "shot" | "gunned" if matches!(b, "dead" | "down") => (Kill, 2, true),
         "wounded" | "injured" | "wounding" | "injuring" | "beat" | "beaten" | "tortured" | "flogged" | "whipped" | "mutilated"
         | "stabbed" | "hurt" => (Wound, 1, true),
-        "abducted" | "kidnapped" | "abducting" | "kidnapping" | "kidnappings" | "abduction" | "abductions" | "hostage" | "hostages"
-        | "captive" => {
+        "abduct" | "kidnap" | "abducted" | "kidnapped" | "abducting" | "kidnapping" | "kidnappings" | "abduction" | "abductions"
+        | "hostage" | "hostages" | "captive" => {
             let specific = !matches!(a, "kidnappings" | "abductions" | "kidnapping" | "abduction") || det_before(toks, i);
             (Abduct, 1, specific)
         }

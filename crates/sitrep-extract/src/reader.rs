@@ -230,7 +230,9 @@ fn realised(toks: &[Token], mut a: ActCue, lo: usize) -> Option<ActCue> {
         }
     }
     if b1 == "to" && matches!(b2, "attempted" | "tried" | "attempting" | "trying" | "failed" | "sought") {
+        // an attempt is an attack ("tried to abduct two merchants")
         a.act = Act::Attack;
+        a.specific = true;
     } else if b1 == "to"
         && matches!(
             b2,
