@@ -551,9 +551,7 @@ fn head_after(toks: &[Token], j: usize, hi: usize, amount: Amount, singular_only
                 continue;
             }
             if singular_only && !p.singular {
-                if best.is_none() {
-                    return None;
-                }
+                best?;
                 break;
             }
             let mut party = p.party;
@@ -1091,9 +1089,8 @@ fn coordinated_left(toks: &[Token], cps: &[CountPhrase], c: usize, lo: usize, ou
 
 fn cause_in(toks: &[Token], from: usize, until: usize) -> (Cause, bool) {
     let mut violence = false;
-    for i in from..until {
-        let w = toks[i].lower.as_str();
-        match w {
+    for t in toks.iter().take(until).skip(from) {
+        match t.lower.as_str() {
             "accident" | "accidents" | "crash" | "crashed" | "collision" | "overturned" | "accidentally" | "accidental" | "drowned" => {
                 return (Cause::Accident, true);
             }

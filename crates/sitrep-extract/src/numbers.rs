@@ -204,7 +204,6 @@ fn parse_at(toks: &[Token], i: usize) -> Option<NumTok> {
         if seq_at(toks, i, words) {
             let j = i + words.len();
             if let Some(core) = core_at(toks, j) {
-                let q = q;
                 if *q == Qual::Between {
                     // "between A and B"
                     if toks.get(core.end).is_some_and(|t| t.is("and"))
@@ -559,7 +558,7 @@ fn word_number(toks: &[Token], i: usize, first_scale: u64) -> Option<(usize, u64
         {
             let ok = match last {
                 Last::Start | Last::Hundred | Last::Big | Last::And => true,
-                Last::Ten => v < 10 && !w.contains('-') && current % 10 == 0,
+                Last::Ten => v < 10 && !w.contains('-') && current.is_multiple_of(10),
                 Last::Unit => false,
             };
             if !ok {
@@ -567,7 +566,7 @@ fn word_number(toks: &[Token], i: usize, first_scale: u64) -> Option<(usize, u64
             }
             current += v;
             last = if v >= 20 && v % 10 == 0 { Last::Ten } else { Last::Unit };
-            if v >= 10 && v < 20 {
+            if (10..20).contains(&v) {
                 last = Last::Unit;
             }
             seen = true;

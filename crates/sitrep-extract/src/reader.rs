@@ -221,13 +221,11 @@ fn realised(toks: &[Token], mut a: ActCue, lo: usize) -> Option<ActCue> {
     let b1 = w(a.tok.wrapping_sub(1));
     let b2 = w(a.tok.wrapping_sub(2));
     let b3 = w(a.tok.wrapping_sub(3));
-    if matches!(b1, "no" | "not" | "never" | "without" | "nor")
+    let negated = matches!(b1, "no" | "not" | "never" | "without" | "nor")
         || matches!(b2, "no" | "not" | "never" | "without")
-        || (b3 == "no" && b2 != "and")
-    {
-        if !(matches!(b1, "not") && matches!(b2, "did" | "had" | "has")) || a.act != Act::Attack {
-            return None;
-        }
+        || (b3 == "no" && b2 != "and");
+    if negated && (!(matches!(b1, "not") && matches!(b2, "did" | "had" | "has")) || a.act != Act::Attack) {
+        return None;
     }
     if b1 == "to" && matches!(b2, "attempted" | "tried" | "attempting" | "trying" | "failed" | "sought") {
         // an attempt is an attack ("tried to abduct two merchants")
@@ -297,9 +295,7 @@ fn segment_events(doc: &Doc) -> Vec<Draft> {
         if !s.eventful && !context_only {
             continue;
         }
-        let target = if s.cues.anaphor_initial {
-            0
-        } else if cur != 0 && conflicts(doc, &events[cur], si) && !conflicts(doc, &events[0], si) {
+        let target = if s.cues.anaphor_initial || (cur != 0 && conflicts(doc, &events[cur], si) && !conflicts(doc, &events[0], si)) {
             0
         } else if s.eventful && conflicts(doc, &events[cur], si) && s.cues.anaphor.is_none() && !s.cues.forward {
             let k = format!("#{si}");
@@ -683,7 +679,7 @@ fn assemble(
     let same_side = |k: ActorKind| akind.is_some_and(|a| a == k || (non_state(a) && k == ActorKind::PoliticalMilitia));
     let mut targets: Vec<&Participant> = participants.iter().filter(|p| p.side == Side::Target && !same_side(p.kind)).collect();
     targets.sort_by_key(|p| p.order);
-    let first_target = targets.first().filter(|p| p.span.start < target_hint_at || target_hint.is_none_or(|h| same_side(h)));
+    let first_target = targets.first().filter(|p| p.span.start < target_hint_at || target_hint.is_none_or(&same_side));
     let mut target: Option<(String, ActorKind, Option<Span>)> =
         demo_state.or_else(|| first_target.map(|p| (p.name.clone(), p.kind, Some(p.span))));
     // two parties acting together ("soldiers and militants exchanged gunfire"): the other one
@@ -953,7 +949,7 @@ fn participants_of(doc: &Doc, table: &ActorTable, sents: &[usize], frames: &[(&F
             let non_state = matches!(kind, ActorKind::Rebels | ActorKind::PoliticalMilitia | ActorKind::IdentityMilitia);
             // "the defence ministry said": a source, not a party; but "ISWAP claimed to have ..."
             // names the party that acted
-            if s.attributions.iter().any(|a| first >= a.toks.0 && first < a.toks.1) && !(non_state && !generic) {
+            if (generic || !non_state) && s.attributions.iter().any(|a| first >= a.toks.0 && first < a.toks.1) {
                 continue;
             }
             let in_count = frames.iter().any(|(f, fs)| *fs == si && first >= f.count.start && first < f.count.end);

@@ -93,10 +93,7 @@ pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Token>) {
             };
             if is_word {
                 while let Some(&(j, d)) = it.peek() {
-                    if d.is_alphanumeric() {
-                        end = j + d.len_utf8();
-                        it.next();
-                    } else if is_hyphen(d) && text[j + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric) {
+                    if d.is_alphanumeric() || (is_hyphen(d) && text[j + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric)) {
                         end = j + d.len_utf8();
                         it.next();
                     } else {
@@ -112,18 +109,16 @@ pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Token>) {
         if c.is_alphabetic() {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = it.peek() {
-                if d.is_alphanumeric() || d == '\u{0301}' || d == '\u{0300}' {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else if (is_apostrophe(d) || is_hyphen(d) || d == '.')
-                    && text[j + d.len_utf8()..].chars().next().is_some_and(char::is_alphabetic)
-                    && (d != '.' || is_dotted_abbrev(&text[i..j]))
-                {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else {
+                let inner = d.is_alphanumeric()
+                    || matches!(d, '\u{0300}'..='\u{036F}')
+                    || ((is_apostrophe(d) || is_hyphen(d) || d == '.')
+                        && text[j + d.len_utf8()..].chars().next().is_some_and(char::is_alphabetic)
+                        && (d != '.' || is_dotted_abbrev(&text[i..j])));
+                if !inner {
                     break;
                 }
+                end = j + d.len_utf8();
+                it.next();
             }
             // Keep a trailing dot of dotted abbreviations ("U.S.", "a.m.").
             if text[i..end].contains('.') && text[end..].starts_with('.') {
