@@ -3,7 +3,7 @@
 //! regions and seas, admin1 spelling variants).
 
 use crate::Feature;
-use crate::store::{ALT, CAPS, DEMONYM, DOT, F_CAPITAL, F_REGION, NONE, Row, Store};
+use crate::store::{ALT, CAPS, CURATED, DEMONYM, DOT, F_CAPITAL, F_LANDMARK, F_REGION, NONE, Row, Store};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -15,6 +15,8 @@ const NAMES: &str = include_str!("../data/names.tsv");
 struct Extra {
     aliases: Vec<String>,
     demonyms: Vec<String>,
+    /// The entry itself comes from names.tsv (a region or landmark sitrep adds).
+    curated_primary: bool,
 }
 
 fn split_list(s: Option<&str>) -> Vec<String> {
@@ -38,11 +40,14 @@ fn names_with(primary: &'static str, extra: Option<&Extra>, alternates: &[&'stat
     let mut out = Vec::with_capacity(1 + alternates.len());
     out.push((Cow::Borrowed(primary), 0));
     if let Some(x) = extra {
+        if x.curated_primary {
+            out[0].1 = CURATED;
+        }
         for a in &x.aliases {
-            out.push((Cow::Owned(strip_the(a).to_string()), alias_flags(a)));
+            out.push((Cow::Owned(strip_the(a).to_string()), alias_flags(a) | CURATED));
         }
         for d in &x.demonyms {
-            out.push((Cow::Owned(d.clone()), DEMONYM));
+            out.push((Cow::Owned(d.clone()), DEMONYM | CURATED));
         }
     }
     for a in alternates {
@@ -76,6 +81,7 @@ pub(crate) fn load(store: &mut Store) {
     let mut admin1_extra: HashMap<(String, String), Extra> = HashMap::new();
     let mut region_extra: HashMap<String, Extra> = HashMap::new();
     let mut regions: Vec<(&'static str, f64, f64, u64)> = Vec::new();
+    let mut landmarks: Vec<Vec<&'static str>> = Vec::new();
     for line in NAMES.lines() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
@@ -90,15 +96,19 @@ pub(crate) fn load(store: &mut Store) {
             "admin1" => {
                 let x = admin1_extra.entry((c[1].to_string(), c[2].to_string())).or_default();
                 x.aliases.extend(split_list(c.get(3).copied()));
+                x.demonyms.extend(split_list(c.get(4).copied()));
             }
+            "landmark" => landmarks.push(c),
             "region" => {
                 regions.push((c[1], f(c.get(2).copied()), f(c.get(3).copied()), pop(c.get(4).copied())));
                 let x = region_extra.entry(c[1].to_string()).or_default();
+                x.curated_primary = true;
                 x.aliases.extend(split_list(c.get(5).copied()));
                 x.demonyms.extend(split_list(c.get(6).copied()));
             }
             "regionalias" => {
                 let x = region_extra.entry(c[1].to_string()).or_default();
+                x.curated_primary = true;
                 x.aliases.extend(split_list(c.get(2).copied()));
                 x.demonyms.extend(split_list(c.get(3).copied()));
             }
@@ -236,6 +246,22 @@ pub(crate) fn load(store: &mut Store) {
             feature: Some(Feature::Other),
             flags: F_REGION,
             names: names_with(name, region_extra.get(name), &[]),
+            a1: NONE,
+            a2: NONE,
+            ..Row::default()
+        };
+        store.push(row, &mut pairs);
+    }
+    for c in landmarks {
+        // landmark NAME CC LAT LON aliases
+        let extra = Extra { aliases: split_list(c.get(5).copied()), demonyms: Vec::new(), curated_primary: true };
+        let row = Row {
+            lat: f(c.get(3).copied()),
+            lon: f(c.get(4).copied()),
+            cc: cc2(c.get(2).copied().unwrap_or("")),
+            feature: Some(Feature::Other),
+            flags: F_LANDMARK,
+            names: names_with(c[1], Some(&extra), &[]),
             a1: NONE,
             a2: NONE,
             ..Row::default()

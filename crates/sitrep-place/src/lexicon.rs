@@ -41,8 +41,22 @@ pub const STOP: &[&str] = &[
     "royal", "imperial", "islamic", "christian", "muslim", "jewish", "catholic", "human", "rights", "red", "cross", "crescent", "black",
     "white", "green", "blue", "gold", "silver", "victory", "liberty", "freedom", "peace", "hope", "justice", "independence",
     "democracy", "revolution", "war", "day", "night", "time", "times", "post", "news", "press", "daily", "weekly", "herald", "tribune",
-    "journal", "gazette", "star", "sun", "moon", "mail", "media", "radio", "television",
+    "journal", "gazette", "star", "sun", "moon", "mail", "media", "radio", "television", "fulani", "fulanis", "peul", "peuls", "peulh",
+    "tuareg", "tuaregs", "touareg", "touaregs", "tamasheq", "hausa", "haoussa", "zarma", "djerma", "songhai", "songhay", "kanuri",
+    "toubou", "tubu", "teda", "dogon", "bambara", "bozo", "mossi", "gourmantche", "igbo", "ibo", "yoruba", "berber", "berbers",
+    "amazigh", "pashtun", "hutu", "tutsi", "dinka", "nuer", "shia", "shiite", "sunni", "sufi", "wahhabi", "salafi", "koran", "quran",
+    "bible", "muslims", "christians", "jihadist", "jihadists",
 ];
+
+/// Words a place name never starts with ("And I" is no "Andi").
+pub const FUNCTION_WORDS: &[&str] = &[
+    "and", "or", "but", "if", "in", "on", "at", "of", "to", "for", "from", "with", "by", "as", "i", "we", "he", "she", "it", "they",
+    "you", "his", "her", "its", "our", "their", "this", "that", "these", "those", "there", "here", "so", "no", "yes", "after", "before",
+    "when", "while", "since", "until", "during", "also", "however", "meanwhile", "then", "now", "is", "was", "are", "were", "a", "an",
+];
+
+/// Capitalised phrases that are never places (as exact keys: lowercase, no spaces).
+pub const STOP_PHRASES: &[&str] = &["elnino", "lanina", "newyear", "newyears", "labourday", "laborday", "goodfriday"];
 
 /// Words after a place name that make the whole a named organisation or thing: the place is
 /// then `embedded` ("Niger Delta Authority", "Kenya Airways", "Boston Globe").

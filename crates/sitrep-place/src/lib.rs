@@ -405,3 +405,31 @@ pub fn to_location(place: Option<&Place>, name: Option<&str>, precision: Locatio
         pcode: None,
     }
 }
+
+#[cfg(test)]
+mod debug_lookup {
+    #[test]
+    #[ignore]
+    fn show() {
+        let g = crate::Gazetteer::builtin();
+        for p in g.lookup(&std::env::var("Q").unwrap()) {
+            println!("{p:?}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod debug_regions {
+    #[test]
+    #[ignore]
+    fn show() {
+        let g = crate::Gazetteer::builtin();
+        let s = &g.store;
+        for e in 0..s.e.len() as u32 {
+            if s.e.flags[e as usize] & crate::store::F_REGION != 0 || (s.e.feature[e as usize] == crate::Feature::Other) {
+                let k = crate::keys::name_key(s.e.name_of(e));
+                println!("{e} {:?} {} hits={}", s.e.names_of(e).collect::<Vec<_>>(), k, s.lookup_key(&k).len());
+            }
+        }
+    }
+}

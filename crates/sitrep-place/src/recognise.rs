@@ -8,7 +8,7 @@
 use crate::PlaceKind;
 use crate::keys::name_key;
 use crate::lexicon::*;
-use crate::store::{CAPS, DEMONYM, DOT, ENTRY, Store};
+use crate::store::{ALT, CAPS, DEMONYM, DOT, ENTRY, Store};
 
 /// A token of the text.
 #[derive(Debug, Clone, Copy)]
@@ -90,7 +90,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                     let next = text[k..].chars().next().unwrap_or(' ');
                     let after = text[k + next.len_utf8().min(text.len() - k)..].chars().next().unwrap_or(' ');
                     let possessive = (next == 's' || next == 'S') && !after.is_alphanumeric();
-                    if next.is_alphabetic() && !possessive {
+                    // "I've", "we're", "don't": contractions end the word
+                    let rest: String = text[k..].chars().take_while(|c| c.is_alphabetic()).collect();
+                    let contraction = matches!(rest.as_str(), "ve" | "re" | "ll" | "d" | "t" | "m" | "s");
+                    if next.is_alphabetic() && !possessive && !contraction {
                         j = k;
                         continue;
                     }
@@ -112,14 +115,28 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
         }
         out.push(Tok { start: i, end: i + cl, kind: TokKind::Punct(c), sent_start: false, after_break });
         after_break = false;
-        if matches!(c, '.' | '!' | '?' | ':' | '•' | '|') {
-            // "." after a one-letter initial does not end a sentence; close enough here
+        let after_title = c == '.'
+            && out.len() >= 2
+            && out[out.len() - 2].end == i
+            && matches!(out[out.len() - 2].kind, TokKind::Cap)
+            && is_title_abbrev(&text[out[out.len() - 2].start..i]);
+        if matches!(c, '.' | '!' | '?' | ':' | '•' | '|') && !after_title {
             sent_start = true;
         }
         i += cl;
     }
     out
 }
+
+/// "St", "Mt", "Mr", "Gen"...: a dot after them ends no sentence.
+fn is_title_abbrev(w: &str) -> bool {
+    w.len() <= 4 && TITLE_ABBREV.contains(&w.to_lowercase().as_str())
+}
+
+const TITLE_ABBREV: &[&str] = &[
+    "st", "ste", "mt", "ft", "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "maj", "capt", "sgt", "cpl", "prof", "rev",
+    "pres", "jr", "sr", "hon", "adm", "brig", "insp", "supt", "det", "no",
+];
 
 /// End of a dotted abbreviation starting at `i` ("U.S.", "U.A.E.", "W.Va."), if one starts.
 fn abbrev_end(b: &[u8], i: usize) -> Option<usize> {
@@ -169,6 +186,8 @@ pub(crate) struct RawMention {
     pub common_word: bool,
     /// Inside parentheses that give the admin areas of the name before them.
     pub in_hint: bool,
+    /// A single word that is a common given name ("Paul", "Keith").
+    pub given_name: bool,
 }
 
 /// Lowercase text of token `t`.
@@ -192,7 +211,7 @@ fn joined(text: &str, a: &Tok, b: &Tok) -> bool {
 
 /// Gazetteer hits for the name in `text[s..e]`, keeping only those the way it is written
 /// allows (capitals-only aliases need capitals, dotted abbreviations need their dot).
-pub(crate) fn hits_for(store: &Store, text: &str, s: usize, e: usize) -> Vec<u32> {
+pub(crate) fn hits_for(store: &Store, text: &str, s: usize, e: usize, caps_ok: bool) -> Vec<u32> {
     let surface = &text[s..e];
     let key = name_key(surface);
     if key.is_empty() {
@@ -200,21 +219,77 @@ pub(crate) fn hits_for(store: &Store, text: &str, s: usize, e: usize) -> Vec<u32
     }
     let all_caps = surface.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
     let dotted = surface.ends_with('.') || text[e..].starts_with('.');
+    let undotted: String = surface.chars().filter(|c| c.is_alphanumeric()).collect();
     let mut out: Vec<u32> = Vec::new();
+    let has_dot = surface.contains('.');
     for &(_, v) in store.lookup_key(&key) {
         if v & CAPS != 0 && !all_caps {
             continue;
         }
-        if v & DOT != 0 && !dotted {
+        if has_dot && v & (CAPS | DOT) == 0 && !surface.contains(' ') {
+            // "P.A." is an abbreviation: only an alias written so ("U.S.") matches it
             continue;
         }
-        if v & CAPS == 0 && all_caps && key.len() <= 3 && !surface.contains('.') {
-            // a short word in capitals ("IT", "OR", "ME") is an acronym unless an alias says so
+        if v & DOT != 0 {
+            // "Pa." is Pennsylvania, "P.A." is not: the letters must be written the same way
+            let same = store.e.names_of(v & ENTRY).any(|n| n.ends_with('.') && n.chars().filter(|c| c.is_alphanumeric()).eq(undotted.chars()));
+            if !dotted || !same {
+                continue;
+            }
+        }
+        if v & ALT == 0 && !all_caps && camel_mismatch(store.e.name_of(v & ENTRY), surface) {
+            // "NoMa" is not "Noma"
+            continue;
+        }
+        if v & CAPS == 0 && all_caps && !caps_ok && !surface.contains('.') {
+            // a word in capitals ("NATO", "IT") is an acronym unless an alias says so, or the
+            // line shouts (a dateline, a headline)
             continue;
         }
         out.push(v);
     }
     out
+}
+
+/// True when `name` has a capital inside a word ("NoMa", "DeKalb") that `surface` lacks.
+fn camel_mismatch(name: &str, surface: &str) -> bool {
+    let camel = |s: &str| {
+        let mut prev_lower = false;
+        let mut out = Vec::new();
+        for (k, c) in s.chars().enumerate() {
+            if c.is_uppercase() && prev_lower {
+                out.push(k);
+            }
+            prev_lower = c.is_lowercase();
+        }
+        out
+    };
+    let n = camel(name);
+    !n.is_empty() && n != camel(surface)
+}
+
+/// True when a run in capitals ends a dateline: "WASHINGTON (AP) —", "SAN DIEGO -", "NIAMEY,".
+fn dateline(text: &str, last: &Tok) -> bool {
+    let rest = text[last.end..].trim_start_matches([' ', '\u{a0}']);
+    rest.starts_with('(') || rest.starts_with('\u{2014}') || rest.starts_with('\u{2013}') || rest.starts_with("- ") || rest.starts_with("--")
+}
+
+/// True when capitals in line of token `t` are not acronyms: the token starts a line (a
+/// dateline: "NIAMEY (Reuters) -") or most letters of its line are capitals (a headline).
+fn caps_context(text: &str, t: &Tok) -> bool {
+    if t.after_break {
+        return true;
+    }
+    let ls = text[..t.start].rfind('\n').map_or(0, |x| x + 1);
+    let le = text[t.end..].find('\n').map_or(text.len(), |x| t.end + x);
+    let (mut up, mut all) = (0usize, 0usize);
+    for c in text[ls..le].chars().filter(|c| c.is_alphabetic()) {
+        all += 1;
+        if c.is_uppercase() {
+            up += 1;
+        }
+    }
+    all > 0 && up * 10 >= all * 7
 }
 
 const MAX_WORDS: usize = 7;
@@ -229,6 +304,7 @@ const DIRECTIONS: &[&str] = &[
 /// Every name of `text` the gazetteer knows or that stands where a place stands.
 pub(crate) fn recognise(store: &Store, text: &str) -> Vec<RawMention> {
     let toks = tokenize(text);
+    let persons = person_words(store, text, &toks);
     let mut out: Vec<RawMention> = Vec::new();
     // the text is mostly capitals (a headline, a shouting feed): capitals are not acronyms
     let mut i = 0;
@@ -262,7 +338,20 @@ pub(crate) fn recognise(store: &Store, text: &str) -> Vec<RawMention> {
                 k += 1;
                 continue;
             }
+            if n.kind == TokKind::Punct('.')
+                && toks[k].end == n.start
+                && matches!(low(text, &toks[k]).as_str(), "st" | "ste" | "mt" | "ft")
+                && toks.get(k + 2).is_some_and(|x| is_capital(x) && joined(text, &n, x))
+            {
+                k += 1;
+                continue;
+            }
             break;
+        }
+        // a phrase that is never a place ("El Niño"): skip the whole run
+        if STOP_PHRASES.iter().any(|p| name_key(&text[t.start..toks[run_end].end]).starts_with(p)) {
+            i = run_end + 1;
+            continue;
         }
         // the run starts before i when i is inside a run already passed: find its start
         let run_start = {
@@ -272,6 +361,7 @@ pub(crate) fn recognise(store: &Store, text: &str) -> Vec<RawMention> {
             }
             s
         };
+        let caps_ok = caps_context(text, &t) || dateline(text, &toks[run_end]);
         // longest match starting at i
         let mut found = None;
         let mut j = run_end;
@@ -279,8 +369,9 @@ pub(crate) fn recognise(store: &Store, text: &str) -> Vec<RawMention> {
             if j < i {
                 break;
             }
-            if is_capital(&toks[j]) && j - i < MAX_WORDS * 2 {
-                let hits = hits_for(store, text, t.start, toks[j].end);
+            let function_word = j > i && FUNCTION_WORDS.contains(&low(text, &t).as_str());
+            if is_capital(&toks[j]) && j - i < MAX_WORDS * 2 && !function_word {
+                let hits = hits_for(store, text, t.start, toks[j].end, caps_ok);
                 if !hits.is_empty() {
                     found = Some((j, hits));
                     break;
@@ -312,7 +403,8 @@ pub(crate) fn recognise(store: &Store, text: &str) -> Vec<RawMention> {
                 continue;
             }
         };
-        let m = classify(store, text, &toks, run_start, run_end, i, j, hits);
+        let m = classify(store, text, &toks, run_start, run_end, i, j, hits)
+            .filter(|m| !(i == j && persons.contains(&low(text, &toks[i])) && !strong_country(store, &m.hits)));
         if let Some(m) = m {
             out.push(m);
         }
@@ -320,6 +412,62 @@ pub(crate) fn recognise(store: &Store, text: &str) -> Vec<RawMention> {
     }
     mark_hints(text, &toks, &mut out);
     out
+}
+
+/// Surnames of the people the text names: the words after a given name or a title in a run
+/// of capitalised words ("Michael Jordan", "President Bazoum", "Mr. Johnson"). A lone "Jordan"
+/// later in the text is then the person, not the country.
+fn person_words(store: &Store, text: &str, toks: &[Tok]) -> std::collections::HashSet<String> {
+    let mut out = std::collections::HashSet::new();
+    let mut k = 0;
+    while k + 1 < toks.len() {
+        let a = toks[k];
+        if a.kind == TokKind::Cap && (k == 0 || !(is_capital(&toks[k - 1]) && joined(text, &toks[k - 1], &a))) {
+            let w = low(text, &a);
+            let title = TITLE_BEFORE.contains(&w.as_str()) || is_title_abbrev(&w);
+            // "Conor McGregor": two or three capitalised words, the first no place and no
+            // common word, the whole no place
+            let mut n = k + 1;
+            while n < toks.len() && toks[n].kind == TokKind::Cap && joined(text, &toks[n - 1], &toks[n]) && n - k < 4 {
+                n += 1;
+            }
+            let len = n - k;
+            let next_is_cap = toks.get(n).is_some_and(|x| is_capital(x) && joined(text, &toks[n - 1], x));
+            if (2..=3).contains(&len)
+                && !next_is_cap
+                && !a.sent_start
+                && !title
+                && !is_common_word(&w)
+                && !STOP.contains(&w.as_str())
+                && !strong(store, &hits_for(store, text, a.start, a.end, false))
+                && hits_for(store, text, a.start, toks[n - 1].end, false).is_empty()
+            {
+                out.insert(low(text, &toks[n - 1]));
+            }
+            if is_given_name(&w) || title {
+                // the next capitalised words (over a title's dot)
+                let mut n = k + 1;
+                if toks[n].kind == TokKind::Punct('.') && toks[n].start == a.end {
+                    n += 1;
+                }
+                let mut last = None;
+                while n < toks.len() && toks[n].kind == TokKind::Cap && joined(text, &toks[n - 1], &toks[n]) {
+                    last = Some(n);
+                    n += 1;
+                }
+                if let Some(l) = last {
+                    out.insert(low(text, &toks[l]));
+                }
+            }
+        }
+        k += 1;
+    }
+    out
+}
+
+/// True when a hit is a country or an admin1 area (a person's name does not hide those).
+fn strong_country(store: &Store, hits: &[u32]) -> bool {
+    hits.iter().any(|&v| matches!(store.e.feature[store.visible(v & ENTRY) as usize], crate::Feature::Country | crate::Feature::Admin1))
 }
 
 /// Words of the run before and after the match.
@@ -330,10 +478,17 @@ fn classify(store: &Store, text: &str, toks: &[Tok], run_start: usize, run_end: 
     let surface = &text[first.start..toks[j].end];
     let single = i == j;
     let lw = low(text, &first);
-    let all_demonym = hits.iter().all(|v| v & DEMONYM != 0);
-    let mut kind = if all_demonym { PlaceKind::Demonym } else { PlaceKind::Literal };
-    let hits: Vec<u32> = if all_demonym { hits } else { hits.into_iter().filter(|v| v & DEMONYM == 0).collect() };
-    if single && STOP.contains(&lw.as_str()) && first.kind != TokKind::Caps && first.kind != TokKind::Abbrev {
+    // a demonym of a country or region wins over towns that share the word ("Canadian",
+    // "Arab"); a strong place does not give way ("Georgian" is no town)
+    let demonyms: Vec<u32> = hits.iter().copied().filter(|v| v & DEMONYM != 0).collect();
+    let others: Vec<u32> = hits.iter().copied().filter(|v| v & DEMONYM == 0).collect();
+    let as_demonym = !demonyms.is_empty() && (others.is_empty() || !strong(&others));
+    let mut kind = if as_demonym { PlaceKind::Demonym } else { PlaceKind::Literal };
+    let hits: Vec<u32> = if as_demonym { demonyms } else { others };
+    if single && (STOP.contains(&lw.as_str()) || TITLE_BEFORE.contains(&lw.as_str())) && first.kind != TokKind::Caps && first.kind != TokKind::Abbrev {
+        return None;
+    }
+    if STOP_PHRASES.contains(&name_key(surface).as_str()) {
         return None;
     }
     let prev_word = (i > 0).then(|| toks[i - 1]).filter(is_word).map(|t| low(text, &t));
@@ -359,10 +514,11 @@ fn classify(store: &Store, text: &str, toks: &[Tok], run_start: usize, run_end: 
                     kind = PlaceKind::Embedded;
                 } else if TITLE_AFTER.contains(&nw) {
                     // "Texas Governor Greg Abbott": the place stays literal
-                } else if single && (is_given_name(&lw) || !strong(&hits)) {
-                    // "Chad Smith", "Paris Hilton": a person
+                } else if single && (is_given_name(&lw) || !(strong(&hits) || big(store, &hits))) {
+                    // "Chad Smith", "Paris Hilton", "Allen Jones": a person
                     return None;
                 } else {
+                    // "Cambridge Analytica", "Seattle Seahawks"
                     kind = PlaceKind::Embedded;
                 }
             }
@@ -387,7 +543,12 @@ fn classify(store: &Store, text: &str, toks: &[Tok], run_start: usize, run_end: 
             kind = PlaceKind::Embedded;
         }
     }
-    let common_word = single && is_common_word(&lw) && first.kind != TokKind::Abbrev;
+    // every word of the name a common English word or a direction ("Police", "West Coast")
+    let common_word = first.kind != TokKind::Abbrev
+        && (i..=j).filter(|&k| is_capital(&toks[k])).all(|k| {
+            let w = low(text, &toks[k]);
+            (is_common_word(&w) || DIRECTIONS.contains(&w.as_str())) && admin_level(&w).is_none()
+        });
     Some(RawMention {
         raw_name: surface.to_string(),
         start: first.start,
@@ -400,8 +561,9 @@ fn classify(store: &Store, text: &str, toks: &[Tok], run_start: usize, run_end: 
         locative: prev_word.as_deref().is_some_and(|w| LOCATIVE_BEFORE.contains(&w))
             || next_word.as_deref().is_some_and(|w| LOCATIVE_AFTER.contains(&w)),
         sent_start: first.sent_start,
-        common_word: common_word && !surface.contains(' '),
+        common_word,
         in_hint: false,
+        given_name: single && is_given_name(&lw),
     })
 }
 
@@ -409,6 +571,11 @@ fn classify(store: &Store, text: &str, toks: &[Tok], run_start: usize, run_end: 
 /// million people, or a hand-written alias or demonym.
 pub(crate) fn strong(store: &Store, hits: &[u32]) -> bool {
     hits.iter().any(|&v| v & (CAPS | DEMONYM | DOT) != 0 || store.is_strong(store.visible(v & ENTRY)))
+}
+
+/// True when some hit is a place of 100,000 people or more.
+fn big(store: &Store, hits: &[u32]) -> bool {
+    hits.iter().any(|&v| store.e.pop[store.visible(v & ENTRY) as usize] >= 100_000)
 }
 
 /// An unknown capitalised name (tokens i..=end) kept when its context says it is a place.
@@ -463,6 +630,7 @@ fn unknown_name(_store: &Store, text: &str, toks: &[Tok], i: usize, end: usize) 
         sent_start: first.sent_start,
         common_word: false,
         in_hint: false,
+        given_name: false,
     })
 }
 
@@ -536,6 +704,14 @@ mod tests {
         assert_eq!(words[4], ("U.S.", TokKind::Abbrev));
         assert_eq!(words[6], ("Niger", TokKind::Cap));
         assert!(t[0].sent_start && !t[1].sent_start);
+    }
+
+    #[test]
+    fn camel_case() {
+        assert!(camel_mismatch("NoMa", "Noma"));
+        assert!(!camel_mismatch("NoMa", "NoMa"));
+        assert!(!camel_mismatch("United Kingdom", "British"));
+        assert!(!camel_mismatch("Niamey", "NIAMEY"));
     }
 
     #[test]

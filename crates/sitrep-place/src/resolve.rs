@@ -11,7 +11,7 @@
 use crate::geo::km;
 use crate::keys::name_key;
 use crate::recognise::RawMention;
-use crate::store::{ALT, DEMONYM, ENTRY, F_CAPITAL, F_DUMP, F_REGION, F_SEAT, NONE, Store};
+use crate::store::{ALT, CURATED, DEMONYM, ENTRY, F_CAPITAL, F_DUMP, F_LANDMARK, F_REGION, F_SEAT, NONE, Store};
 use crate::{Feature, PlaceKind};
 use sitrep_model::taxonomy::LocationPrecision;
 use std::collections::HashMap;
@@ -79,7 +79,7 @@ fn prior(store: &Store, e: u32, v: u32) -> f64 {
         Feature::Admin2 => 6.0,
         Feature::Admin3 => 5.0,
         Feature::Populated => 2.0 + 1.1 * log10(pop + 10.0),
-        Feature::Other if flags & F_REGION != 0 => 9.0,
+        Feature::Other if flags & (F_REGION | F_LANDMARK) != 0 => 9.0,
         Feature::Other => 2.5 + 0.5 * log10(pop + 1.0),
     };
     if flags & F_CAPITAL != 0 {
@@ -94,6 +94,9 @@ fn prior(store: &Store, e: u32, v: u32) -> f64 {
     if v & ALT != 0 {
         s -= 1.0;
     }
+    if v & CURATED != 0 {
+        s += 3.0;
+    }
     s
 }
 
@@ -102,7 +105,9 @@ fn context(store: &Store, e: u32, m: &RawMention, focus: &Focus) -> f64 {
     let i = e as usize;
     let mut s = 0.0;
     let feature = store.e.feature[i];
-    if feature != Feature::Country && store.e.flags[i] & F_REGION == 0 {
+    if feature == Feature::Country {
+        s += 5.0 * focus.country(store.e.cc[i]);
+    } else if store.e.flags[i] & F_REGION == 0 {
         s += 5.0 * focus.country(store.e.cc[i]);
         if let Some(w) = focus.admin1.get(&store.e.a1[i]) {
             if feature != Feature::Admin1 {
@@ -186,10 +191,16 @@ fn candidates(store: &Store, m: &RawMention) -> Vec<(u32, u32)> {
 }
 
 fn score_all(store: &Store, m: &RawMention, cands: &[(u32, u32)], focus: Option<&Focus>) -> Vec<(u32, f64)> {
+    // primary names first: when some entry bears the name as its own, the entries that have
+    // it only as an alternate name ("Salisbury" for Harare) fall further back
+    let some_primary = cands.iter().any(|c| c.1 & ALT == 0);
     let mut scored: Vec<(u32, f64)> = cands
         .iter()
         .map(|&(e, v)| {
             let mut s = prior(store, e, v);
+            if some_primary && v & ALT != 0 {
+                s -= 1.5;
+            }
             if let Some(f) = focus {
                 s += context(store, e, m, f);
             } else {
@@ -241,10 +252,19 @@ fn drop_weak(store: &Store, m: &RawMention, e: u32, focus: &Focus) -> bool {
     let strong = store.is_strong(e);
     let i = e as usize;
     let in_focus = focus.country(store.e.cc[i]) >= 0.3 || !m.admin_hints.is_empty() || m.in_hint;
-    if m.common_word && !strong && (m.sent_start || !m.locative) && !in_focus {
+    // a common word needs a place context unless it names a country, a region, a landmark, a
+    // capital, or a strong place of the article's own countries
+    let flags = store.e.flags[i];
+    let strong_anywhere = store.e.feature[i] == Feature::Country || flags & (F_REGION | F_LANDMARK | F_CAPITAL) != 0;
+    let strong_here = strong_anywhere || (strong && focus.country(store.e.cc[i]) >= 0.3);
+    if m.common_word && !strong_here && !m.locative && m.admin_hints.is_empty() && !m.in_hint {
         return true;
     }
-    if m.common_word && m.sent_start && !strong && !m.locative {
+    // a lone given name ("Paul", "Keith") is a person unless a place context says otherwise
+    if m.given_name && !strong_here && !m.locative {
+        return true;
+    }
+    if m.kind == PlaceKind::Embedded && !strong && (m.common_word || store.e.pop[i] < 50_000) && !in_focus {
         return true;
     }
     let small = f64::from(store.e.pop[i]) < 20_000.0 && matches!(store.e.feature[i], Feature::Populated | Feature::Other | Feature::Admin3);
@@ -344,6 +364,11 @@ pub(crate) fn resolve(store: &Store, ms: Vec<RawMention>, country_hints: &[u16])
         }
         let v = cands[k].iter().find(|c| c.0 == e).map_or(0, |c| c.1);
         let how = if v & ALT != 0 { How::Alternate } else { How::Exact };
+        // a single word known only as some town's alternate name ("Julia", "Rashid") needs a
+        // place context
+        if how == How::Alternate && !m.raw_name.contains(' ') && !m.locative && !store.is_strong(e) && m.admin_hints.is_empty() && !m.in_hint {
+            continue;
+        }
         out.push(Resolved { precision: Some(precision_of(store, e)), raw: m, entry: e, how, margin: mg });
     }
     (out, focus)

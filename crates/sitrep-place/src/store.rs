@@ -13,7 +13,7 @@ pub(crate) const NONE: u32 = u32::MAX;
 /// Seed of the exact-name index.
 pub(crate) const SEED_NAME: u64 = 1;
 
-/// Flag bits of an index value (the low 28 bits are the entry).
+/// Flag bits of an index value (the low 27 bits are the entry).
 pub(crate) const ALT: u32 = 1 << 31;
 /// The name is a demonym of the entry ("Malian").
 pub(crate) const DEMONYM: u32 = 1 << 30;
@@ -22,8 +22,11 @@ pub(crate) const CAPS: u32 = 1 << 29;
 /// The name is an abbreviation ending with a dot ("Calif.", "Va."): it matches only when the
 /// text has the dot.
 pub(crate) const DOT: u32 = 1 << 28;
+/// A name sitrep's own tables give (`data/names.tsv`): curated, it outranks a GeoNames row
+/// that happens to share it ("Atlantic" the ocean, not Atlantic, Iowa).
+pub(crate) const CURATED: u32 = 1 << 27;
 /// Mask of the entry number in an index value.
-pub(crate) const ENTRY: u32 = (1 << 28) - 1;
+pub(crate) const ENTRY: u32 = (1 << 27) - 1;
 
 /// Flag bits of `Entries::flags`.
 pub(crate) const F_CAPITAL: u8 = 1;
@@ -33,6 +36,8 @@ pub(crate) const F_REGION: u8 = 2;
 pub(crate) const F_DUMP: u8 = 4;
 /// The seat of an admin area (GeoNames PPLA..PPLA4).
 pub(crate) const F_SEAT: u8 = 8;
+/// A building or district news names for its institution ("White House", "Kremlin").
+pub(crate) const F_LANDMARK: u8 = 16;
 
 /// One admin area: a first- or second-level division of a country, named by the ADM1/ADM2
 /// rows of the dumps (short common name) or by the built-in data.
@@ -391,7 +396,7 @@ impl Store {
     pub fn is_strong(&self, e: u32) -> bool {
         let i = e as usize;
         matches!(self.e.feature[i], Feature::Country | Feature::Admin1)
-            || self.e.flags[i] & (F_REGION | F_CAPITAL) != 0
+            || self.e.flags[i] & (F_REGION | F_CAPITAL | F_LANDMARK) != 0
             || self.e.pop[i] >= 1_000_000
     }
 

@@ -225,22 +225,22 @@ LATIN = re.compile(r"^[A-Z][A-Za-z' .-]+$")
 
 
 def alternates(v):
-    seen = {fold(v["name"])}
+    """Latin-script alternate names, the most useful first: names that contain the name or
+    that it contains ("New York" for "New York City"), then the shortest."""
+    name = fold(v["name"])
+    seen = {name}
     keep = []
     for a in v["alternatenames"]:
         fa = fold(a)
-        if fa in seen or len(fa) < 3 or a.isupper() or not LATIN.match(unicodedata.normalize("NFKD", a).encode("ascii", "ignore").decode() or "x"):
+        if fa in seen or len(fa) < 3 or a.isupper() or not a[0].isupper():
             continue
-        if not a[0].isupper():
+        if not LATIN.match(unicodedata.normalize("NFKD", a).encode("ascii", "ignore").decode() or "x"):
             continue
         seen.add(fa)
         keep.append(a.replace("|", " "))
+    keep.sort(key=lambda a: (not (fold(a) in name or name in fold(a)), len(a), a))
     cap = 30 if v["population"] >= 100_000 else 8 if v["population"] >= 15_000 else 2
     return keep[:cap]
-
-
-for n, la, lo in regions:
-    rows.append(f"R\t{n}\t{la:.3f}\t{lo:.3f}")
 
 
 def sig(p):
@@ -250,6 +250,9 @@ def sig(p):
     e = int(math.log10(p)) - 1
     return f"{round(p / 10 ** e)}e{e}"
 
+
+for n, la, lo in regions:
+    rows.append(f"R\t{n}\t{la:.3f}\t{lo:.3f}")
 
 # Places, grouped by country (#cc), admin1 (@code) and admin2 (%name), sorted by latitude;
 # coordinates in thousandths of a degree, each relative to the previous place.
@@ -270,7 +273,7 @@ for v in places:
     la, lo = round(v["latitude"] * 1000), round(v["longitude"] * 1000)
     pop = v["population"]
     alts = alternates(v)
-    alts = alts[:12] if pop >= 100_000 else alts[:2] if pop >= 15_000 else []
+    alts = alts[:16] if pop >= 1_000_000 else alts[:8] if pop >= 100_000 else alts[:2] if pop >= 15_000 else []
     fields = [v["name"], str(la - prev[0]), str(lo - prev[1]), sig(pop), str(v["geonameid"]) if pop >= 15_000 else "",
               "c" if v["geonameid"] in capitals else "", "|".join(alts)]
     rows.append("\t".join(fields).rstrip("\t"))
