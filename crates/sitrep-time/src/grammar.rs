@@ -788,14 +788,17 @@ impl<'a> G<'_, 'a> {
             }
             let mut v = f64::from(t.num);
             let mut j = i + 1;
-            // 1,000
-            while self.p(j, ',')
+            // 1,000 (a few groups at most: longer runs are not durations)
+            let mut groups = 0;
+            while groups < 4
+                && self.p(j, ',')
                 && self.adj(j - 1)
                 && self.adj(j)
                 && self.t.get(j + 1).is_some_and(|n| n.kind == Kind::Num && n.digits == 3)
             {
                 v = v * 1000.0 + f64::from(self.t[j + 1].num);
                 j += 2;
+                groups += 1;
             }
             // 2.5
             if self.p(j, '.')
@@ -1163,7 +1166,9 @@ impl<'a> G<'_, 'a> {
                 {
                     let mut e = i + 7;
                     // seconds, fraction, zone: all glued.
-                    while e < self.n() && self.adj(e - 1) && (self.t[e].kind == Kind::Num || matches!(self.t[e].ch, ':' | '.' | '+' | '-'))
+                    while e < self.n().min(i + 16)
+                        && self.adj(e - 1)
+                        && (self.t[e].kind == Kind::Num || matches!(self.t[e].ch, ':' | '.' | '+' | '-'))
                     {
                         if self.t[e].kind == Kind::Punct && !self.t.get(e + 1).is_some_and(|x| x.kind == Kind::Num && self.adj(e)) {
                             break;
@@ -2047,10 +2052,11 @@ impl<'a> G<'_, 'a> {
     /// After "after"/"before": a date ("two days after Christmas") or an event phrase ("a day
     /// after the attack"). Returns (end, base date, event phrase tokens).
     fn target(&self, k: usize) -> (usize, Option<Box<Sem>>, Option<(usize, usize)>) {
-        if let Some(c) = self.core(k)
-            && date_like(&c.sem)
-            && c.pos.is_none()
-        {
+        // Only rules that do not themselves look for a base: no recursion, linear time.
+        let rules: [fn(&Self, usize) -> Option<Cand>; 7] =
+            [Self::iso_numeric, Self::cal, Self::weekday, Self::year, Self::holiday, Self::deictic, Self::season];
+        let base = rules.iter().filter_map(|r| r(self, k)).filter(|c| date_like(&c.sem)).max_by_key(|c| c.e);
+        if let Some(c) = base {
             return (c.e, Some(Box::new(c.sem)), None);
         }
         if let Some(e) = self.event_np(k) {
