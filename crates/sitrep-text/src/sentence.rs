@@ -86,7 +86,9 @@ fn breaks_here(text: &str, mark: usize, after: usize) -> bool {
     }
     // The word before the period.
     let before = &text[..mark];
-    let word_start = before.rfind(|c: char| c.is_whitespace() || c == '(' || c == '"').map_or(0, |p| p + 1);
+    // After the separator, whatever its width in bytes (U+2000 is whitespace too).
+    let word_start =
+        before.char_indices().rev().find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"').map_or(0, |(p, c)| p + c.len_utf8());
     let word = &before[word_start..];
     let lower = word.to_ascii_lowercase();
     let bare = lower.trim_start_matches(['\'', '\u{2018}']);
@@ -149,6 +151,14 @@ const OPENERS: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn wide_whitespace_before_a_period() {
+        // U+2000 is whitespace three bytes wide: the word before the period starts after it.
+        let text = "The a.\u{2000}lllt. 29,The end";
+        let v = sentences(text);
+        assert!(!v.is_empty());
+    }
+
     use super::*;
 
     fn split(t: &str) -> Vec<&str> {
