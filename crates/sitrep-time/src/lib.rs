@@ -9,24 +9,31 @@
 //!
 //! - **Calendar dates**: "28 September 2023", "Sept. 28", "September 28, 2023", "Thursday,
 //!   September 28", "28 septembre 2023", "1er octobre", "September 2023", "July", ranges
-//!   ("March 26-27", "30 March - 2 April 2019", "the night of 2-3 June"), ISO dates and
-//!   timestamps ("2023-09-28", "2023-09-28T14:30:00Z"), numeric dates ("28/09/2023": day first
-//!   unless the day is over 12 or [`Options::numeric_order`] says otherwise), years, decades,
-//!   centuries, quarters and halves ("the third quarter of 1990", "Q3"), seasons, holidays.
+//!   ("March 26-27", "5 or 6 May 2021", "30 March - 2 April 2019", "the night of 2-3 June"),
+//!   lists ("April 24 and 25"), ISO dates and timestamps ("2023-09-28", "2023-09-28T14:30:00Z"),
+//!   numeric dates ("28/09/2023", "09/28/2023"; when both readings are dates, the one nearer the
+//!   publication date, else day first unless [`Options::numeric_order`] says otherwise), years,
+//!   decades, centuries, quarters and halves ("the third quarter of 1990", "Q3 2023"), seasons,
+//!   holidays. A year-less date joined to a dated one takes its year ("the end of August and
+//!   mid-September 2021").
 //! - **Relative to the publication date**: weekdays ("on Thursday": the most recent Thursday on
-//!   or before the publication date, unless the sentence is in the future tense or says "next"),
-//!   "yesterday", "last week", "earlier this month", "the previous month", "two days ago",
-//!   "late last year", "mid-September", year-less dates (the year nearest the publication date
-//!   that the tense allows).
+//!   or before the publication date, unless the nearest verb is in the future tense or the text
+//!   says "next"), "yesterday", "last week" (ISO week), "earlier this month", "the previous
+//!   month", "two days ago", "late last year", "mid-September", year-less dates (the year
+//!   nearest the publication date, a year against the tense of the sentence costing eight
+//!   months more).
 //! - **Relative to another time**: "a day after the attack", "four weeks prior to this
 //!   incident", "two weeks later", "the next day". When the sentence itself gives the base date
-//!   ("two days after Christmas", "on 3 May ... a week later") the value is computed; otherwise
-//!   the expression keeps [`Anchor::Event`] with its offset and, when named, the event's phrase
-//!   ([`Timex::event_span`]); [`Timex::resolve_from`] dates it once the caller knows the date of
-//!   that event.
+//!   ("two days after Christmas", "on 3 May ... two weeks later") the value is computed;
+//!   otherwise the expression keeps [`Anchor::Event`] with its [`Timex::offset`] and, when
+//!   named, the event's phrase ([`Timex::event_span`]), and its value is the measure as TimeML
+//!   writes it ("P1D", type DURATION) or an X-pattern ("the next day": "XXXX-XX-XX");
+//!   [`Timex::resolve_from`] dates it once the caller knows the date of that event.
 //! - **Durations** ("three days", "a three-day national mourning", "the past two years"),
-//!   **sets** ("every Friday", "daily", "twice a week"), **times of day** ("10 p.m.",
-//!   "Thursday morning", "14h30"), and vague references (PRESENT_REF, PAST_REF, FUTURE_REF).
+//!   **sets** ("every Friday", "daily", "twice a week"), **times of day** ("10 p.m.", "14h30",
+//!   "this morning", "last night"), and vague references (PRESENT_REF, PAST_REF, FUTURE_REF).
+//!   A named day with a part of day ("Thursday morning") is marked as TimeBank mostly does: the
+//!   day, a DATE.
 //!
 //! # Invariants
 //!
@@ -37,18 +44,21 @@
 //! - Without a publication date nothing relative is resolved: `earliest`/`latest` are `None`,
 //!   `precision` is `unknown`, `anchor` is [`Anchor::Unresolved`] (or [`Anchor::Event`]) and the
 //!   value is a TIMEX3 pattern with X ("XXXX-WXX-4" for "Thursday", "XXXX-09-28").
-//! - `precision` is the size of the period the text names: "mid-September" is a month (its
-//!   `earliest`/`latest` narrowed to the middle third), "March 26-27" a week-sized range,
-//!   "the third quarter" a year-precision period.
+//! - `precision` is the size of the period the text names, never finer: "mid-September" is a
+//!   month (its `earliest`/`latest` narrowed to the 11th-20th), "March 26-27" and "around 14
+//!   March" (three days either side) are weeks, a quarter or a decade is a year.
+//! - Linear time: one pass over the text; each sentence is tokenized once and every word looked
+//!   up once in lexicons built on first use (`LazyLock`); no regular expressions.
 //!
 //! # Dating events
 //!
 //! [`event_date`] picks, among the expressions inside the sentences that tell an event, the
 //! one that dates it: [`Timex::datable`] ones only (no durations, sets, vague references,
-//! future dates, decades, or clock times without a day), the most precise first, then the
-//! first in the text. An unresolved one (no publication date) is still returned so that its
-//! expression is kept with precision `unknown`. For [`Anchor::Event`] results, date the
-//! referenced event first and call [`Timex::resolve_from`].
+//! future dates, decades, or clock times without a day), the most precise first (by
+//! [`Timex::granularity`], so an unresolved "on Thursday" beats "in 2019"), then the first in
+//! the text. An unresolved one (no publication date) is still returned so that its expression
+//! is kept with precision `unknown`. For [`Anchor::Event`] results, date the referenced event
+//! first and call [`Timex::resolve_from`].
 
 mod cal;
 mod grammar;
