@@ -2205,7 +2205,7 @@ impl<'a> G<'_, 'a> {
         // Hyphenated adjective: "three-day", "10-year"
         let hyphen = self.p(k2, '-') && self.adj(k2 - 1) && self.adj(k2);
         let uk = if hyphen { k2 + 1 } else { k2 };
-        let (u, plural) = self.unit(uk)?;
+        let (u, _) = self.unit(uk)?;
         let mut e = uk + 1;
         if u == Unit::Quarter
             && (from_article || self.w(e, "of") || amt.0.is_some_and(|v| v.fract() != 0.0) || (amt.0.is_none() && rel.is_none()))
@@ -2226,9 +2226,6 @@ impl<'a> G<'_, 'a> {
             }
         } else if self.wa(e, &["old", "olds"]) && !self.wa(e + 1, &["ago"]) {
             return None;
-        }
-        if amt.0 == Some(1.0) && plural && !from_article {
-            // "1 years" is noise, but "one years" too: accept anyway.
         }
         if self.w(e, "or") && self.w(e + 1, "so") {
             e += 2;

@@ -704,12 +704,11 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx) -> Option<Res> {
             };
             // "the night of 2-3 June": one night over two dates, known to the day.
             if let (Some(s), Tod::Pod(Pod::Night)) = (day.as_deref(), tod)
-                && let Sem::Range(a, b) = s
+                && matches!(s, Sem::Range(..))
                 && let Some(mut r) = resolve(s, ctx)
                 && let Some((x, y)) = r.interval
                 && (y - x).num_days() == 1
             {
-                let _ = (a, b);
                 r.gran = Some(Gran::Day);
                 return Some(r);
             }
