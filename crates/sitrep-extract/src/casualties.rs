@@ -835,6 +835,7 @@ pub fn frames_with(toks: &[Token], nums: &[NumTok], range: (usize, usize), hints
         }
     }
     let mut linked: Vec<Option<usize>> = vec![None; cps.len()]; // cp -> frame index
+    let mut linked_as: Vec<Vec<Outcome>> = vec![Vec::new(); cps.len()];
     let mut out: Vec<Frame> = Vec::new();
     let cp_starting = |p: usize| cps.iter().position(|c| c.start == p);
     let mut k = lo;
@@ -872,8 +873,37 @@ pub fn frames_with(toks: &[Token], nums: &[NumTok], range: (usize, usize), hints
                         coordinated(toks, &cps, c, hi, &mut objects);
                     }
                 }
+                // "abducted, tortured, and severely wounded a student": the object after the
+                // list of verbs, never the subject before it
+                let mut verb_list = false;
+                if !passive && objects.is_empty() && (word(toks, after) == "," || word(toks, after) == "and") {
+                    let mut p = after;
+                    let mut verbs = 0;
+                    while p < hi
+                        && p < after + 10
+                        && (toks[p].is_punct(',')
+                            || matches!(toks[p].lower.as_str(), "and" | "then" | "later")
+                            || (toks[p].kind == Kind::Word && toks[p].lower.ends_with("ly"))
+                            || (toks[p].kind == Kind::Word
+                                && (toks[p].lower.ends_with("ed") || trigger_at(toks, p).is_some())
+                                && cp_starting(p).is_none()))
+                    {
+                        if toks[p].kind == Kind::Word && (toks[p].lower.ends_with("ed") || trigger_at(toks, p).is_some()) {
+                            verbs += 1;
+                        }
+                        p += 1;
+                    }
+                    if verbs > 0
+                        && let Some(c) = cp_starting(p).filter(|c| !cps[*c].subset)
+                    {
+                        verb_list = true;
+                        objects.push(c);
+                        coordinated(toks, &cps, c, hi, &mut objects);
+                    }
+                }
                 if objects.is_empty()
                     && tr.form == Form::Active
+                    && !verb_list
                     && (passive || !object_like(toks, after, hi))
                     && let Some(c) = subject_left(toks, &cps, k, lo)
                 {
@@ -940,13 +970,15 @@ pub fn frames_with(toks: &[Token], nums: &[NumTok], range: (usize, usize), hints
             }
         }
         for c in objects {
-            if linked[c].is_some() {
+            // a count may be taken and killed, never killed twice
+            if linked_as[c].contains(&tr.outcome) {
                 continue;
             }
             let cp = &cps[c];
             let (s, e) = (cp.start.min(k), (cp.end).max(after));
             let span = Span::new(toks[s].span.start, toks[e - 1].span.end);
             linked[c] = Some(out.len());
+            linked_as[c].push(tr.outcome);
             out.push(Frame {
                 count: cp.clone(),
                 outcome: tr.outcome,
@@ -1004,6 +1036,17 @@ pub fn frames_with(toks: &[Token], nums: &[NumTok], range: (usize, usize), hints
         });
     }
     out.sort_by_key(|f| f.count.start);
+    // A pronoun stands for the nearest person named before it ("attacked a National Guard
+    // aboard a motorbike, wounding him").
+    for f in &mut out {
+        if f.count.pronoun
+            && f.count.party == Party::Unknown
+            && let Some(a) = cps.iter().filter(|c| !c.pronoun && c.end <= f.count.start && c.party != Party::Unknown).next_back()
+        {
+            f.count.party = a.party;
+            f.count.country = a.country;
+        }
+    }
     // Party of counts without a noun: the casualty count before them in the sentence.
     let mut last: Option<(Party, Option<&'static str>)> = None;
     for f in &mut out {
