@@ -1041,7 +1041,7 @@ pub fn frames_with(toks: &[Token], nums: &[NumTok], range: (usize, usize), hints
     for f in &mut out {
         if f.count.pronoun
             && f.count.party == Party::Unknown
-            && let Some(a) = cps.iter().filter(|c| !c.pronoun && c.end <= f.count.start && c.party != Party::Unknown).next_back()
+            && let Some(a) = cps.iter().rfind(|c| !c.pronoun && c.end <= f.count.start && c.party != Party::Unknown)
         {
             f.count.party = a.party;
             f.count.country = a.country;
