@@ -98,7 +98,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         sitrep_ingest::read_path(f, &opts, &mut |item| match item {
             Ok(input) => raws.push(input.raw),
             Err(e) => {
-                eprintln!("sitrep: {e}; skipped");
+                eprintln!("sitrep: {e}");
                 outcome = Outcome::Partial;
             }
         });
