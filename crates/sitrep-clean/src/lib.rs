@@ -24,7 +24,7 @@
 //!    (paywalls, consent walls, "verify your email" pages).
 //!
 //! Idempotence: cleaning the cleaned text again (with the same metadata and options) returns
-//! the same text. The property tests check it, and that every span of the cleaned text maps
+//! the same text: the line pass is repeated on its own output until it changes nothing. The property tests check it, and that every span of the cleaned text maps
 //! back to the same characters of the original.
 
 pub mod date;
@@ -183,6 +183,13 @@ fn is_headline(line: &str) -> bool {
         && date::dateline(line).is_none()
 }
 
+/// Whether a line can fold to a title key of `key_len` bytes: folding keeps at most the
+/// letters and digits and at most doubles one ("ß" gives "ss"), so a line much longer than the
+/// key (prose) or shorter than half of it cannot match.
+fn could_be_title(line: &str, key_len: usize) -> bool {
+    line.len() * 2 >= key_len && line.len() <= 4 * key_len + 16
+}
+
 /// Letters and digits only, lowercased and folded: how lines are compared with titles.
 fn norm(s: &str) -> String {
     sitrep_text::fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
@@ -269,7 +276,7 @@ fn line_pass(original: &str, known_titles: &[&str], opts: &CleanOptions) -> Line
         let t = seg_text(h);
         if is_headline(t) {
             let n = norm(t);
-            let repeated = (h + 1..segs.len()).any(|k| drop[k].is_none() && norm(seg_text(k)) == n);
+            let repeated = (h + 1..segs.len()).any(|k| drop[k].is_none() && could_be_title(seg_text(k), n.len()) && norm(seg_text(k)) == n);
             let after_dateline = dateline_at.is_some_and(|d| d < h);
             let first = (0..h).all(|k| drop[k].is_some());
             let alone = first && segs.get(h + 1).is_some_and(|s| s.blank_before) && header_end > h;
@@ -283,9 +290,10 @@ fn line_pass(original: &str, known_titles: &[&str], opts: &CleanOptions) -> Line
     if let Some(t) = &title {
         keys.push(norm(t));
     }
+    let longest = keys.iter().map(String::len).max().unwrap_or(0);
     let mut seen: HashSet<String> = HashSet::new();
     for (k, d) in drop.iter_mut().enumerate() {
-        if d.is_some() {
+        if d.is_some() || keys.is_empty() || !could_be_title(seg_text(k), longest) {
             continue;
         }
         let n = norm(seg_text(k));
@@ -344,7 +352,26 @@ pub fn clean(raw: &RawArticle, opts: &CleanOptions) -> Article {
     let meta_title = raw.title.as_deref().map(collapse_ws).filter(|t| !t.is_empty());
     let page_title = page.as_ref().and_then(|p| p.title.as_deref()).map(collapse_ws).filter(|t| !t.is_empty());
     let known: Vec<&str> = meta_title.iter().chain(page_title.iter()).map(String::as_str).collect();
-    let lp = line_pass(&original, &known, opts);
+    let mut lp = line_pass(&original, &known, opts);
+    // Rules see their neighbours (runs of teasers, the header before the first paragraph,
+    // repeats), so dropping lines can expose more to drop: repeat the pass on its own output
+    // until nothing changes (it only ever removes, so it ends). This makes cleaning idempotent.
+    let mut known_again = known.clone();
+    if let Some(t) = &lp.title {
+        known_again.push(t);
+    }
+    for _ in 0..8 {
+        let next = line_pass(&lp.text, &known_again, opts);
+        if next.text == lp.text {
+            break;
+        }
+        lp.map = lp.map.then(&next.map);
+        lp.text = next.text;
+        for (k, n) in next.removed {
+            *lp.removed.entry(k).or_insert(0) += n;
+        }
+        lp.credits.extend(next.credits);
+    }
 
     let title = meta_title.or(page_title).or(lp.title);
     let mut published = None;

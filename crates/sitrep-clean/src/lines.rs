@@ -403,6 +403,11 @@ static CTA_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The kind of furniture `line` (trimmed) is, by its words alone.
 pub fn furniture(line: &str) -> Option<Removed> {
+    // Long lines are prose: only the share-widget test could apply, and it cannot hold for
+    // more than a few dozen words.
+    if line.len() > 4 * PHRASE_LINE_MAX {
+        return None;
+    }
     let lower = line.to_lowercase();
     let bare = lower.trim_end_matches([':', '.', '!', '>', '»', '|', '…', ' ']).trim_start_matches(['|', '»', '›', ' ']);
     if LABELS.contains(&bare) {
@@ -446,6 +451,9 @@ fn is_share_widget(lower: &str) -> bool {
             core = true;
         } else if !SHARE_WORDS.contains(&t) && !t.chars().all(|c| c.is_ascii_digit()) {
             other += 1;
+            if other > 1 {
+                return false;
+            }
         }
     }
     core && other <= 1 && words >= 1 && (other == 0 || words >= 3)
@@ -468,6 +476,9 @@ static CREDIT_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// For a credit line ("Source » example.com", "Via: Example Wire"), the credited source.
 /// A headline that happens to start with "Source:" (more than six words) is not a credit.
 pub fn credit(line: &str) -> Option<&str> {
+    if line.len() > 300 {
+        return None;
+    }
     let c = CREDIT_RE.captures(line)?;
     let who = c.get(1)?.as_str().trim();
     let words = who.split_whitespace().count();
@@ -480,7 +491,7 @@ static TEASER_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// True for a "Read more: <other headline>" teaser.
 pub fn is_teaser(line: &str) -> bool {
-    line.split_whitespace().count() <= 30 && TEASER_RE.is_match(line)
+    line.len() <= 600 && TEASER_RE.is_match(line) && line.split_whitespace().count() <= 30
 }
 
 static DURATION_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,2}:\d{2}\s+\S").unwrap());

@@ -114,9 +114,30 @@ pub fn text_key(a: &Article) -> Option<String> {
     if a.has_flag(ArticleFlag::NoContent) {
         return None;
     }
-    let folded = sitrep_text::fold(&a.text);
-    let norm: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    Some(format!("{:032x}", xxhash_rust::xxh3::xxh3_128(norm.join(" ").as_bytes())))
+    // The folded words joined by single spaces, built in one pass.
+    let mut norm = String::with_capacity(a.text.len());
+    let mut gap = false;
+    let mut folded = String::new();
+    for c in a.text.chars() {
+        folded.clear();
+        if c.is_ascii() {
+            folded.push(c.to_ascii_lowercase());
+        } else {
+            sitrep_text::fold_char(c, &mut folded);
+        }
+        for f in folded.chars() {
+            if f.is_alphanumeric() {
+                if gap && !norm.is_empty() {
+                    norm.push(' ');
+                }
+                gap = false;
+                norm.push(f);
+            } else {
+                gap = true;
+            }
+        }
+    }
+    Some(format!("{:032x}", xxhash_rust::xxh3::xxh3_128(norm.as_bytes())))
 }
 
 /// The source of an article for the cross-document signal: the site of its URL (looking

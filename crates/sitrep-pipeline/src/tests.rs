@@ -53,6 +53,17 @@ fn stores_dedups_and_ignores_repeats() {
 }
 
 #[test]
+fn text_keys_ignore_case_accents_and_punctuation() {
+    let key = |t: &str| {
+        let mut a = sitrep_clean::clean(&input("k", t, None).raw, &CleanOptions::default());
+        a.flags.clear();
+        text_key(&a)
+    };
+    assert_eq!(key("Ségou: TEN  soldiers — killed."), key("segou ten soldiers killed"));
+    assert_ne!(key("Ten soldiers killed."), key("Eleven soldiers killed."));
+}
+
+#[test]
 fn same_id_twice_in_one_batch() {
     let mut store = Store::open_in_memory().unwrap();
     let r =
