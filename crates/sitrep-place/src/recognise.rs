@@ -188,6 +188,10 @@ pub(crate) struct RawMention {
     pub in_hint: bool,
     /// A single word that is a common given name ("Paul", "Keith").
     pub given_name: bool,
+    /// Named as a border ("the Burkina Faso border", "the border with Mali").
+    pub border: bool,
+    /// Points of the towns the admin hints name (filled by the resolver).
+    pub hint_points: Vec<(f64, f64)>,
 }
 
 /// Lowercase text of token `t`.
@@ -369,7 +373,8 @@ pub(crate) fn recognise(store: &Store, text: &str) -> Vec<RawMention> {
             if j < i {
                 break;
             }
-            let function_word = j > i && FUNCTION_WORDS.contains(&low(text, &t).as_str());
+            let hyphen = toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Punct('-') && n.start == t.end);
+            let function_word = j > i && !hyphen && FUNCTION_WORDS.contains(&low(text, &t).as_str());
             if is_capital(&toks[j]) && j - i < MAX_WORDS * 2 && !function_word {
                 let hits = hits_for(store, text, t.start, toks[j].end, caps_ok);
                 if !hits.is_empty() {
@@ -390,6 +395,9 @@ pub(crate) fn recognise(store: &Store, text: &str) -> Vec<RawMention> {
                 let mut n = i;
                 while n < run_end && n - i < 4 {
                     n += 1;
+                    if matches!(low(text, &toks[n]).as_str(), "and" | "or") {
+                        break;
+                    }
                     if is_capital(&toks[n]) {
                         end = n;
                     }
@@ -407,8 +415,21 @@ pub(crate) fn recognise(store: &Store, text: &str) -> Vec<RawMention> {
             .filter(|m| !(i == j && persons.contains(&low(text, &toks[i])) && !strong_country(store, &m.hits)));
         if let Some(m) = m {
             out.push(m);
+            i = j + 1;
+        } else if let Some(u) = (run_end > j)
+            .then(|| {
+                let stop = (i..=run_end.min(i + 3)).take_while(|&k| !matches!(low(text, &toks[k]).as_str(), "and" | "or")).last().unwrap_or(i);
+                let stop = (i..=stop).rev().find(|&k| is_capital(&toks[k])).unwrap_or(i);
+                unknown_name(store, text, &toks, i, stop)
+            })
+            .flatten()
+        {
+            // "in Bangou Koirey (Ouallam, Tillaberi)": not a person, an unknown village
+            i = toks.iter().position(|t| t.end == u.end).map_or(j + 1, |p| p + 1);
+            out.push(u);
+        } else {
+            i = j + 1;
         }
-        i = j + 1;
     }
     mark_hints(text, &toks, &mut out);
     out
@@ -494,15 +515,18 @@ fn classify(store: &Store, text: &str, toks: &[Tok], run_start: usize, run_end: 
     let prev_word = (i > 0).then(|| toks[i - 1]).filter(is_word).map(|t| low(text, &t));
     let next = toks.get(j + 1).copied();
     let next_word = next.filter(is_word).map(|t| low(text, &t));
-    let next_in_run = next.is_some_and(|n| is_capital(&n) && joined(text, &toks[j], &n));
+    // the next capitalised word of the run, over connectors ("Mine de Samira")
+    let next_cap = (j + 1..=run_end).find(|&k| is_capital(&toks[k])).map(|k| low(text, &toks[k]));
+    let next_in_run = next_cap.is_some();
     let prev_in_run = i > run_start;
     let mut level_hint = None;
     let mut end = toks[j].end;
 
+    let next_word = if next_in_run { next_cap } else { next_word };
     if let Some(nw) = next_word.as_deref() {
         if let Some(level) = admin_level(nw) {
             level_hint = Some(level);
-            if joined(text, &toks[j], &next.unwrap_or(first)) {
+            if next.is_some_and(|n| is_word(&n) && low(text, &n) == nw) && joined(text, &toks[j], &next.unwrap_or(first)) {
                 end = next.map_or(end, |n| n.end);
             }
         } else if next_in_run {
@@ -564,6 +588,9 @@ fn classify(store: &Store, text: &str, toks: &[Tok], run_start: usize, run_end: 
         common_word,
         in_hint: false,
         given_name: single && is_given_name(&lw),
+        border: next_word.as_deref().is_some_and(|w| matches!(w, "border" | "borders" | "frontier"))
+            || (prev_word.as_deref().is_some_and(|w| matches!(w, "with" | "of")) && i >= 2 && matches!(low(text, &toks[i - 2]).as_str(), "border" | "frontier" | "borders")),
+        hint_points: Vec::new(),
     })
 }
 
@@ -607,7 +634,12 @@ fn unknown_name(_store: &Store, text: &str, toks: &[Tok], i: usize, end: usize) 
     // strong place contexts only: "village of X", "in X (", "X village", "near X"
     let of_place = prev_word.as_deref() == Some("of")
         && prev2_word.as_deref().is_some_and(|w| {
-            matches!(w, "village" | "town" | "locality" | "commune" | "hamlet" | "area" | "vicinity" | "outskirts" | "city" | "villages")
+            matches!(
+                w,
+                "village" | "town" | "locality" | "commune" | "hamlet" | "area" | "vicinity" | "outskirts" | "city" | "villages" | "site"
+                    | "camp" | "zone" | "department" | "district" | "municipality" | "region" | "province" | "quarter" | "neighbourhood"
+                    | "neighborhood" | "localities" | "communes"
+            )
         });
     let near = prev_word.as_deref().is_some_and(|w| matches!(w, "near" | "outside" | "around" | "nearby"));
     let paren = next.is_some_and(|n| n.kind == TokKind::Punct('(')) && prev_word.as_deref().is_some_and(|w| LOCATIVE_BEFORE.contains(&w));
@@ -631,6 +663,8 @@ fn unknown_name(_store: &Store, text: &str, toks: &[Tok], i: usize, end: usize) 
         common_word: false,
         in_hint: false,
         given_name: false,
+        border: false,
+        hint_points: Vec::new(),
     })
 }
 
@@ -638,10 +672,17 @@ fn unknown_name(_store: &Store, text: &str, toks: &[Tok], i: usize, end: usize) 
 /// B is the next mention gives X the hint B (city, state).
 fn mark_hints(text: &str, _toks: &[Tok], ms: &mut [RawMention]) {
     for a in 0..ms.len() {
-        let after = &text[ms[a].end..];
+        let mut after = &text[ms[a].end..];
+        // "Gardjina [Wassal Gardjina] (Tera, Tillaberi)": over a bracketed other name
+        let t0 = after.trim_start_matches([' ', '\u{a0}']);
+        if t0.starts_with('[') {
+            if let Some(close) = t0.find(']').filter(|&c| c < 60) {
+                after = &t0[close + 1..];
+            }
+        }
         let trimmed = after.trim_start_matches([' ', '\u{a0}']);
         if trimmed.starts_with('(') {
-            let open = ms[a].end + (after.len() - trimmed.len());
+            let open = text.len() - trimmed.len();
             let Some(close_rel) = text[open..].find(')') else { continue };
             let close = open + close_rel;
             if close - open > 80 {
@@ -667,7 +708,7 @@ fn mark_hints(text: &str, _toks: &[Tok], ms: &mut [RawMention]) {
             ms[a].admin_hints = hints;
         } else if let Some(rest) = trimmed.strip_prefix(',') {
             // "Kollo, Tillaberi" / "Mobile, Ala." : the next mention right after the comma
-            let pos = ms[a].end + (after.len() - rest.len());
+            let pos = text.len() - rest.len();
             let rest_trim = rest.trim_start();
             let next_start = pos + (rest.len() - rest_trim.len());
             if let Some(b) = ms.get(a + 1) {

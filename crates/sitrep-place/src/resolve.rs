@@ -86,7 +86,7 @@ fn prior(store: &Store, e: u32, v: u32) -> f64 {
         s += 2.5;
     }
     if flags & F_SEAT != 0 {
-        s += 0.5;
+        s += 1.2;
     }
     if flags & F_DUMP != 0 {
         s += 0.3;
@@ -140,19 +140,46 @@ fn local(store: &Store, e: u32, m: &RawMention) -> f64 {
     let feature = store.e.feature[i];
     let mut s = 0.0;
     if !m.admin_hints.is_empty() {
+        let own = name_key(&m.raw_name);
+        let is_admin = matches!(feature, Feature::Admin1 | Feature::Admin2 | Feature::Admin3);
         let a1 = store.admin_name(store.e.a1[i]).map(name_key);
         let a2 = store.admin_name(store.e.a2[i]).map(name_key);
         let cc = store.cc_str(store.e.cc[i]).map(str::to_lowercase);
         let country = store.country_entry.get(usize::from(store.e.cc[i])).copied().filter(|&c| c != NONE).map(|c| {
             store.e.names_of(c).map(name_key).collect::<Vec<_>>()
         });
-        let hit = m.admin_hints.iter().any(|h| {
-            a1.as_deref() == Some(h.as_str())
-                || a2.as_deref() == Some(h.as_str())
-                || cc.as_deref() == Some(h.as_str())
-                || country.as_ref().is_some_and(|names| names.contains(h))
-        });
-        s += if hit { 8.0 } else { -3.0 };
+        let mut best: f64 = -3.0;
+        for h in &m.admin_hints {
+            // "Arlit (Arlit, Agadez)": the town, not the admin2 area it names
+            if is_admin && *h == own {
+                continue;
+            }
+            let v = if a2.as_deref() == Some(h.as_str()) {
+                8.0
+            } else if a1.as_deref() == Some(h.as_str()) {
+                5.0
+            } else if cc.as_deref() == Some(h.as_str()) || country.as_ref().is_some_and(|names| names.contains(h)) {
+                3.0
+            } else {
+                continue;
+            };
+            best = best.max(v);
+        }
+        // a hint that names a town (a new department's seat): the place lies near it
+        if !m.hint_points.is_empty() {
+            let (la, lo) = (store.e.lat_f(e), store.e.lon_f(e));
+            let d = m.hint_points.iter().map(|p| km(la, lo, p.0, p.1)).fold(f64::INFINITY, f64::min);
+            if d < 1.0 && name_key(store.e.name_of(e)) != own {
+                // the hinted town itself
+            } else if d < 60.0 {
+                best = best.max(6.0) + 2.0;
+            } else if d < 120.0 {
+                best = best.max(3.0) + 1.0;
+            } else if d.is_finite() {
+                best -= 3.0;
+            }
+        }
+        s += best;
     }
     match m.level_hint {
         Some(1) if feature == Feature::Admin1 => s += 6.0,
@@ -165,6 +192,25 @@ fn local(store: &Store, e: u32, m: &RawMention) -> f64 {
         s += 3.0;
     }
     s
+}
+
+/// The points of the towns a mention's hints name (other than the mention itself).
+fn hint_points(store: &Store, m: &RawMention) -> Vec<(f64, f64)> {
+    let own = name_key(&m.raw_name);
+    let mut out = Vec::new();
+    for h in &m.admin_hints {
+        if *h == own {
+            continue;
+        }
+        for &(_, v) in store.lookup_key(h) {
+            let e = store.visible(v & ENTRY);
+            let i = e as usize;
+            if v & ALT == 0 && store.e.feature[i] == Feature::Populated && out.len() < 8 {
+                out.push((store.e.lat_f(e), store.e.lon_f(e)));
+            }
+        }
+    }
+    out
 }
 
 /// The candidates of a mention: visible entries, each with its best index value.
@@ -306,6 +352,7 @@ fn focus_of(store: &Store, firsts: &[(usize, Vec<(u32, f64)>)], ms: &[RawMention
             continue;
         }
         let w = match (m.kind, feature) {
+            _ if m.border => 0.2,
             (PlaceKind::Demonym, _) => 0.7,
             (_, Feature::Country) => 1.0,
             (_, Feature::Admin1) if mg >= 1.0 => 1.0,
@@ -327,6 +374,12 @@ fn focus_of(store: &Store, firsts: &[(usize, Vec<(u32, f64)>)], ms: &[RawMention
         }
     }
     let mut f = Focus { points, ..Focus::default() };
+    if total == 0.0 && !store.dump_countries.is_empty() {
+        // nothing anchors the article: the countries of the GeoNames dumps the user loaded
+        // (their region of interest) weigh a little
+        f.countries = store.dump_countries.iter().map(|&c| (c, 1.0)).collect();
+        return f;
+    }
     if total > 0.0 {
         f.countries = cc_votes.into_iter().map(|(k, v)| (k, v / total)).collect();
         let a1_total: f64 = a1_votes.values().sum();
@@ -338,7 +391,12 @@ fn focus_of(store: &Store, firsts: &[(usize, Vec<(u32, f64)>)], ms: &[RawMention
 }
 
 /// Resolves every mention.
-pub(crate) fn resolve(store: &Store, ms: Vec<RawMention>, country_hints: &[u16]) -> (Vec<Resolved>, Focus) {
+pub(crate) fn resolve(store: &Store, mut ms: Vec<RawMention>, country_hints: &[u16]) -> (Vec<Resolved>, Focus) {
+    for m in ms.iter_mut() {
+        if !m.admin_hints.is_empty() {
+            m.hint_points = hint_points(store, m);
+        }
+    }
     let cands: Vec<Vec<(u32, u32)>> = ms.iter().map(|m| candidates(store, m)).collect();
     let firsts: Vec<(usize, Vec<(u32, f64)>)> =
         ms.iter().enumerate().filter(|(k, _)| !cands[*k].is_empty()).map(|(k, m)| (k, score_all(store, m, &cands[k], None))).collect();
@@ -379,8 +437,16 @@ pub(crate) fn resolve(store: &Store, ms: Vec<RawMention>, country_hints: &[u16])
 fn resolve_unknown(store: &Store, m: RawMention, focus: &Focus) -> Resolved {
     let name = m.raw_name.clone();
     let mut countries = focus.top_countries(0.2);
+    let no_context = countries.is_empty() && m.admin_hints.is_empty();
+    if no_context {
+        // no context at all: the countries of the GeoNames dumps loaded (the user's region)
+        countries = store.dump_countries.clone();
+    }
     // countries of admin areas named in the hints
-    let hint_areas = hint_areas(store, &m, &countries);
+    let mut hint_areas = hint_areas(store, &m, &countries);
+    if let Some(top) = hint_areas.iter().map(|x| x.1).max() {
+        hint_areas.retain(|x| x.1 == top);
+    }
     for &(a, _) in &hint_areas {
         let cc = store.admins[a as usize].cc;
         if !countries.contains(&cc) {
@@ -391,6 +457,12 @@ fn resolve_unknown(store: &Store, m: RawMention, focus: &Focus) -> Resolved {
     for &cc in &countries {
         for (e, cost) in crate::fuzzy::candidates(store, cc, &name) {
             if !hint_areas.is_empty() && !in_areas(store, e, &hint_areas) {
+                continue;
+            }
+            // a reading far from the town the hints name is another place
+            if !m.hint_points.is_empty()
+                && m.hint_points.iter().map(|p| km(store.e.lat_f(e), store.e.lon_f(e), p.0, p.1)).fold(f64::INFINITY, f64::min) > 120.0
+            {
                 continue;
             }
             let s = prior(store, e, 0) + context(store, e, &m, focus) - 2.0 * cost;
@@ -416,15 +488,24 @@ fn resolve_unknown(store: &Store, m: RawMention, focus: &Focus) -> Resolved {
             let mg = scored.get(1).map_or(f64::INFINITY, |x| bs - x.1);
             return Resolved { precision: Some(precision_of(store, best)), raw: m, entry: best, how: How::Fuzzy, margin: mg };
         }
-        // ambiguous: the area they share
+        // ambiguous: the area they share (unless the hints say more)
         let mut group = rivals;
         group.push(best);
         if let Some((e, p)) = shared_area(store, &group) {
-            return Resolved { raw: m, entry: e, how: How::Fallback, precision: Some(p), margin: 0.0 };
+            if hint_areas.is_empty() && m.hint_points.is_empty() && !no_context {
+                return Resolved { raw: m, entry: e, how: How::Fallback, precision: Some(p), margin: 0.0 };
+            }
         }
     }
-    // no reading: the most specific area the hints name
-    if let Some(&(a, level)) = hint_areas.iter().max_by_key(|x| (x.1, std::cmp::Reverse(x.0))) {
+    // no reading: the most specific area the hints name; a town they name (a department's
+    // seat) when it lies in that area
+    let area = hint_areas.iter().max_by_key(|x| (x.1, std::cmp::Reverse(x.0))).copied();
+    if area.is_none_or(|a| a.1 < 2) {
+        if let Some(town) = hint_town(store, &m, area) {
+            return Resolved { raw: m, entry: town, how: How::Fallback, precision: Some(LocationPrecision::Admin2), margin: 0.0 };
+        }
+    }
+    if let Some((a, level)) = area {
         let e = store.admins[a as usize].entry;
         if e != NONE {
             let p = if level >= 2 { LocationPrecision::Admin2 } else { LocationPrecision::Admin1 };
@@ -432,6 +513,36 @@ fn resolve_unknown(store: &Store, m: RawMention, focus: &Focus) -> Resolved {
         }
     }
     Resolved { raw: m, entry: NONE, how: How::None, precision: Some(LocationPrecision::Unknown), margin: 0.0 }
+}
+
+/// The town a mention's hints name ("X (Ingall, Agadez)": Ingall), inside `area` when given;
+/// the most populous, then the smallest id.
+fn hint_town(store: &Store, m: &RawMention, area: Option<(u32, u8)>) -> Option<u32> {
+    let own = name_key(&m.raw_name);
+    let n = m.admin_hints.len();
+    let mut best: Option<(u32, std::cmp::Reverse<u32>, u32)> = None;
+    for (k, h) in m.admin_hints.iter().enumerate() {
+        if *h == own || (n >= 2 && k == n - 1) || best.is_some() {
+            continue;
+        }
+        for &(_, v) in store.lookup_key(h) {
+            let e = store.visible(v & ENTRY);
+            let i = e as usize;
+            if v & ALT != 0 || store.e.feature[i] != Feature::Populated {
+                continue;
+            }
+            if let Some(a) = area {
+                if !in_areas(store, e, &[a]) {
+                    continue;
+                }
+            }
+            let key = (store.e.pop[i], std::cmp::Reverse(store.e.gid[i]), e);
+            if best.is_none_or(|b| (key.0, key.1) > (b.0, b.1)) {
+                best = Some(key);
+            }
+        }
+    }
+    best.map(|b| b.2)
 }
 
 /// True when entry `e` is one of `areas` itself.
@@ -449,13 +560,19 @@ fn in_areas(store: &Store, e: u32, areas: &[(u32, u8)]) -> bool {
 /// (any country when none).
 fn hint_areas(store: &Store, m: &RawMention, countries: &[u16]) -> Vec<(u32, u8)> {
     let mut out = Vec::new();
-    for h in &m.admin_hints {
+    let n = m.admin_hints.len();
+    for (k, h) in m.admin_hints.iter().enumerate() {
+        // "(Abala, Tillaberi)": the last name is the admin1 area when one is so named, the
+        // ones before it the smaller areas
+        let last = n >= 2 && k == n - 1;
+        let names_admin1 = last
+            && store.lookup_key(h).iter().any(|&(_, v)| store.e.feature[store.visible(v & ENTRY) as usize] == Feature::Admin1);
         for &(_, v) in store.lookup_key(h) {
             let e = store.visible(v & ENTRY);
             let i = e as usize;
             let (a, level) = match store.e.feature[i] {
                 Feature::Admin1 => (store.e.a1[i], 1),
-                Feature::Admin2 => (store.e.a2[i], 2),
+                Feature::Admin2 if !names_admin1 => (store.e.a2[i], 2),
                 _ => continue,
             };
             if a == NONE || (!countries.is_empty() && !countries.contains(&store.e.cc[i])) {

@@ -61,6 +61,9 @@ pub(crate) struct Entries {
     pub lat: Vec<i32>,
     pub lon: Vec<i32>,
     pub pop: Vec<u32>,
+    /// The population the row itself gives (`pop` may be raised from a built-in row it
+    /// replaces).
+    pub pop0: Vec<u32>,
     pub cc: Vec<u16>,
     pub a1: Vec<u32>,
     pub a2: Vec<u32>,
@@ -137,6 +140,8 @@ pub(crate) struct Store {
     pub fuzzy: HashMap<u16, FuzzySlot>,
     /// Messages about rows that were skipped.
     pub warnings: Vec<String>,
+    /// Countries GeoNames dumps were loaded for (sorted).
+    pub dump_countries: Vec<u16>,
 }
 
 impl Store {
@@ -221,6 +226,7 @@ impl Store {
         en.lat.push(to_e5(r.lat));
         en.lon.push(to_e5(r.lon));
         en.pop.push(u32::try_from(r.pop).unwrap_or(u32::MAX));
+        en.pop0.push(u32::try_from(r.pop).unwrap_or(u32::MAX));
         en.cc.push(cc);
         en.a1.push(r.a1);
         en.a2.push(r.a2);
@@ -334,7 +340,18 @@ impl Store {
     /// replaces point to the dump's row (same GeoNames id; the same admin area; or the same
     /// name, same kind, within 10 km; the nearest, then the smallest id, wins).
     pub fn reconcile(&mut self, countries: &[u16]) {
+        for &c in countries {
+            if c != 0 && !self.dump_countries.contains(&c) {
+                self.dump_countries.push(c);
+            }
+        }
+        self.dump_countries.sort_unstable();
         let covered: std::collections::HashSet<u16> = countries.iter().copied().collect();
+        for i in 0..self.e.len() {
+            if self.e.flags[i] & F_DUMP != 0 && covered.contains(&self.e.cc[i]) {
+                self.e.pop[i] = self.e.pop0[i];
+            }
+        }
         for e in 0..self.e.len() as u32 {
             let i = e as usize;
             if self.e.flags[i] & F_DUMP != 0 || !covered.contains(&self.e.cc[i]) {
@@ -364,6 +381,10 @@ impl Store {
             };
             if let Some(t) = target {
                 self.e.redirect[i] = t;
+                // the dump row keeps the population the built-in row knew
+                let p = self.e.pop[i];
+                let t = t as usize;
+                self.e.pop[t] = self.e.pop[t].max(p);
             }
         }
     }
