@@ -51,8 +51,8 @@ pub fn parse_size(s: &str) -> Result<usize, String> {
         _ => (t, 1),
     };
     let n: f64 = num.trim().parse().map_err(|_| format!("{s:?} is not a size (examples: 5M, 512K, 1000)"))?;
-    if !(n > 0.0) {
-        return Err(format!("{s:?}: the size must be positive"));
+    if n.is_nan() || n <= 0.0 || n.is_infinite() {
+        return Err(format!("{s:?}: the size must be a positive number"));
     }
     Ok((n * mult as f64) as usize)
 }
