@@ -522,7 +522,11 @@ fn cue_at(toks: &[Token], i: usize, hi: usize) -> Option<(Act, usize, bool)> {
             if matches!(b, "a" | "an" | "up")
                 && any_within(toks, i + 1, i + 4, &["checkpoint", "checkpoints", "roadblock", "roadblocks"]) =>
         {
-            (Movement, 2, true)
+            // their own checkpoint is not what they acted on
+            let len = (i + 1..(i + 4).min(hi))
+                .find(|&k| matches!(toks[k].lower.as_str(), "checkpoint" | "checkpoints" | "roadblock" | "roadblocks"))
+                .map_or(2, |k| k + 1 - i);
+            (Movement, len, true)
         }
         "preached" | "sermon" | "sermons" | "preaching" | "recruited" | "recruiting" | "infiltrated" | "paraded" | "patrolled"
         | "ultimatum" => (Movement, 1, true),

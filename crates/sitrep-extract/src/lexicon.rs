@@ -177,6 +177,7 @@ pub fn person_noun(w: &str) -> Option<PersonNoun> {
         | "shoppers"
         | "commuters"
         | "fishers"
+        | "users"
         | "collectors"
         | "watchmen"
         | "informants"

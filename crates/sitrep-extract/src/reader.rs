@@ -679,6 +679,20 @@ fn assemble(
     let same_side = |k: ActorKind| akind.is_some_and(|a| a == k || (non_state(a) && k == ActorKind::PoliticalMilitia));
     let mut targets: Vec<&Participant> = participants.iter().filter(|p| p.side == Side::Target && !same_side(p.kind)).collect();
     targets.sort_by_key(|p| p.order);
+    // the victims the text counts are acted on too; the earliest of them, the named targets and
+    // the target nouns is the side acted on
+    let victim_first = frames
+        .iter()
+        .map(|(f, _)| (f, party_kind(f.count.party, f.count.country, cc, armed_kind, target_hint)))
+        .filter(|(_, k)| !same_side(*k) && *k != ActorKind::Unknown)
+        .map(|(f, k)| (doc.toks[f.count.start].span.start, k))
+        .min_by_key(|x| x.0);
+    if let Some((at, k)) = victim_first
+        && at < target_hint_at
+    {
+        target_hint = Some(k);
+        target_hint_at = at;
+    }
     let first_target = targets.first().filter(|p| p.span.start < target_hint_at || target_hint.is_none_or(&same_side));
     let mut target: Option<(String, ActorKind, Option<Span>)> =
         demo_state.or_else(|| first_target.map(|p| (p.name.clone(), p.kind, Some(p.span))));
@@ -958,16 +972,7 @@ fn participants_of(doc: &Doc, table: &ActorTable, sents: &[usize], frames: &[(&F
             if kind == ActorKind::Civilians && side == Side::Agent && s.acts.iter().any(|a| a.act == Act::Resist) {
                 kind = ActorKind::IdentityMilitia;
             }
-            out.push(Participant {
-                name,
-                kind,
-                side,
-                span: m.span,
-                generic,
-                order: order + if government { 5_000 } else { 0 },
-                synthetic: false,
-            });
-            // "French and Nigerien forces": the first demonym names a force too
+            // "French and Nigerien forces": the first demonym names a force too, and comes first
             if matches!(kind, ActorKind::StateForces | ActorKind::ExternalForces)
                 && first >= s.lo + 2
                 && doc.toks[first - 1].is("and")
@@ -981,10 +986,20 @@ fn participants_of(doc: &Doc, table: &ActorTable, sents: &[usize], frames: &[(&F
                     side,
                     span: doc.toks[first - 2].span,
                     generic: false,
-                    order: order.saturating_sub(1),
+                    order,
                     synthetic: false,
                 });
+                order += 1;
             }
+            out.push(Participant {
+                name,
+                kind,
+                side,
+                span: m.span,
+                generic,
+                order: order + if government { 5_000 } else { 0 },
+                synthetic: false,
+            });
             order += 1;
         }
         // people who are not in the table acting as an armed side: "villagers killed three
