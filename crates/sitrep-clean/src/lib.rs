@@ -20,8 +20,8 @@
 //!    dateline, or stands alone before a blank line.
 //! 4. **Publication date**: metadata (`published_from: metadata`), else the page's meta tags,
 //!    else a dateline (`dateline`); none found: the `undated` flag. No date is invented.
-//! 5. **Flags**: `undated`; `no_content` when fewer than [`NO_CONTENT_WORDS`] words remain
-//!    (paywalls, consent walls, "verify your email" pages).
+//! 5. **Flags**: `undated`; `no_content` when no sentence of prose remains ([`has_content`]:
+//!    paywalls, consent walls, "verify your email" pages, lists of teasers, empty records).
 //!
 //! Idempotence: cleaning the cleaned text again (with the same metadata and options) returns
 //! the same text: the line pass is repeated on its own output until it changes nothing. The property tests check it, and that every span of the cleaned text maps
@@ -49,7 +49,15 @@ pub struct CleanOptions {
 }
 
 /// Fewer words than this left after cleaning: the page had no article (`no_content`).
-pub const NO_CONTENT_WORDS: usize = 25;
+pub const NO_CONTENT_WORDS: usize = 8;
+
+/// Whether a cleaned text holds an article: at least [`NO_CONTENT_WORDS`] words and one
+/// sentence (a line of four words or more ending like a sentence, or a line of fifteen words).
+/// A one-sentence brief is an article; a lone headline, a list of teasers or nothing is not.
+pub fn has_content(text: &str) -> bool {
+    let words = text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
+    words >= NO_CONTENT_WORDS && text.split('\n').any(|l| is_sentence(l) || l.split_whitespace().count() >= 15)
+}
 
 /// The key of a line for cross-document counting: case, accents, punctuation and spacing
 /// ignored.
@@ -396,8 +404,7 @@ pub fn clean(raw: &RawArticle, opts: &CleanOptions) -> Article {
     if published.is_none() {
         flags.push(ArticleFlag::Undated);
     }
-    let words = lp.text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
-    if words < NO_CONTENT_WORDS {
+    if !has_content(&lp.text) {
         flags.push(ArticleFlag::NoContent);
     }
     if !lp.removed.is_empty() {

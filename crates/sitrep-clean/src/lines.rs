@@ -367,6 +367,20 @@ const PHRASES: &[(&str, Removed)] = &[
     ("download the app", Removed::Account),
     ("get our app", Removed::Account),
     ("iphone | ipad", Removed::Account),
+    ("in your inbox", Removed::Account),
+    ("to your inbox", Removed::Account),
+    ("without a subscription", Removed::Account),
+    ("maximum number of stories", Removed::Account),
+    ("maximum number of free", Removed::Account),
+    ("return to the page you were visiting", Removed::Account),
+    ("home delivery", Removed::Account),
+    ("delivery options", Removed::Account),
+    ("send us your news tips", Removed::Account),
+    ("submit a tip", Removed::Account),
+    ("connectez-vous", Removed::Account),
+    ("créer un compte", Removed::Account),
+    ("inicia sesión", Removed::Account),
+    ("crea una cuenta", Removed::Account),
     ("tweet with a location", Removed::Share),
     ("add a location to your tweets", Removed::Share),
     ("click to share", Removed::Share),
@@ -384,6 +398,22 @@ const PHRASES: &[(&str, Removed)] = &[
     ("used under license", Removed::Copyright),
     ("tous droits réservés", Removed::Copyright),
 ];
+
+/// Phrases of consent walls and robot checks that never occur in news prose: they make a line
+/// furniture at any length.
+const STRONG_PHRASES: &[(&str, Removed)] = &[
+    ("store and/or access information on a device", Removed::Cookie),
+    ("personalised ads and content", Removed::Cookie),
+    ("personalized ads and content", Removed::Cookie),
+    ("ad and content measurement", Removed::Cookie),
+    ("consent to our use of cookies", Removed::Cookie),
+    ("please verify you are a human", Removed::Captcha),
+    ("you must enable javascript", Removed::Captcha),
+];
+
+static STRONG_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new().ascii_case_insensitive(true).build(STRONG_PHRASES.iter().map(|(p, _)| *p)).expect("phrases build")
+});
 
 /// Longest line the phrase rules judge: a longer line is prose that happens to mention a
 /// cookie or a newsletter.
@@ -403,6 +433,9 @@ static CTA_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The kind of furniture `line` (trimmed) is, by its words alone.
 pub fn furniture(line: &str) -> Option<Removed> {
+    if let Some(m) = STRONG_AC.find(line) {
+        return Some(STRONG_PHRASES[m.pattern().as_usize()].1);
+    }
     // Long lines are prose: only the share-widget test could apply, and it cannot hold for
     // more than a few dozen words.
     if line.len() > 4 * PHRASE_LINE_MAX {
@@ -600,6 +633,9 @@ mod tests {
         assert_eq!(furniture("Sign up for breaking news from the Example Daily"), Some(Removed::Account));
         assert_eq!(furniture("Or subscribe to our daily digest:"), Some(Removed::Account));
         assert_eq!(furniture("Google"), Some(Removed::Share));
+        let wall =
+            format!("We and our partners store and/or access information on a device, {}", "such as cookies and identifiers, ".repeat(20));
+        assert_eq!(furniture(&wall), Some(Removed::Cookie));
     }
 
     #[test]

@@ -115,6 +115,13 @@ fn walls_have_no_content() {
 }
 
 #[test]
+fn a_brief_is_content_a_lone_headline_is_not() {
+    assert!(!cleaned("A bomb killed two people near Gao on Friday, police said.").has_flag(ArticleFlag::NoContent));
+    assert!(cleaned("Identities of two men shot in a house party identified").has_flag(ArticleFlag::NoContent));
+    assert!(cleaned("").has_flag(ArticleFlag::NoContent));
+}
+
+#[test]
 fn recurring_lines_go_when_the_pipeline_says_so() {
     let text = "Follow our live coverage of the region\nTwo civilians were wounded by a mine near Boulkessi on Friday, the army said.";
     let keep = cleaned(text);
