@@ -266,7 +266,7 @@ pub fn dateline(line: &str) -> Option<(NaiveDate, DateKind)> {
     Some((first.date, kind))
 }
 
-/// Where a trailing "Posted: <date>" / "Updated: <date>" block starts in a line that begins
+/// Where a trailing "Posted: DATE" / "Updated: DATE" block starts in a line that begins
 /// with other text (a headline with its dateline glued on), and the published date in it.
 pub fn trailing_dateline(line: &str) -> Option<(usize, Option<NaiveDate>)> {
     static LABEL: LazyLock<Regex> =

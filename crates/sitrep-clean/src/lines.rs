@@ -522,7 +522,7 @@ static TEASER_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:read more|read also|also read|see also|related|related story|related article|more|watch|lire aussi|à lire aussi|voir aussi)\s*(?::|»|›|>>|-|–|—)\s*\S").unwrap()
 });
 
-/// True for a "Read more: <other headline>" teaser.
+/// True for a "Read more: OTHER HEADLINE" teaser.
 pub fn is_teaser(line: &str) -> bool {
     line.len() <= 600 && TEASER_RE.is_match(line) && line.split_whitespace().count() <= 30
 }
