@@ -639,7 +639,8 @@ fn assemble(
         });
         cas_meta.push(Meta { sent: *s, explicit: f.explicit_cause, additive: f.count.additive, claim: doc.sents[*s].claim });
     }
-    let disclaimer = all.iter().any(|&s| doc.sents[s].disclaimer);
+    // "the toll could not be independently verified" may stand anywhere in the report
+    let disclaimer = doc.sents.iter().any(|s| s.disclaimer);
     let cas = consolidate(cas, &cas_meta, disclaimer);
 
     // ---- actors: the attacking side and the side attacked
