@@ -17,6 +17,8 @@ struct Extra {
     demonyms: Vec<String>,
     /// The entry itself comes from names.tsv (a region or landmark sitrep adds).
     curated_primary: bool,
+    /// The names are a country's.
+    country: bool,
 }
 
 fn split_list(s: Option<&str>) -> Vec<String> {
@@ -43,8 +45,9 @@ fn names_with(primary: &'static str, extra: Option<&Extra>, alternates: &[&'stat
         if x.curated_primary {
             out[0].1 = CURATED;
         }
+        let curated = if x.curated_primary || x.country { CURATED } else { 0 };
         for a in &x.aliases {
-            out.push((Cow::Owned(strip_the(a).to_string()), alias_flags(a) | CURATED));
+            out.push((Cow::Owned(strip_the(a).to_string()), alias_flags(a) | curated));
         }
         for d in &x.demonyms {
             out.push((Cow::Owned(d.clone()), DEMONYM | CURATED));
@@ -90,6 +93,7 @@ pub(crate) fn load(store: &mut Store) {
         match c[0] {
             "country" => {
                 let x = country_extra.entry(c[1].to_string()).or_default();
+                x.country = true;
                 x.aliases.extend(split_list(c.get(2).copied()));
                 x.demonyms.extend(split_list(c.get(3).copied()));
             }
@@ -254,7 +258,7 @@ pub(crate) fn load(store: &mut Store) {
     }
     for c in landmarks {
         // landmark NAME CC LAT LON aliases
-        let extra = Extra { aliases: split_list(c.get(5).copied()), demonyms: Vec::new(), curated_primary: true };
+        let extra = Extra { aliases: split_list(c.get(5).copied()), demonyms: Vec::new(), curated_primary: true, country: false };
         let row = Row {
             lat: f(c.get(3).copied()),
             lon: f(c.get(4).copied()),

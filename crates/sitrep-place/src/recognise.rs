@@ -618,20 +618,11 @@ fn unknown_name(_store: &Store, text: &str, toks: &[Tok], i: usize, end: usize) 
         return None;
     }
     let words: Vec<String> = (i..=end).filter(|&k| is_capital(&toks[k])).map(|k| low(text, &toks[k])).collect();
-    if words.iter().any(|w| {
-        is_given_name(w) || ORG_WORDS.contains(&w.as_str()) || STREET_WORDS.contains(&w.as_str()) || STOP.contains(&w.as_str())
-    }) {
-        return None;
-    }
-    if end == i && is_common_word(&lw) {
-        return None;
-    }
     let prev = (i > 0).then(|| toks[i - 1]);
     let prev_word = prev.filter(is_word).map(|t| low(text, &t));
     let prev2_word = (i > 1).then(|| toks[i - 2]).filter(is_word).map(|t| low(text, &t));
     let next = toks.get(end + 1).copied();
     let next_word = next.filter(is_word).map(|t| low(text, &t));
-    // strong place contexts only: "village of X", "in X (", "X village", "near X"
     let of_place = prev_word.as_deref() == Some("of")
         && prev2_word.as_deref().is_some_and(|w| {
             matches!(
@@ -641,6 +632,19 @@ fn unknown_name(_store: &Store, text: &str, toks: &[Tok], i: usize, end: usize) 
                     | "neighborhood" | "localities" | "communes"
             )
         });
+    let roman = |w: &str| matches!(w, "i" | "ii" | "iii" | "iv");
+    if words.iter().enumerate().any(|(k, w)| {
+        (!of_place && is_given_name(w))
+            || ORG_WORDS.contains(&w.as_str())
+            || STREET_WORDS.contains(&w.as_str())
+            || (STOP.contains(&w.as_str()) && !(k > 0 && roman(w)))
+    }) {
+        return None;
+    }
+    if end == i && is_common_word(&lw) {
+        return None;
+    }
+    // strong place contexts only: "village of X", "in X (", "X village", "near X"
     let near = prev_word.as_deref().is_some_and(|w| matches!(w, "near" | "outside" | "around" | "nearby"));
     let paren = next.is_some_and(|n| n.kind == TokKind::Punct('(')) && prev_word.as_deref().is_some_and(|w| LOCATIVE_BEFORE.contains(&w));
     let after = next_word.as_deref().is_some_and(|w| matches!(w, "village" | "villages" | "town" | "locality" | "commune" | "hamlet"));

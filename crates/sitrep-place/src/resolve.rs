@@ -151,7 +151,10 @@ fn local(store: &Store, e: u32, m: &RawMention) -> f64 {
         let mut best: f64 = -3.0;
         for h in &m.admin_hints {
             // "Arlit (Arlit, Agadez)": the town, not the admin2 area it names
-            if is_admin && *h == own {
+            if *h == own {
+                if feature == Feature::Populated {
+                    best = best.max(6.0);
+                }
                 continue;
             }
             let v = if a2.as_deref() == Some(h.as_str()) {
@@ -194,20 +197,41 @@ fn local(store: &Store, e: u32, m: &RawMention) -> f64 {
     s
 }
 
-/// The points of the towns a mention's hints name (other than the mention itself).
+/// The points of the towns a mention's hints name (other than the mention itself): for each
+/// hint, the towns of that name inside the admin1 area the last hint names (when it names
+/// one), the admin seats among them when there are any.
 fn hint_points(store: &Store, m: &RawMention) -> Vec<(f64, f64)> {
     let own = name_key(&m.raw_name);
+    let n = m.admin_hints.len();
+    let admin1: Vec<u32> = if n >= 2 {
+        store
+            .lookup_key(&m.admin_hints[n - 1])
+            .iter()
+            .map(|&(_, v)| store.visible(v & ENTRY))
+            .filter(|&e| store.e.feature[e as usize] == Feature::Admin1)
+            .map(|e| store.e.a1[e as usize])
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut out = Vec::new();
-    for h in &m.admin_hints {
-        if *h == own {
+    for (k, h) in m.admin_hints.iter().enumerate() {
+        if *h == own || (n >= 2 && k == n - 1) {
             continue;
         }
-        for &(_, v) in store.lookup_key(h) {
-            let e = store.visible(v & ENTRY);
-            let i = e as usize;
-            if v & ALT == 0 && store.e.feature[i] == Feature::Populated && out.len() < 8 {
-                out.push((store.e.lat_f(e), store.e.lon_f(e)));
-            }
+        let mut towns: Vec<u32> = store
+            .lookup_key(h)
+            .iter()
+            .filter(|&&(_, v)| v & ALT == 0)
+            .map(|&(_, v)| store.visible(v & ENTRY))
+            .filter(|&e| store.e.feature[e as usize] == Feature::Populated)
+            .filter(|&e| admin1.is_empty() || admin1.contains(&store.e.a1[e as usize]))
+            .collect();
+        if towns.iter().any(|&e| store.e.flags[e as usize] & (F_SEAT | F_CAPITAL) != 0 || store.e.pop[e as usize] > 0) {
+            towns.retain(|&e| store.e.flags[e as usize] & (F_SEAT | F_CAPITAL) != 0 || store.e.pop[e as usize] > 0);
+        }
+        for e in towns.into_iter().take(4) {
+            out.push((store.e.lat_f(e), store.e.lon_f(e)));
         }
     }
     out
@@ -398,8 +422,14 @@ pub(crate) fn resolve(store: &Store, mut ms: Vec<RawMention>, country_hints: &[u
         }
     }
     let cands: Vec<Vec<(u32, u32)>> = ms.iter().map(|m| candidates(store, m)).collect();
-    let firsts: Vec<(usize, Vec<(u32, f64)>)> =
-        ms.iter().enumerate().filter(|(k, _)| !cands[*k].is_empty()).map(|(k, m)| (k, score_all(store, m, &cands[k], None))).collect();
+    // first reading: the countries of the GeoNames dumps loaded are the only context
+    let baseline = Focus { countries: store.dump_countries.iter().map(|&c| (c, 1.0)).collect(), ..Focus::default() };
+    let firsts: Vec<(usize, Vec<(u32, f64)>)> = ms
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| !cands[*k].is_empty())
+        .map(|(k, m)| (k, score_all(store, m, &cands[k], Some(&baseline))))
+        .collect();
     let focus = focus_of(store, &firsts, &ms, country_hints);
     let mut out = Vec::with_capacity(ms.len());
     for (k, m) in ms.into_iter().enumerate() {
