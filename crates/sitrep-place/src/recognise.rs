@@ -516,7 +516,10 @@ fn classify(store: &Store, text: &str, toks: &[Tok], run_start: usize, run_end: 
     let next = toks.get(j + 1).copied();
     let next_word = next.filter(is_word).map(|t| low(text, &t));
     // the next capitalised word of the run, over connectors ("Mine de Samira")
-    let next_cap = (j + 1..=run_end).find(|&k| is_capital(&toks[k])).map(|k| low(text, &toks[k]));
+    let next_cap = (j + 1..=run_end)
+        .take_while(|&k| !matches!(low(text, &toks[k]).as_str(), "and" | "or" | "in" | "on" | "the" | "to"))
+        .find(|&k| is_capital(&toks[k]))
+        .map(|k| low(text, &toks[k]));
     let next_in_run = next_cap.is_some();
     let prev_in_run = i > run_start;
     let mut level_hint = None;
