@@ -36,8 +36,6 @@ use sitrep_time::{Anchor, Timex};
 use std::collections::{BTreeSet, HashMap};
 
 const TYPE_RULE: ExtractorId = ExtractorId::new("event.type.v1");
-const ACTOR_IMPLIED: ExtractorId = ExtractorId::new("actor.implied.v1");
-const DATE_RULE: ExtractorId = ExtractorId::new("event.date.v1");
 const PLACE_RULE: ExtractorId = ExtractorId::new("event.location.v1");
 const TACTIC_RULE: ExtractorId = ExtractorId::new("tactic.lexicon.v1");
 
@@ -99,7 +97,7 @@ pub(crate) fn read(gaz: &Gazetteer, table: &ActorTable, article: &Article) -> Ve
     let doc = analyse(gaz, table, text, article.published);
     let drafts = segment_events(&doc);
     let mut events: Vec<(EventMention, Draft)> = Vec::new();
-    let home = home_country(&doc, table);
+    let home = home_country(&doc);
     for d in drafts {
         if let Some(m) = assemble(&doc, table, gaz, article, &d, home.as_deref(), events.first().map(|e| &e.0)) {
             events.push((m, d));
@@ -395,14 +393,13 @@ fn usable_timexes(doc: &Doc, sents: &[usize]) -> Vec<Timex> {
 
 /// The article's country: the most named one (places and demonyms), for actor names and
 /// events the text places only vaguely.
-fn home_country(doc: &Doc, table: &ActorTable) -> Option<String> {
+fn home_country(doc: &Doc) -> Option<String> {
     let mut count: HashMap<String, usize> = HashMap::new();
     for p in doc.places.iter().filter(|p| p.kind != sitrep_place::PlaceKind::Embedded) {
         if let Some(pl) = &p.place {
             *count.entry(pl.country_code.clone()).or_default() += 1;
         }
     }
-    let _ = table;
     if doc.places.iter().all(|p| p.place.is_none()) {
         for t in doc.toks.iter().filter(|t| t.cap) {
             if let Some(c) = demonym(&t.lower) {
@@ -654,7 +651,7 @@ fn assemble(
     // militants"); the same for the side acted on
     let upgrade = |p: (String, ActorKind, Option<Span>)| -> (String, ActorKind, Option<Span>) {
         match named_armed {
-            Some(n) if p.1 == ActorKind::PoliticalMilitia && generic_name(table, &p.0) => (n.name.clone(), n.kind, Some(n.span)),
+            Some(n) if p.1 == ActorKind::PoliticalMilitia && generic_name(&p.0) => (n.name.clone(), n.kind, Some(n.span)),
             _ => p,
         }
     };
@@ -836,9 +833,6 @@ fn assemble(
             tactics.push(TacticValue { name: name.to_string(), evidence: ev(article, span, TACTIC_RULE) });
         }
     }
-    if matches!(sub, SubEventType::SuicideBomb) && !tactics.iter().any(|t| t.name.starts_with("suicide")) {
-        // the type already says it
-    }
 
     let type_evidence =
         first_cue.map(|c| ev(article, c.span, TYPE_RULE)).or_else(|| frames.first().map(|(f, _)| ev(article, f.span, TYPE_RULE)));
@@ -899,8 +893,7 @@ fn is_villager(doc: &Doc, f: &Frame) -> bool {
     })
 }
 
-fn generic_name(table: &ActorTable, name: &str) -> bool {
-    let _ = table;
+fn generic_name(name: &str) -> bool {
     name.starts_with("Unidentified Armed Group")
 }
 
@@ -1164,12 +1157,6 @@ fn dyad(
             }
         }
     }
-    for a in &mut out {
-        if a.evidence.is_none() {
-            a.evidence = None;
-        }
-    }
-    let _ = ACTOR_IMPLIED;
     out
 }
 
@@ -1356,6 +1343,5 @@ fn date_of(doc: &Doc, article: &Article, d: &Draft, main: Option<&EventMention>)
         }
         out.from_publication = matches!(t.anchor, Anchor::Publication);
     }
-    let _ = DATE_RULE;
     out
 }
