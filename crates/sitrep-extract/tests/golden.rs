@@ -237,7 +237,7 @@ const ARTICLES: &[(&str, &str, Option<&str>)] = &[
     ),
     (
         "protest",
-        "Hundreds of students demonstrated in Zinder on Wednesday against the closure of their university. \
+        "Hundreds of students demonstrated in the Nigerien city of Zinder on Wednesday against the closure of their university. \
          Police dispersed the crowd with tear gas and arrested 12 people, a student union said.",
         None,
     ),
