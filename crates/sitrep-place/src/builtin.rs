@@ -192,6 +192,7 @@ pub(crate) fn load(store: &mut Store) {
                 let e = store.push(row, &mut pairs);
                 let ci = store.country(cc2(c[1]));
                 store.country_entry[usize::from(ci)] = e;
+                store.country_name.insert(ci, c[3].into());
             }
             "A" => {
                 // A cc admin1code name lat lon population

@@ -718,7 +718,12 @@ fn mark_hints(text: &str, _toks: &[Tok], ms: &mut [RawMention]) {
             let pos = text.len() - rest.len();
             let rest_trim = rest.trim_start();
             let next_start = pos + (rest.len() - rest_trim.len());
-            if let Some(b) = ms.get(a + 1) {
+            // not in a list ("Niger, Mali and Burkina Faso")
+            let list = ms.get(a + 1).is_some_and(|b| {
+                let after_b = text[b.end..].trim_start();
+                after_b.starts_with(',') || after_b.starts_with("and ") || after_b.starts_with("or ")
+            });
+            if let Some(b) = ms.get(a + 1).filter(|_| !list) {
                 if b.start == next_start && b.kind == PlaceKind::Literal && !b.hits.is_empty() {
                     let k = name_key(strip_level(&text[b.start..b.end]));
                     ms[a].admin_hints.push(k);

@@ -338,6 +338,20 @@ fn drop_weak(store: &Store, m: &RawMention, e: u32, focus: &Focus) -> bool {
         return true;
     }
     let small = f64::from(store.e.pop[i]) < 20_000.0 && matches!(store.e.feature[i], Feature::Populated | Feature::Other | Feature::Admin3);
+    // a small town abroad, named without a place context in an article about elsewhere
+    // ("Russian Wagner mercenaries" in a report on Mali): not a place mention
+    let elsewhere = focus.countries.values().any(|&w| w >= 0.5) && focus.country(store.e.cc[i]) < 0.1;
+    if f64::from(store.e.pop[i]) < 50_000.0
+        && elsewhere
+        && !m.locative
+        && m.admin_hints.is_empty()
+        && !m.in_hint
+        && m.kind != PlaceKind::Demonym
+        && matches!(store.e.feature[i], Feature::Populated | Feature::Other | Feature::Admin2 | Feature::Admin3)
+        && store.e.flags[i] & (F_LANDMARK | F_REGION) == 0
+    {
+        return true;
+    }
     if small && !m.locative && !in_focus && m.part_of_run && m.kind == PlaceKind::Literal {
         return true;
     }
@@ -439,7 +453,9 @@ pub(crate) fn resolve(store: &Store, mut ms: Vec<RawMention>, country_hints: &[u
         }
         let scored = score_all(store, &m, &cands[k], Some(&focus));
         let (e, _) = scored[0];
-        if !m.admin_hints.is_empty() {
+        let i = e as usize;
+        let broad = matches!(store.e.feature[i], Feature::Country | Feature::Admin1) || store.e.flags[i] & F_REGION != 0;
+        if !m.admin_hints.is_empty() && !broad {
             let areas = hint_areas(store, &m, &[]);
             if !areas.is_empty() && !cands[k].iter().any(|c| in_areas(store, c.0, &areas) || is_area(store, c.0, &areas)) {
                 out.push(resolve_unknown(store, m, &focus));

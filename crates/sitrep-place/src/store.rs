@@ -131,6 +131,9 @@ pub(crate) struct Store {
     pub country_ix: HashMap<[u8; 2], u16>,
     /// The entry of each country (by country index), `NONE` when unknown.
     pub country_entry: Vec<u32>,
+    /// The short name of each country the built-in data knows ("Niger", where a dump's row
+    /// says "Republic of Niger").
+    pub country_name: HashMap<u16, Box<str>>,
     pub admins: Vec<Admin>,
     pub admin_ix: HashMap<(u16, u8, Box<str>), u32>,
     /// Sorted (name hash, entry | flags) pairs.
@@ -426,6 +429,7 @@ impl Store {
         let i = e as usize;
         let feature = self.e.feature[i];
         let name = match feature {
+            Feature::Country => self.country_name.get(&self.e.cc[i]).map(|s| s.to_string()),
             Feature::Admin1 => self.admin_name(self.e.a1[i]).map(str::to_string),
             Feature::Admin2 => self.admin_name(self.e.a2[i]).map(str::to_string),
             _ => None,
