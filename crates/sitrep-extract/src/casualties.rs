@@ -118,7 +118,7 @@ fn trigger_at(toks: &[Token], k: usize) -> Option<Trigger> {
             t(Killed, Active, 3, KILL_VERB)
         }
         // "a girl was fatally shot"; "six people were shot" (hit, not said to be killed)
-        "shot" if matches!(word(toks, k.wrapping_sub(1)), "fatally" | "mortally") => t(Killed, Intransitive, 1, KILL_VERB),
+        "shot" if matches!(word(toks, k.wrapping_sub(1)), "fatally" | "mortally") => t(Killed, Active, 1, KILL_VERB),
         "shot"
             if passive_aux(word(toks, k.wrapping_sub(1)))
                 && !(next == "and" && matches!(word(toks, k + 2), "killed" | "dead" | "died" | "wounded" | "injured" | "fatally"))
@@ -518,6 +518,16 @@ fn not_people(w: &str) -> bool {
 /// follows ("16 were wounded", "and five in a road accident").
 fn bare(toks: &[Token], n: &NumTok, hi: usize) -> Option<CountPhrase> {
     let next = toks.get(n.end).filter(|_| n.end < hi);
+    // "Donovan Spann, 18, was killed": an age after a name
+    if n.start >= 2
+        && toks[n.start - 1].is_punct(',')
+        && toks[n.start - 2].cap
+        && toks[n.start - 2].kind == Kind::Word
+        && next.is_some_and(|t| t.is_punct(','))
+        && n.amount.best < 120
+    {
+        return None;
+    }
     // "wounding five partygoers": a plural noun the lexicon does not know, when a trigger
     // takes it; animals and things are not people
     if let Some(t) = next
@@ -710,7 +720,14 @@ fn head_after(toks: &[Token], j: usize, hi: usize, amount: Amount, singular_only
             }
             continue;
         }
-        if stop(t) || !modifier_ok(t) {
+        // another number starts another count ("Oct. 27 (UPI) -- One person"); a dash is no
+        // modifier when it is doubled
+        if stop(t)
+            || !modifier_ok(t)
+            || t.kind == Kind::Num
+            || crate::numbers::is_number_word(&t.lower)
+            || (t.is_punct('-') && toks.get(k + 1).is_some_and(|n| n.is_punct('-')))
+        {
             break;
         }
         if let Some(cc) = demonym(&t.lower) {

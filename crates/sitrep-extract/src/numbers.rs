@@ -429,6 +429,11 @@ fn scale(w: &str) -> Option<u64> {
     })
 }
 
+/// True for a word that is a number by itself ("seven", "twenty-one", "dozens").
+pub(crate) fn is_number_word(w: &str) -> bool {
+    small_word(w).is_some() || matches!(w, "dozens" | "hundreds" | "thousands" | "several" | "dozen" | "hundred" | "thousand")
+}
+
 /// "twenty-one" -> 21, "twenty" -> 20, "seven" -> 7.
 fn small_word(w: &str) -> Option<u64> {
     if let Some(v) = unit(w).or_else(|| tens(w)) {
