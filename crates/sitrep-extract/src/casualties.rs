@@ -141,7 +141,16 @@ fn trigger_at(toks: &[Token], k: usize) -> Option<Trigger> {
         {
             t(Killed, NounOf, 2, NOUN)
         }
-        "died" | "die" | "dies" | "dying" | "perished" | "perish" | "succumbed" | "dead" | "lives" | "life" => {
+        "died" | "die" | "dies" | "dying" | "perished" | "perish" | "succumbed" | "dead" => t(Killed, Intransitive, 1, KILL_VERB),
+        // "lost their lives", "claims 12 soldiers' lives", "took four lives" (not "who lives")
+        "lives" | "life"
+            if {
+                let p = word(toks, k.wrapping_sub(1));
+                matches!(p, "their" | "his" | "her" | "its" | "'" | "'s")
+                    || toks.get(k.wrapping_sub(1)).is_some_and(|t| t.kind == Kind::Num)
+                    || crate::numbers::is_number_word(p)
+            } =>
+        {
             t(Killed, Intransitive, 1, KILL_VERB)
         }
         "end" if matches!(word(toks, k.wrapping_sub(1)), "their" | "his" | "her") && word(toks, k.wrapping_sub(2)) == "met" => {
@@ -1053,6 +1062,7 @@ pub fn frames_with(toks: &[Token], nums: &[NumTok], range: (usize, usize), hints
                 if let Some(c) = subject_left(toks, &cps, k, lo) {
                     objects.push(c);
                     coordinated_left(toks, &cps, c, lo, &mut objects);
+                    apposition(&cps, &mut objects);
                 }
             }
             Form::NounOf => {
@@ -1235,6 +1245,19 @@ fn coordinated(toks: &[Token], cps: &[CountPhrase], c: usize, hi: usize, out: &m
         }
         out.push(n);
         cur = n;
+    }
+}
+
+/// "Two victims, a 25-year-old man and a 26-year-old man, died": the singles in apposition
+/// are the count, not additions to it.
+fn apposition(cps: &[CountPhrase], objects: &mut Vec<usize>) {
+    if objects.len() < 3 {
+        return;
+    }
+    let Some(&lead) = objects.iter().min_by_key(|&&c| cps[c].start) else { return };
+    let others: Vec<usize> = objects.iter().copied().filter(|&c| c != lead).collect();
+    if others.iter().all(|&c| cps[c].amount.best == 1) && cps[lead].amount.best == others.len() as u64 {
+        objects.retain(|&c| c == lead);
     }
 }
 
