@@ -117,6 +117,17 @@ fn trigger_at(toks: &[Token], k: usize) -> Option<Trigger> {
         {
             t(Killed, Active, 3, KILL_VERB)
         }
+        // headlines: "6 shot at Easter party", "4 People Shot on Main Street"
+        "shot"
+            if (toks.get(k.wrapping_sub(1)).is_some_and(|t| t.kind == Kind::Num)
+                || crate::numbers::is_number_word(word(toks, k.wrapping_sub(1)))
+                || person_noun(word(toks, k.wrapping_sub(1))).is_some_and(|p| !p.singular))
+                && !toks.get(k + 1).is_some_and(|t| t.kind == Kind::Num)
+                && !matches!(next, "a" | "an" | "the" | "his" | "her" | "their" | "dead" | "down" | "and" | "to")
+                && !crate::numbers::is_number_word(next) =>
+        {
+            t(Wounded, Intransitive, 1, WOUND_VERB)
+        }
         // "a girl was fatally shot"; "six people were shot" (hit, not said to be killed)
         "shot" if matches!(word(toks, k.wrapping_sub(1)), "fatally" | "mortally") => t(Killed, Active, 1, KILL_VERB),
         "shot"
@@ -530,10 +541,10 @@ fn bare(toks: &[Token], n: &NumTok, hi: usize) -> Option<CountPhrase> {
     // "Donovan Spann, 18, was killed": an age after a name
     if n.start >= 2
         && toks[n.start - 1].is_punct(',')
-        && toks[n.start - 2].cap
         && toks[n.start - 2].kind == Kind::Word
         && next.is_some_and(|t| t.is_punct(','))
         && n.amount.best < 120
+        && n.end == n.start + 1
     {
         return None;
     }

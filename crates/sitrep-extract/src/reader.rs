@@ -613,6 +613,20 @@ fn assemble(
             }
         }
     }
+    // "A man was wounded ... when he was shot": a pronoun refers to someone already counted
+    let frames: Vec<(&Frame, usize)> = {
+        let mut kept: Vec<(&Frame, usize)> = Vec::new();
+        for (f, s) in frames.iter().copied() {
+            let counted = f.count.pronoun
+                && kept.iter().any(|(g, _)| {
+                    g.outcome == f.outcome || (f.outcome == Outcome::Wounded && g.outcome == Outcome::Killed && g.count.amount.best == 1)
+                });
+            if !counted {
+                kept.push((f, s));
+            }
+        }
+        kept
+    };
     let mut cas: Vec<CasualtyValue> = Vec::new();
     let mut cas_meta: Vec<Meta> = Vec::new();
     for (i, (f, s)) in frames.iter().enumerate() {
