@@ -204,6 +204,7 @@ const PROPERTY: &[&str] = &[
     "ambulance",
     "ambulances",
     "camps",
+    "camp",
     "panels",
     "batteries",
     "generator",
@@ -421,7 +422,7 @@ fn cue_at(toks: &[Token], i: usize, hi: usize) -> Option<(Act, usize, bool)> {
             (Defuse, 1, true)
         }
         "seized" | "recovered" | "confiscated"
-            if any_within(toks, i + 1, i + 5, &["weapons", "arms", "ammunition", "rifles", "guns", "firearms", "munitions"])
+            if any_within(toks, i + 1, i + 7, &["weapons", "arms", "ammunition", "rifles", "guns", "firearms", "munitions"])
                 && !any_within(toks, i + 1, i + 4, &["livestock", "cattle"]) =>
         {
             (Defuse, 1, true)
