@@ -582,6 +582,12 @@ fn cue_at(toks: &[Token], i: usize, hi: usize) -> Option<(Act, usize, bool)> {
         | "zakat" | "torched" | "sabotaged" | "rustlers" | "theft" | "thefts" => {
             (Loot, 1, a != "theft" && a != "thefts" || det_before(toks, i))
         }
+        // "carried off", "made off with", "took away": only with their particle
+        "carried" | "made" | "took" | "taken"
+            if !matches!(b, "off" | "away") && !(matches!(a, "took" | "taken") && any_within(toks, i + 1, i + 4, PROPERTY)) =>
+        {
+            return None;
+        }
         "seized" | "took" | "carried" | "taken" | "made" | "confiscated" | "collected" | "levied" | "demanded" | "burned" | "burnt"
         | "set" | "destroyed" | "damaged" | "razed" | "burning" | "destroying" | "seizing"
             if any_within(toks, i + 1, i + 10, PROPERTY) || (matches!(a, "set") && matches!(b, "fire" | "ablaze" | "alight")) =>
