@@ -584,7 +584,7 @@ fn cue_at(toks: &[Token], i: usize, hi: usize) -> Option<(Act, usize, bool)> {
         }
         // "carried off", "made off with", "took away": only with their particle
         "carried" | "made" | "took" | "taken"
-            if !matches!(b, "off" | "away") && !(matches!(a, "took" | "taken") && any_within(toks, i + 1, i + 4, PROPERTY)) =>
+            if !(matches!(b, "off" | "away") || matches!(a, "took" | "taken") && any_within(toks, i + 1, i + 4, PROPERTY)) =>
         {
             return None;
         }
