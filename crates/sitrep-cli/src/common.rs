@@ -36,6 +36,10 @@ impl GazetteerArgs {
         let mut gaz = Gazetteer::builtin();
         for p in self.paths() {
             gaz.load_geonames(&p).with_context(|| format!("loading gazetteer {}", p.display()))?;
+            // malformed rows were skipped (the rest loaded): say which
+            for w in gaz.take_warnings() {
+                eprintln!("sitrep: {w}");
+            }
         }
         Ok(gaz)
     }

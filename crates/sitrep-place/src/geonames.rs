@@ -18,8 +18,8 @@ pub const LARGE_FILE: u64 = 200 * 1024 * 1024;
 
 /// Feature codes kept from large files besides classes A and P.
 pub const KEPT_CODES: &[&str] = &[
-    "RGN", "RGNE", "AREA", "LCTY", "MILB", "INSM", "CMP", "CMPRF", "CMPMN", "CMPQ", "MN", "MNAU", "MNQ", "OAS", "AIRP", "AIRF", "PSTB", "PRN",
-    "DAM", "BDG", "MKT", "PRK", "RSV", "RSVT", "FRST", "ISL", "LK", "LKS", "VAL", "PLN", "DSRT", "MT", "MTS",
+    "RGN", "RGNE", "AREA", "LCTY", "MILB", "INSM", "CMP", "CMPRF", "CMPMN", "CMPQ", "MN", "MNAU", "MNQ", "OAS", "AIRP", "AIRF", "PSTB",
+    "PRN", "DAM", "BDG", "MKT", "PRK", "RSV", "RSVT", "FRST", "ISL", "LK", "LKS", "VAL", "PLN", "DSRT", "MT", "MTS",
 ];
 
 /// Alternate names kept per row (Latin-script names only): more for big places.
@@ -232,7 +232,12 @@ pub(crate) fn add_row(store: &mut Store, r: &DumpRow, pairs: &mut Vec<(u64, u32)
 }
 
 /// Reads a dump from `reader`; returns (rows added, rows skipped with why).
-pub(crate) fn read_dump(store: &mut Store, reader: impl Read, large: bool, countries: &mut Vec<u16>) -> std::io::Result<(usize, Vec<RowError>)> {
+pub(crate) fn read_dump(
+    store: &mut Store,
+    reader: impl Read,
+    large: bool,
+    countries: &mut Vec<u16>,
+) -> std::io::Result<(usize, Vec<RowError>)> {
     let mut reader = BufReader::with_capacity(1 << 20, reader);
     let mut buf = Vec::with_capacity(4096);
     let mut pairs = Vec::new();

@@ -262,7 +262,8 @@ impl Gazetteer {
         let added = if head[..n] == *geonames::INDEX_MAGIC {
             let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
             std::io::Read::read_to_end(&mut file, &mut bytes).map_err(io)?;
-            geonames::read_index(&mut self.store, &bytes, &mut countries).map_err(|message| GazetteerError::Index { path: name.clone(), message })?
+            geonames::read_index(&mut self.store, &bytes, &mut countries)
+                .map_err(|message| GazetteerError::Index { path: name.clone(), message })?
         } else {
             let reader = std::io::Read::chain(&head[..n], file);
             let (added, errors) = geonames::read_dump(&mut self.store, reader, size >= LARGE_FILE, &mut countries).map_err(io)?;

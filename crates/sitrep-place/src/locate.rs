@@ -20,8 +20,22 @@ enum Clue {
 }
 
 const DIRECTIONS: &[&str] = &[
-    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east",
-    "south-west", "northern", "southern", "eastern", "western",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
 ];
 
 /// Reads the clue in the words before `start` (same sentence, at most ~80 bytes back).

@@ -180,8 +180,6 @@ pub(crate) struct RawMention {
     pub admin_hints: Vec<String>,
     /// Stands where places stand ("in", "village of", "near" before it, "village" after it).
     pub locative: bool,
-    /// Sentence-initial.
-    pub sent_start: bool,
     /// A single common English word ("Police", "Split").
     pub common_word: bool,
     /// Inside parentheses that give the admin areas of the name before them.
@@ -236,7 +234,8 @@ pub(crate) fn hits_for(store: &Store, text: &str, s: usize, e: usize, caps_ok: b
         }
         if v & DOT != 0 {
             // "Pa." is Pennsylvania, "P.A." is not: the letters must be written the same way
-            let same = store.e.names_of(v & ENTRY).any(|n| n.ends_with('.') && n.chars().filter(|c| c.is_alphanumeric()).eq(undotted.chars()));
+            let same =
+                store.e.names_of(v & ENTRY).any(|n| n.ends_with('.') && n.chars().filter(|c| c.is_alphanumeric()).eq(undotted.chars()));
             if !dotted || !same {
                 continue;
             }
@@ -275,40 +274,75 @@ fn camel_mismatch(name: &str, surface: &str) -> bool {
 /// True when a run in capitals ends a dateline: "WASHINGTON (AP) —", "SAN DIEGO -", "NIAMEY,".
 fn dateline(text: &str, last: &Tok) -> bool {
     let rest = text[last.end..].trim_start_matches([' ', '\u{a0}']);
-    rest.starts_with('(') || rest.starts_with('\u{2014}') || rest.starts_with('\u{2013}') || rest.starts_with("- ") || rest.starts_with("--")
+    rest.starts_with('(')
+        || rest.starts_with('\u{2014}')
+        || rest.starts_with('\u{2013}')
+        || rest.starts_with("- ")
+        || rest.starts_with("--")
 }
 
-/// True when capitals in line of token `t` are not acronyms: the token starts a line (a
-/// dateline: "NIAMEY (Reuters) -") or most letters of its line are capitals (a headline).
-fn caps_context(text: &str, t: &Tok) -> bool {
-    if t.after_break {
-        return true;
-    }
-    let ls = text[..t.start].rfind('\n').map_or(0, |x| x + 1);
-    let le = text[t.end..].find('\n').map_or(text.len(), |x| t.end + x);
-    let (mut up, mut all) = (0usize, 0usize);
-    for c in text[ls..le].chars().filter(|c| c.is_alphabetic()) {
-        all += 1;
-        if c.is_uppercase() {
-            up += 1;
+/// The lines of a text in which capitals are not acronyms (most letters are capitals: a
+/// headline, a shouting feed), as (start, end) byte ranges.
+fn shouting_lines(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let (mut up, mut all) = (0usize, 0usize);
+        for c in line.chars().filter(|c| c.is_alphabetic()) {
+            all += 1;
+            if c.is_uppercase() {
+                up += 1;
+            }
         }
+        if all > 0 && up * 10 >= all * 7 {
+            out.push((start, start + line.len()));
+        }
+        start += line.len();
     }
-    all > 0 && up * 10 >= all * 7
+    out
+}
+
+/// True when capitals at token `t` are not acronyms: the token starts a line (a dateline:
+/// "NIAMEY (Reuters) -") or its line shouts.
+fn caps_context(shouting: &[(usize, usize)], t: &Tok) -> bool {
+    t.after_break || shouting.iter().any(|&(a, b)| a <= t.start && t.start < b)
 }
 
 const MAX_WORDS: usize = 7;
 
 /// Directions before a place name that keep it literal ("Eastern Ghouta").
 const DIRECTIONS: &[&str] = &[
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper", "lower", "greater", "northeast",
-    "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "north-east", "north-west",
-    "south-east", "south-west",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "upper",
+    "lower",
+    "greater",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
 ];
 
 /// Every name of `text` the gazetteer knows or that stands where a place stands.
 pub(crate) fn recognise(store: &Store, text: &str) -> Vec<RawMention> {
     let toks = tokenize(text);
     let persons = person_words(store, text, &toks);
+    let shouting = shouting_lines(text);
     let mut out: Vec<RawMention> = Vec::new();
     // the text is mostly capitals (a headline, a shouting feed): capitals are not acronyms
     let mut i = 0;
@@ -365,7 +399,7 @@ pub(crate) fn recognise(store: &Store, text: &str) -> Vec<RawMention> {
             }
             s
         };
-        let caps_ok = caps_context(text, &t) || dateline(text, &toks[run_end]);
+        let caps_ok = (t.kind == TokKind::Caps && caps_context(&shouting, &t)) || dateline(text, &toks[run_end]);
         // longest match starting at i
         let mut found = None;
         let mut j = run_end;
@@ -418,7 +452,8 @@ pub(crate) fn recognise(store: &Store, text: &str) -> Vec<RawMention> {
             i = j + 1;
         } else if let Some(u) = (run_end > j)
             .then(|| {
-                let stop = (i..=run_end.min(i + 3)).take_while(|&k| !matches!(low(text, &toks[k]).as_str(), "and" | "or")).last().unwrap_or(i);
+                let stop =
+                    (i..=run_end.min(i + 3)).take_while(|&k| !matches!(low(text, &toks[k]).as_str(), "and" | "or")).last().unwrap_or(i);
                 let stop = (i..=stop).rev().find(|&k| is_capital(&toks[k])).unwrap_or(i);
                 unknown_name(store, text, &toks, i, stop)
             })
@@ -493,7 +528,16 @@ fn strong_country(store: &Store, hits: &[u32]) -> bool {
 
 /// Words of the run before and after the match.
 #[allow(clippy::too_many_arguments)]
-fn classify(store: &Store, text: &str, toks: &[Tok], run_start: usize, run_end: usize, i: usize, j: usize, hits: Vec<u32>) -> Option<RawMention> {
+fn classify(
+    store: &Store,
+    text: &str,
+    toks: &[Tok],
+    run_start: usize,
+    run_end: usize,
+    i: usize,
+    j: usize,
+    hits: Vec<u32>,
+) -> Option<RawMention> {
     let strong = |hits: &[u32]| strong(store, hits);
     let first = toks[i];
     let surface = &text[first.start..toks[j].end];
@@ -506,7 +550,11 @@ fn classify(store: &Store, text: &str, toks: &[Tok], run_start: usize, run_end: 
     let as_demonym = !demonyms.is_empty() && (others.is_empty() || !strong(&others));
     let mut kind = if as_demonym { PlaceKind::Demonym } else { PlaceKind::Literal };
     let hits: Vec<u32> = if as_demonym { demonyms } else { others };
-    if single && (STOP.contains(&lw.as_str()) || TITLE_BEFORE.contains(&lw.as_str())) && first.kind != TokKind::Caps && first.kind != TokKind::Abbrev {
+    if single
+        && (STOP.contains(&lw.as_str()) || TITLE_BEFORE.contains(&lw.as_str()))
+        && first.kind != TokKind::Caps
+        && first.kind != TokKind::Abbrev
+    {
         return None;
     }
     if STOP_PHRASES.contains(&name_key(surface).as_str()) {
@@ -587,12 +635,13 @@ fn classify(store: &Store, text: &str, toks: &[Tok], run_start: usize, run_end: 
         admin_hints: Vec::new(),
         locative: prev_word.as_deref().is_some_and(|w| LOCATIVE_BEFORE.contains(&w))
             || next_word.as_deref().is_some_and(|w| LOCATIVE_AFTER.contains(&w)),
-        sent_start: first.sent_start,
         common_word,
         in_hint: false,
         given_name: single && is_given_name(&lw),
         border: next_word.as_deref().is_some_and(|w| matches!(w, "border" | "borders" | "frontier"))
-            || (prev_word.as_deref().is_some_and(|w| matches!(w, "with" | "of")) && i >= 2 && matches!(low(text, &toks[i - 2]).as_str(), "border" | "frontier" | "borders")),
+            || (prev_word.as_deref().is_some_and(|w| matches!(w, "with" | "of"))
+                && i >= 2
+                && matches!(low(text, &toks[i - 2]).as_str(), "border" | "frontier" | "borders")),
         hint_points: Vec::new(),
     })
 }
@@ -630,9 +679,29 @@ fn unknown_name(_store: &Store, text: &str, toks: &[Tok], i: usize, end: usize) 
         && prev2_word.as_deref().is_some_and(|w| {
             matches!(
                 w,
-                "village" | "town" | "locality" | "commune" | "hamlet" | "area" | "vicinity" | "outskirts" | "city" | "villages" | "site"
-                    | "camp" | "zone" | "department" | "district" | "municipality" | "region" | "province" | "quarter" | "neighbourhood"
-                    | "neighborhood" | "localities" | "communes"
+                "village"
+                    | "town"
+                    | "locality"
+                    | "commune"
+                    | "hamlet"
+                    | "area"
+                    | "vicinity"
+                    | "outskirts"
+                    | "city"
+                    | "villages"
+                    | "site"
+                    | "camp"
+                    | "zone"
+                    | "department"
+                    | "district"
+                    | "municipality"
+                    | "region"
+                    | "province"
+                    | "quarter"
+                    | "neighbourhood"
+                    | "neighborhood"
+                    | "localities"
+                    | "communes"
             )
         });
     let roman = |w: &str| matches!(w, "i" | "ii" | "iii" | "iv");
@@ -666,7 +735,6 @@ fn unknown_name(_store: &Store, text: &str, toks: &[Tok], i: usize, end: usize) 
         level_hint: None,
         admin_hints: Vec::new(),
         locative: true,
-        sent_start: first.sent_start,
         common_word: false,
         in_hint: false,
         given_name: false,

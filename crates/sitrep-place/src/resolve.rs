@@ -38,8 +38,6 @@ pub(crate) struct Resolved {
     pub entry: u32,
     pub how: How,
     pub precision: Option<LocationPrecision>,
-    /// How far ahead of the next reading the chosen one is.
-    pub margin: f64,
 }
 
 /// What the article is about, place-wise.
@@ -141,13 +139,15 @@ fn local(store: &Store, e: u32, m: &RawMention) -> f64 {
     let mut s = 0.0;
     if !m.admin_hints.is_empty() {
         let own = name_key(&m.raw_name);
-        let is_admin = matches!(feature, Feature::Admin1 | Feature::Admin2 | Feature::Admin3);
         let a1 = store.admin_name(store.e.a1[i]).map(name_key);
         let a2 = store.admin_name(store.e.a2[i]).map(name_key);
         let cc = store.cc_str(store.e.cc[i]).map(str::to_lowercase);
-        let country = store.country_entry.get(usize::from(store.e.cc[i])).copied().filter(|&c| c != NONE).map(|c| {
-            store.e.names_of(c).map(name_key).collect::<Vec<_>>()
-        });
+        let country = store
+            .country_entry
+            .get(usize::from(store.e.cc[i]))
+            .copied()
+            .filter(|&c| c != NONE)
+            .map(|c| store.e.names_of(c).map(name_key).collect::<Vec<_>>());
         let mut best: f64 = -3.0;
         for h in &m.admin_hints {
             // "Arlit (Arlit, Agadez)": the town, not the admin2 area it names
@@ -280,7 +280,8 @@ fn score_all(store: &Store, m: &RawMention, cands: &[(u32, u32)], focus: Option<
         })
         .collect();
     // name-giving towns: a populated place named like the admin1 area that holds it
-    let admin_areas: Vec<u32> = cands.iter().filter(|c| store.e.feature[c.0 as usize] == Feature::Admin1).map(|c| store.e.a1[c.0 as usize]).collect();
+    let admin_areas: Vec<u32> =
+        cands.iter().filter(|c| store.e.feature[c.0 as usize] == Feature::Admin1).map(|c| store.e.a1[c.0 as usize]).collect();
     if m.level_hint.is_none() && !m.in_hint {
         for (e, s) in scored.iter_mut() {
             let i = *e as usize;
@@ -289,9 +290,7 @@ fn score_all(store: &Store, m: &RawMention, cands: &[(u32, u32)], focus: Option<
             }
         }
     }
-    scored.sort_by(|a, b| {
-        b.1.total_cmp(&a.1).then_with(|| tie_key(store, a.0).cmp(&tie_key(store, b.0)))
-    });
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| tie_key(store, a.0).cmp(&tie_key(store, b.0))));
     scored
 }
 
@@ -462,7 +461,6 @@ pub(crate) fn resolve(store: &Store, mut ms: Vec<RawMention>, country_hints: &[u
                 continue;
             }
         }
-        let mg = margin(store, &scored);
         if drop_weak(store, &m, e, &focus) {
             continue;
         }
@@ -470,10 +468,16 @@ pub(crate) fn resolve(store: &Store, mut ms: Vec<RawMention>, country_hints: &[u
         let how = if v & ALT != 0 { How::Alternate } else { How::Exact };
         // a single word known only as some town's alternate name ("Julia", "Rashid") needs a
         // place context
-        if how == How::Alternate && !m.raw_name.contains(' ') && !m.locative && !store.is_strong(e) && m.admin_hints.is_empty() && !m.in_hint {
+        if how == How::Alternate
+            && !m.raw_name.contains(' ')
+            && !m.locative
+            && !store.is_strong(e)
+            && m.admin_hints.is_empty()
+            && !m.in_hint
+        {
             continue;
         }
-        out.push(Resolved { precision: Some(precision_of(store, e)), raw: m, entry: e, how, margin: mg });
+        out.push(Resolved { precision: Some(precision_of(store, e)), raw: m, entry: e, how });
     }
     (out, focus)
 }
@@ -518,7 +522,12 @@ fn resolve_unknown(store: &Store, m: RawMention, focus: &Focus) -> Resolved {
     scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| tie_key(store, a.0).cmp(&tie_key(store, b.0))));
     if std::env::var("SITREP_PLACE_DEBUG").is_ok() {
         for (e, s, _) in scored.iter().take(8) {
-            eprintln!("fuzzy {name}: {s:.2} {:?} prior {:.2} ctx {:.2}", store.place(*e).name, prior(store, *e, 0), context(store, *e, &m, focus));
+            eprintln!(
+                "fuzzy {name}: {s:.2} {:?} prior {:.2} ctx {:.2}",
+                store.place(*e).name,
+                prior(store, *e, 0),
+                context(store, *e, &m, focus)
+            );
         }
     }
     if let Some(&(best, bs, bc)) = scored.first() {
@@ -531,15 +540,14 @@ fn resolve_unknown(store: &Store, m: RawMention, focus: &Focus) -> Resolved {
             .map(|x| x.0)
             .collect();
         if rivals.is_empty() {
-            let mg = scored.get(1).map_or(f64::INFINITY, |x| bs - x.1);
-            return Resolved { precision: Some(precision_of(store, best)), raw: m, entry: best, how: How::Fuzzy, margin: mg };
+            return Resolved { precision: Some(precision_of(store, best)), raw: m, entry: best, how: How::Fuzzy };
         }
         // ambiguous: the area they share (unless the hints say more)
         let mut group = rivals;
         group.push(best);
         if let Some((e, p)) = shared_area(store, &group) {
             if hint_areas.is_empty() && m.hint_points.is_empty() && !no_context {
-                return Resolved { raw: m, entry: e, how: How::Fallback, precision: Some(p), margin: 0.0 };
+                return Resolved { raw: m, entry: e, how: How::Fallback, precision: Some(p) };
             }
         }
     }
@@ -548,17 +556,17 @@ fn resolve_unknown(store: &Store, m: RawMention, focus: &Focus) -> Resolved {
     let area = hint_areas.iter().max_by_key(|x| (x.1, std::cmp::Reverse(x.0))).copied();
     if area.is_none_or(|a| a.1 < 2) {
         if let Some(town) = hint_town(store, &m, area) {
-            return Resolved { raw: m, entry: town, how: How::Fallback, precision: Some(LocationPrecision::Admin2), margin: 0.0 };
+            return Resolved { raw: m, entry: town, how: How::Fallback, precision: Some(LocationPrecision::Admin2) };
         }
     }
     if let Some((a, level)) = area {
         let e = store.admins[a as usize].entry;
         if e != NONE {
             let p = if level >= 2 { LocationPrecision::Admin2 } else { LocationPrecision::Admin1 };
-            return Resolved { raw: m, entry: store.visible(e), how: How::Fallback, precision: Some(p), margin: 0.0 };
+            return Resolved { raw: m, entry: store.visible(e), how: How::Fallback, precision: Some(p) };
         }
     }
-    Resolved { raw: m, entry: NONE, how: How::None, precision: Some(LocationPrecision::Unknown), margin: 0.0 }
+    Resolved { raw: m, entry: NONE, how: How::None, precision: Some(LocationPrecision::Unknown) }
 }
 
 /// The town a mention's hints name ("X (Ingall, Agadez)": Ingall), inside `area` when given;
@@ -611,8 +619,8 @@ fn hint_areas(store: &Store, m: &RawMention, countries: &[u16]) -> Vec<(u32, u8)
         // "(Abala, Tillaberi)": the last name is the admin1 area when one is so named, the
         // ones before it the smaller areas
         let last = n >= 2 && k == n - 1;
-        let names_admin1 = last
-            && store.lookup_key(h).iter().any(|&(_, v)| store.e.feature[store.visible(v & ENTRY) as usize] == Feature::Admin1);
+        let names_admin1 =
+            last && store.lookup_key(h).iter().any(|&(_, v)| store.e.feature[store.visible(v & ENTRY) as usize] == Feature::Admin1);
         for &(_, v) in store.lookup_key(h) {
             let e = store.visible(v & ENTRY);
             let i = e as usize;

@@ -44,7 +44,6 @@ pub(crate) const F_LANDMARK: u8 = 16;
 #[derive(Debug, Clone)]
 pub(crate) struct Admin {
     pub cc: u16,
-    pub level: u8,
     /// Short common name ("Tillaberi", not "Tillaberi Region").
     pub name: Option<Box<str>>,
     /// GeoNames id of the row that named it (the smallest wins; `NONE`: built-in).
@@ -138,6 +137,10 @@ pub(crate) struct Store {
     pub admin_ix: HashMap<(u16, u8, Box<str>), u32>,
     /// Sorted (name hash, entry | flags) pairs.
     pub index: Vec<(u64, u32)>,
+    /// One bit per name hash (its top bits): most text spans are no name and stop here.
+    pub filter: Vec<u64>,
+    /// log2 of the filter's size in bits.
+    pub filter_bits: u32,
     /// Entries whose GeoNames id is known, by id (the visible one).
     pub by_gid: HashMap<u32, u32>,
     pub fuzzy: HashMap<u16, FuzzySlot>,
@@ -192,7 +195,7 @@ impl Store {
             return i;
         }
         let i = u32::try_from(self.admins.len()).unwrap_or(NONE);
-        self.admins.push(Admin { cc, level, name: None, name_gid: NONE, entry: NONE });
+        self.admins.push(Admin { cc, name: None, name_gid: NONE, entry: NONE });
         self.admin_ix.insert(key, i);
         i
     }
@@ -272,6 +275,7 @@ impl Store {
         pairs.dedup();
         if self.index.is_empty() {
             self.index = pairs;
+            self.build_filter();
             return;
         }
         let old = std::mem::take(&mut self.index);
@@ -290,11 +294,29 @@ impl Store {
         out.extend_from_slice(&pairs[j..]);
         out.dedup();
         self.index = out;
+        self.build_filter();
+    }
+
+    fn build_filter(&mut self) {
+        let want = (self.index.len().max(1) * 8).next_power_of_two().clamp(1 << 16, 1 << 28);
+        self.filter_bits = want.trailing_zeros();
+        self.filter = vec![0u64; want / 64];
+        let shift = 64 - self.filter_bits;
+        for &(h, _) in &self.index {
+            let b = (h >> shift) as usize;
+            self.filter[b / 64] |= 1 << (b % 64);
+        }
     }
 
     /// Index values stored under the key `key` (an exact [`name_key`]).
     pub fn lookup_key(&self, key: &str) -> &[(u64, u32)] {
         let h = hash(key, SEED_NAME);
+        if self.filter_bits > 0 {
+            let b = (h >> (64 - self.filter_bits)) as usize;
+            if self.filter[b / 64] & (1 << (b % 64)) == 0 {
+                return &[];
+            }
+        }
         let lo = self.index.partition_point(|p| p.0 < h);
         let hi = lo + self.index[lo..].partition_point(|p| p.0 == h);
         &self.index[lo..hi]
