@@ -515,6 +515,17 @@ fn assemble(
                 precision: Some(LocationPrecision::Country),
                 ..Location::default()
             };
+            // the quote: the event's own mention of the country if any, else the article's first
+            let own_first = |span: &Span| own_spans.iter().any(|s| s.contains(span));
+            let mentions: Vec<Span> = doc
+                .places
+                .iter()
+                .filter(|p| p.place.as_ref().is_some_and(|pl| pl.country_code == h))
+                .map(|p| p.span)
+                .chain(doc.toks.iter().filter(|t| t.cap && demonym(&t.lower) == Some(h)).map(|t| t.span))
+                .collect();
+            let quote = mentions.iter().find(|s| own_first(s)).or_else(|| mentions.iter().min_by_key(|s| s.start)).copied();
+            location.evidence = quote.map(|q| ev(article, q, PLACE_RULE));
         }
     }
     let country = location.place.country_code.clone().or(home.map(str::to_string));
