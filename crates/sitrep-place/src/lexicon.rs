@@ -40,7 +40,8 @@ pub fn is_given_name(w: &str) -> bool {
 
 /// Capitalised words that are never a place on their own (months, weekdays, pronouns,
 /// holidays, honorifics...), whatever the gazetteer holds.
-pub static STOP: WordSet = WordSet::new(&[
+pub static STOP: WordSet = WordSet::new(STOP_LIST);
+const STOP_LIST: &[&str] = &[
     "january",
     "february",
     "march",
@@ -384,10 +385,11 @@ pub static STOP: WordSet = WordSet::new(&[
     "christians",
     "jihadist",
     "jihadists",
-]);
+];
 
 /// Words a place name never starts with ("And I" is no "Andi").
-pub static FUNCTION_WORDS: WordSet = WordSet::new(&[
+pub static FUNCTION_WORDS: WordSet = WordSet::new(FUNCTION_WORDS_LIST);
+const FUNCTION_WORDS_LIST: &[&str] = &[
     "and",
     "or",
     "but",
@@ -441,14 +443,16 @@ pub static FUNCTION_WORDS: WordSet = WordSet::new(&[
     "were",
     "a",
     "an",
-]);
+];
 
 /// Capitalised phrases that are never places (as exact keys: lowercase, no spaces).
-pub static STOP_PHRASES: WordSet = WordSet::new(&["elnino", "lanina", "newyear", "newyears", "labourday", "laborday", "goodfriday"]);
+pub static STOP_PHRASES: WordSet = WordSet::new(STOP_PHRASES_LIST);
+const STOP_PHRASES_LIST: &[&str] = &["elnino", "lanina", "newyear", "newyears", "labourday", "laborday", "goodfriday"];
 
 /// Words after a place name that make the whole a named organisation or thing: the place is
 /// then `embedded` ("Niger Delta Authority", "Kenya Airways", "Boston Globe").
-pub static ORG_WORDS: WordSet = WordSet::new(&[
+pub static ORG_WORDS: WordSet = WordSet::new(ORG_WORDS_LIST);
+const ORG_WORDS_LIST: &[&str] = &[
     "university",
     "college",
     "school",
@@ -628,10 +632,11 @@ pub static ORG_WORDS: WordSet = WordSet::new(&[
     "gendarmerie",
     "prefecture",
     "municipality",
-]);
+];
 
 /// Words after a place name that name a road or building: neither the place nor a mention.
-pub static STREET_WORDS: WordSet = WordSet::new(&[
+pub static STREET_WORDS: WordSet = WordSet::new(STREET_WORDS_LIST);
+const STREET_WORDS_LIST: &[&str] = &[
     "street",
     "st",
     "road",
@@ -655,11 +660,12 @@ pub static STREET_WORDS: WordSet = WordSet::new(&[
     "row",
     "square",
     "circle",
-]);
+];
 
 /// Physical features after a place name ("Niger River", "Chad Basin"): the name is another
 /// feature's; the place inside it is `embedded`.
-pub static GEO_WORDS: WordSet = WordSet::new(&[
+pub static GEO_WORDS: WordSet = WordSet::new(GEO_WORDS_LIST);
+const GEO_WORDS_LIST: &[&str] = &[
     "river",
     "lake",
     "delta",
@@ -695,7 +701,7 @@ pub static GEO_WORDS: WordSet = WordSet::new(&[
     "border",
     "frontier",
     "triangle",
-]);
+];
 
 /// Admin-level words after a name ("Tahoua region", "Borno State", "Orange County").
 pub fn admin_level(word: &str) -> Option<u8> {
@@ -710,7 +716,8 @@ pub fn admin_level(word: &str) -> Option<u8> {
 
 /// Titles and roles after a place name ("Texas Governor", "Niger President"): the place is a
 /// literal modifier of a person.
-pub static TITLE_AFTER: WordSet = WordSet::new(&[
+pub static TITLE_AFTER: WordSet = WordSet::new(TITLE_AFTER_LIST);
+const TITLE_AFTER_LIST: &[&str] = &[
     "governor",
     "gov",
     "president",
@@ -749,10 +756,11 @@ pub static TITLE_AFTER: WordSet = WordSet::new(&[
     "residents",
     "citizens",
     "people",
-]);
+];
 
 /// Titles before a capitalised name ("President Chad X"): what follows is a person.
-pub static TITLE_BEFORE: WordSet = WordSet::new(&[
+pub static TITLE_BEFORE: WordSet = WordSet::new(TITLE_BEFORE_LIST);
+const TITLE_BEFORE_LIST: &[&str] = &[
     "mr",
     "mrs",
     "ms",
@@ -809,17 +817,19 @@ pub static TITLE_BEFORE: WordSet = WordSet::new(&[
     "pastor",
     "bishop",
     "saint",
-]);
+];
 
 /// Lowercase connectors inside a multi-word place name ("Bosnia and Herzegovina", "Republic of
 /// the Congo", "Newcastle upon Tyne").
-pub static CONNECTORS: WordSet = WordSet::new(&[
+pub static CONNECTORS: WordSet = WordSet::new(CONNECTORS_LIST);
+const CONNECTORS_LIST: &[&str] = &[
     "of", "the", "de", "du", "des", "la", "le", "les", "el", "al", "an", "ag", "and", "upon", "on", "da", "di", "do", "dos", "das", "del",
     "della", "van", "von", "der", "den", "y", "en", "sur", "sous", "in", "am", "bin", "ben", "ould", "n", "d", "l",
-]);
+];
 
 /// Words right before a name that say it is a place ("in Kandadji", "the village of Garin").
-pub static LOCATIVE_BEFORE: WordSet = WordSet::new(&[
+pub static LOCATIVE_BEFORE: WordSet = WordSet::new(LOCATIVE_BEFORE_LIST);
+const LOCATIVE_BEFORE_LIST: &[&str] = &[
     "in",
     "at",
     "near",
@@ -856,20 +866,9 @@ pub static LOCATIVE_BEFORE: WordSet = WordSet::new(&[
     "localities",
     "villages",
     "towns",
-]);
+];
 
 /// Words right after a name that say it is a place ("Garin Dogo village").
-pub static LOCATIVE_AFTER: WordSet = WordSet::new(&[
-    "village",
-    "villages",
-    "town",
-    "locality",
-    "commune",
-    "area",
-    "camp",
-    "market",
-    "hamlet",
-    "region",
-    "department",
-    "district",
-]);
+pub static LOCATIVE_AFTER: WordSet = WordSet::new(LOCATIVE_AFTER_LIST);
+const LOCATIVE_AFTER_LIST: &[&str] =
+    &["village", "villages", "town", "locality", "commune", "area", "camp", "market", "hamlet", "region", "department", "district"];
