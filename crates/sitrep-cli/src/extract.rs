@@ -34,7 +34,8 @@ pub struct Args {
     #[arg(long = "actors", value_name = "FILE")]
     actors: Vec<PathBuf>,
     /// Inputs: files, directories, `-` (default: standard input).
-    files: Vec<PathBuf>,
+    #[arg(value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
 }
 
 /// The built-in actor table extended by the files named.
@@ -92,7 +93,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let reader = Reader::with_actors(&gaz, actor_table(&args.actors)?);
     let mut outcome = Outcome::Ok;
     let mut raws: Vec<RawArticle> = Vec::new();
-    let files = if args.files.is_empty() { vec![PathBuf::from("-")] } else { args.files.clone() };
+    let files = if args.inputs.is_empty() { vec![PathBuf::from("-")] } else { args.inputs.clone() };
     let opts = sitrep_ingest::ReadOptions::default();
     for f in &files {
         sitrep_ingest::read_path(f, &opts, &mut |item| match item {
