@@ -211,7 +211,7 @@ pub(crate) fn load(store: &mut Store) {
                     ..Row::default()
                 };
                 let e = store.push(row, &mut pairs);
-                store.name_admin(a, c[3], NONE, e);
+                store.name_admin(a, c[3], NONE, 0, e);
             }
             "B" => {
                 // B cc admin1code name lat lon
@@ -234,7 +234,7 @@ pub(crate) fn load(store: &mut Store) {
                     ..Row::default()
                 };
                 let e = store.push(row, &mut pairs);
-                store.name_admin(a, c[3], NONE, e);
+                store.name_admin(a, c[3], NONE, 0, e);
             }
             "R" => regions.push((c[1], f(c.get(2).copied()), f(c.get(3).copied()), 0)),
             _ => {}
@@ -273,12 +273,8 @@ pub(crate) fn load(store: &mut Store) {
         };
         store.push(row, &mut pairs);
     }
-    let t = std::time::Instant::now();
     for e in 0..store.e.len() as u32 {
         store.register_gid(e);
     }
     store.merge_index(pairs);
-    if std::env::var("SITREP_PLACE_DEBUG").is_ok() {
-        eprintln!("index {:?}", t.elapsed());
-    }
 }

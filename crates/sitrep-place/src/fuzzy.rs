@@ -153,19 +153,3 @@ mod tests {
         assert_eq!(c("Niamey", "Maradi"), None);
     }
 }
-
-#[cfg(test)]
-mod debug {
-    #[test]
-    #[ignore]
-    fn show() {
-        let mut g = crate::Gazetteer::builtin();
-        g.load_geonames(std::path::Path::new("../../../shared/data/geonames/NE.txt")).unwrap();
-        let s = &g.store;
-        let cc = s.country_ix[b"NE"];
-        for (e, c) in super::candidates(s, cc, &std::env::var("Q").unwrap()) {
-            let p = s.place(e);
-            println!("{c:.2} {} {:?} {} {} {:?} {:?}", p.name, p.feature, p.lat, p.lon, p.admin1, p.population);
-        }
-    }
-}

@@ -214,8 +214,8 @@ pub(crate) fn add_row(store: &mut Store, r: &DumpRow, pairs: &mut Vec<(u64, u32)
     };
     let e = store.push(row, pairs);
     match feature {
-        Feature::Admin1 => store.name_admin(a1, short.as_deref().unwrap_or(&r.name), r.gid, e),
-        Feature::Admin2 => store.name_admin(a2, short.as_deref().unwrap_or(&r.name), r.gid, e),
+        Feature::Admin1 => store.name_admin(a1, short.as_deref().unwrap_or(&r.name), r.gid, r.mdate, e),
+        Feature::Admin2 => store.name_admin(a2, short.as_deref().unwrap_or(&r.name), r.gid, r.mdate, e),
         Feature::Country if code == "PCLI" || store.country_entry[usize::from(ci)] == NONE => {
             if ci != 0 {
                 let cur = store.country_entry[usize::from(ci)];

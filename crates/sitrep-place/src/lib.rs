@@ -318,6 +318,22 @@ impl Gazetteer {
         self.store.e.len() == 0
     }
 
+    /// The short names of the admin areas of a country (`level` 1 or 2) the gazetteer knows,
+    /// sorted: for checking them against another source.
+    pub fn admin_names(&self, country_code: &str, level: u8) -> Vec<String> {
+        let Some(&ci) = self.store.country_ix.get(&cc_bytes(country_code)) else { return Vec::new() };
+        let mut out: Vec<String> = self
+            .store
+            .admin_ix
+            .iter()
+            .filter(|((c, l, _), _)| *c == ci && *l == level)
+            .filter_map(|(_, &a)| self.store.admin_name(a).map(str::to_string))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
     /// Every place named `name` exactly (or by an alternate name or demonym), most populous
     /// first: for inspection (`sitrep gazetteer lookup`).
     pub fn lookup(&self, name: &str) -> Vec<Place> {
@@ -404,33 +420,5 @@ pub fn to_location(place: Option<&Place>, name: Option<&str>, precision: Locatio
         precision: Some(precision),
         geonames_id: place.and_then(|p| p.geonames_id),
         pcode: None,
-    }
-}
-
-#[cfg(test)]
-mod debug_lookup {
-    #[test]
-    #[ignore]
-    fn show() {
-        let g = crate::Gazetteer::builtin();
-        for p in g.lookup(&std::env::var("Q").unwrap()) {
-            println!("{p:?}");
-        }
-    }
-}
-
-#[cfg(test)]
-mod debug_regions {
-    #[test]
-    #[ignore]
-    fn show() {
-        let g = crate::Gazetteer::builtin();
-        let s = &g.store;
-        for e in 0..s.e.len() as u32 {
-            if s.e.flags[e as usize] & crate::store::F_REGION != 0 || (s.e.feature[e as usize] == crate::Feature::Other) {
-                let k = crate::keys::name_key(s.e.name_of(e));
-                println!("{e} {:?} {} hits={}", s.e.names_of(e).collect::<Vec<_>>(), k, s.lookup_key(&k).len());
-            }
-        }
     }
 }

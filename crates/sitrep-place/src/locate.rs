@@ -17,6 +17,21 @@ enum Clue {
         /// Kilometres when stated.
         km: Option<u32>,
     },
+    /// Inside parentheses naming the admin areas of the place before them ("Garin (Tera,
+    /// Tillaberi)"): context, used only when nothing else is there.
+    Hint,
+}
+
+/// True when `m` lies inside parentheses right after another mention.
+fn in_hint(text: &str, places: &[PlaceMention], m: &PlaceMention) -> bool {
+    let before = &text[..m.span.start];
+    let Some(open) = before.rfind('(') else { return false };
+    if before[open..].contains(')') || m.span.start - open > 80 {
+        return false;
+    }
+    let head = before[..open].trim_end();
+    let head = head.strip_suffix(']').map_or(head, |h| h.rsplit_once('[').map_or(h, |x| x.0).trim_end());
+    places.iter().any(|p| p.span.end == head.len() && !std::ptr::eq(p, m))
 }
 
 const DIRECTIONS: &[&str] = &[
@@ -130,7 +145,7 @@ pub(crate) fn event_location(_gaz: &Gazetteer, text: &str, places: &[PlaceMentio
                 if cands.iter().any(|c| std::ptr::eq(c.m, m)) {
                     continue;
                 }
-                let clue = clue(text, m.span.start, s.start);
+                let clue = if in_hint(text, places, m) { Clue::Hint } else { clue(text, m.span.start, s.start) };
                 let mut precision = m.precision;
                 if clue == Clue::Near && precision == LocationPrecision::Exact {
                     precision = LocationPrecision::Near;
@@ -148,7 +163,7 @@ pub(crate) fn event_location(_gaz: &Gazetteer, text: &str, places: &[PlaceMentio
     let best = cands
         .iter()
         .filter(usable)
-        .min_by_key(|c| (c.m.place.is_none(), specificity(c.precision), c.sentence, c.m.span.start))
+        .min_by_key(|c| (c.clue == Clue::Hint, c.m.place.is_none(), specificity(c.precision), c.sentence, c.m.span.start))
         .map(|c| (c, c.precision));
     if let Some((c, precision)) = best {
         let m = c.m;
@@ -204,6 +219,6 @@ mod tests {
         assert_eq!(clue_at("an attack near Ayorou", "Ayorou"), Clue::Near);
         assert_eq!(clue_at("on the outskirts of Diffa", "Diffa"), Clue::Near);
         assert_eq!(clue_at("in the village of Garin", "Garin"), Clue::None);
-        assert_eq!(clue_at("a 15km drive from Tera", "Tera"), Clue::Reference { km: Some(15) });
+        assert_eq!(clue_at("a village 15km from Tera", "Tera"), Clue::Reference { km: Some(15) });
     }
 }

@@ -786,11 +786,15 @@ fn mark_hints(text: &str, _toks: &[Tok], ms: &mut [RawMention]) {
             let pos = text.len() - rest.len();
             let rest_trim = rest.trim_start();
             let next_start = pos + (rest.len() - rest_trim.len());
-            // not in a list ("Niger, Mali and Burkina Faso")
-            let list = ms.get(a + 1).is_some_and(|b| {
-                let after_b = text[b.end..].trim_start();
-                after_b.starts_with(',') || after_b.starts_with("and ") || after_b.starts_with("or ")
-            });
+            // not in a list ("Niger, Mali and Burkina Faso", "Niger, Mali, Chad"): a third
+            // name follows the second after a comma, "and" or "or"
+            let list = match (ms.get(a + 1), ms.get(a + 2)) {
+                (Some(b), Some(c)) => {
+                    let gap = text[b.end..c.start].trim();
+                    matches!(gap, "," | "and" | "or" | ", and" | ", or")
+                }
+                _ => false,
+            };
             if let Some(b) = ms.get(a + 1).filter(|_| !list) {
                 if b.start == next_start && b.kind == PlaceKind::Literal && !b.hits.is_empty() {
                     let k = name_key(strip_level(&text[b.start..b.end]));

@@ -47,8 +47,9 @@ pub(crate) struct Focus {
     pub countries: HashMap<u16, f64>,
     /// Share per admin1 area.
     pub admin1: HashMap<u32, f64>,
-    /// Points of the anchored places (not countries or admin1 areas).
-    pub points: Vec<(f64, f64)>,
+    /// Points of the anchored places (not countries or admin1 areas), with the start of the
+    /// mention that gave each (a mention is no context for itself).
+    pub points: Vec<(f64, f64, usize)>,
 }
 
 impl Focus {
@@ -108,16 +109,14 @@ fn context(store: &Store, e: u32, m: &RawMention, focus: &Focus) -> f64 {
     } else if store.e.flags[i] & F_REGION == 0 {
         s += 5.0 * focus.country(store.e.cc[i]);
         if let Some(w) = focus.admin1.get(&store.e.a1[i]) {
-            if feature != Feature::Admin1 {
-                s += 2.0 * w;
-            }
+            // the article's places lie in it: an admin1 area named by them ("Georgia" beside
+            // Atlanta and Savannah) or a place inside it
+            s += if feature == Feature::Admin1 { 4.0 * w } else { 2.0 * w };
         }
         if !focus.points.is_empty() && matches!(feature, Feature::Populated | Feature::Other | Feature::Admin2 | Feature::Admin3) {
             let (la, lo) = (store.e.lat_f(e), store.e.lon_f(e));
-            let d = focus.points.iter().map(|p| km(la, lo, p.0, p.1)).fold(f64::INFINITY, f64::min);
-            s += if d < 1.0 {
-                0.0 // the anchor itself
-            } else if d < 30.0 {
+            let d = focus.points.iter().filter(|p| p.2 != m.start).map(|p| km(la, lo, p.0, p.1)).fold(f64::INFINITY, f64::min);
+            s += if d < 30.0 {
                 2.5
             } else if d < 100.0 {
                 1.5
@@ -139,8 +138,19 @@ fn local(store: &Store, e: u32, m: &RawMention) -> f64 {
     let mut s = 0.0;
     if !m.admin_hints.is_empty() {
         let own = name_key(&m.raw_name);
-        let a1 = store.admin_name(store.e.a1[i]).map(name_key);
-        let a2 = store.admin_name(store.e.a2[i]).map(name_key);
+        // the names of the candidate's admin areas, their aliases included ("Ala." for Alabama)
+        let area_keys = |a: u32| -> Vec<String> {
+            let mut keys: Vec<String> = store.admin_name(a).map(name_key).into_iter().collect();
+            if a != NONE {
+                let ent = store.admins[a as usize].entry;
+                if ent != NONE {
+                    keys.extend(store.e.names_of(store.visible(ent)).map(name_key));
+                }
+            }
+            keys
+        };
+        let a1 = area_keys(store.e.a1[i]);
+        let a2 = area_keys(store.e.a2[i]);
         let cc = store.cc_str(store.e.cc[i]).map(str::to_lowercase);
         let country = store
             .country_entry
@@ -157,9 +167,9 @@ fn local(store: &Store, e: u32, m: &RawMention) -> f64 {
                 }
                 continue;
             }
-            let v = if a2.as_deref() == Some(h.as_str()) {
+            let v = if a2.contains(h) {
                 8.0
-            } else if a1.as_deref() == Some(h.as_str()) {
+            } else if a1.contains(h) {
                 5.0
             } else if cc.as_deref() == Some(h.as_str()) || country.as_ref().is_some_and(|names| names.contains(h)) {
                 3.0
@@ -407,7 +417,7 @@ fn focus_of(store: &Store, firsts: &[(usize, Vec<(u32, f64)>)], ms: &[RawMention
             *a1_votes.entry(store.e.a1[i]).or_default() += w * 0.5;
         }
         if matches!(feature, Feature::Populated | Feature::Admin2 | Feature::Admin3 | Feature::Other) && m.kind != PlaceKind::Demonym {
-            points.push((store.e.lat_f(e), store.e.lon_f(e)));
+            points.push((store.e.lat_f(e), store.e.lon_f(e), m.start));
         }
     }
     let mut f = Focus { points, ..Focus::default() };
@@ -520,16 +530,6 @@ fn resolve_unknown(store: &Store, m: RawMention, focus: &Focus) -> Resolved {
         }
     }
     scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| tie_key(store, a.0).cmp(&tie_key(store, b.0))));
-    if std::env::var("SITREP_PLACE_DEBUG").is_ok() {
-        for (e, s, _) in scored.iter().take(8) {
-            eprintln!(
-                "fuzzy {name}: {s:.2} {:?} prior {:.2} ctx {:.2}",
-                store.place(*e).name,
-                prior(store, *e, 0),
-                context(store, *e, &m, focus)
-            );
-        }
-    }
     if let Some(&(best, bs, bc)) = scored.first() {
         let rivals: Vec<u32> = scored
             .iter()

@@ -48,6 +48,8 @@ pub(crate) struct Admin {
     pub name: Option<Box<str>>,
     /// GeoNames id of the row that named it (the smallest wins; `NONE`: built-in).
     pub name_gid: u32,
+    /// Modification date of that row (of two rows with one id, the newer names it).
+    pub name_mdate: u32,
     /// The gazetteer entry of the area itself, when there is one.
     pub entry: u32,
 }
@@ -195,22 +197,24 @@ impl Store {
             return i;
         }
         let i = u32::try_from(self.admins.len()).unwrap_or(NONE);
-        self.admins.push(Admin { cc, name: None, name_gid: NONE, entry: NONE });
+        self.admins.push(Admin { cc, name: None, name_gid: NONE, name_mdate: 0, entry: NONE });
         self.admin_ix.insert(key, i);
         i
     }
 
     /// Names admin area `a` after a row with id `gid` (the smallest id wins, so the result
     /// does not depend on the order of the files).
-    pub fn name_admin(&mut self, a: u32, name: &str, gid: u32, entry: u32) {
+    pub fn name_admin(&mut self, a: u32, name: &str, gid: u32, mdate: u32, entry: u32) {
         if a == NONE {
             return;
         }
         let ad = &mut self.admins[a as usize];
-        let better = ad.name.is_none() || gid < ad.name_gid;
+        let cur = (ad.name_gid, std::cmp::Reverse(ad.name_mdate), ad.name.as_deref().unwrap_or(""));
+        let better = ad.name.is_none() || (gid, std::cmp::Reverse(mdate), name) < cur;
         if better {
             ad.name = Some(name.into());
             ad.name_gid = gid;
+            ad.name_mdate = mdate;
             ad.entry = entry;
         }
     }
@@ -405,6 +409,7 @@ impl Store {
                 }
             };
             if let Some(t) = target {
+                let t = self.visible(t);
                 self.e.redirect[i] = t;
                 // the dump row keeps the population the built-in row knew
                 let p = self.e.pop[i];

@@ -1,0 +1,97 @@
+//! Golden tests for matching and disambiguation, on sentences written for sitrep, with the
+//! built-in gazetteer plus `tests/data/sahel_test.txt` (a small GeoNames-format file written for
+//! these tests).
+
+use sitrep_model::Span;
+use sitrep_place::{Gazetteer, event_location, find_places};
+use std::fmt::Write;
+use std::path::Path;
+use std::sync::OnceLock;
+
+fn gaz() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(|| {
+        let mut g = Gazetteer::builtin();
+        let n = g.load_geonames(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/sahel_test.txt"))).expect("test data");
+        assert_eq!(n, 19);
+        assert!(g.take_warnings().is_empty());
+        g
+    })
+}
+
+/// One line per mention, then the event location of the whole text.
+fn show(text: &str) -> String {
+    let g = gaz();
+    let places = find_places(g, text);
+    let mut out = String::new();
+    for p in &places {
+        let r = p.place.as_ref();
+        writeln!(
+            out,
+            "{:<22} {:<8} {:<10} {:<8} -> {} [{}] {} / {} ({:.2}, {:.2})",
+            format!("{:?}", &text[p.span.start..p.span.end]),
+            format!("{:?}", p.kind).to_lowercase(),
+            format!("{:?}", p.matched).to_lowercase(),
+            p.precision.as_str(),
+            r.map_or("-", |r| r.name.as_str()),
+            r.map_or("", |r| r.country_code.as_str()),
+            r.and_then(|r| r.admin1.as_deref()).unwrap_or("-"),
+            r.and_then(|r| r.admin2.as_deref()).unwrap_or("-"),
+            r.map_or(0.0, |r| r.lat),
+            r.map_or(0.0, |r| r.lon),
+        )
+        .unwrap();
+    }
+    match event_location(g, text, &places, &[Span::new(0, text.len())]) {
+        Some((loc, span)) => writeln!(
+            out,
+            "event: {:?} {} {} {} ({:.2}, {:.2}) from {:?}",
+            loc.name.as_deref().unwrap_or("-"),
+            loc.precision.map_or("-", |p| p.as_str()),
+            loc.country_code.as_deref().unwrap_or("-"),
+            loc.admin1.as_deref().unwrap_or("-"),
+            loc.lat.unwrap_or(0.0),
+            loc.lon.unwrap_or(0.0),
+            &text[span.start..span.end]
+        )
+        .unwrap(),
+        None => writeln!(out, "event: none").unwrap(),
+    }
+    out
+}
+
+#[test]
+fn spelling_variants() {
+    insta::assert_snapshot!(show("Soldiers were attacked in Kendadji, a village near Ayorou, on Thursday."));
+    insta::assert_snapshot!(show("Gunmen on motorbikes raided the town of Kandagi before dawn."));
+    insta::assert_snapshot!(show("The convoy left Tillabery for the Tahoua region."));
+    insta::assert_snapshot!(show("Fighting near Tabatol left three herders dead."));
+    insta::assert_snapshot!(show("Residents fled GUIDAN-ROUMDJI and Guidan Roumdji alike."));
+}
+
+#[test]
+fn kinds_people_and_organisations() {
+    insta::assert_snapshot!(show("Malian and Nigerien troops met Burkinabe officers in Niamey."));
+    insta::assert_snapshot!(show("Chad Smith of the Niger Delta Authority spoke to Kenya Airways staff."));
+    insta::assert_snapshot!(show("The U.S. and the UK said talks in Washington would resume in May."));
+    insta::assert_snapshot!(show("Police in Reading said the Mobile, Ala., office had closed."));
+}
+
+#[test]
+fn disambiguation() {
+    insta::assert_snapshot!(show("Three people were killed in Garin Dalli (Tera, Tillaberi) on Sunday."));
+    insta::assert_snapshot!(show("Herders in Garin Dalli, in the Tahoua region, lost their cattle."));
+    insta::assert_snapshot!(show("Villagers in Bamba Kouara (Abala, Tillaberi) were abducted."));
+    insta::assert_snapshot!(show("He moved from Paris, Texas, to London last year."));
+    insta::assert_snapshot!(show("Georgia's governor visited Atlanta and Savannah."));
+}
+
+#[test]
+fn event_places() {
+    insta::assert_snapshot!(show("Militants attacked soldiers in Kandadji, 190 km from the capital, Niamey."));
+    insta::assert_snapshot!(show("An explosive device hit a truck 40 km north of Abala."));
+    insta::assert_snapshot!(show("Clashes near the border with Burkina Faso left two dead in Tera."));
+    insta::assert_snapshot!(show("Gunmen attacked the village of Zangarou (Ayorou, Tillaberi) at night."));
+    insta::assert_snapshot!(show("Gunmen stormed the village of Garin Dali overnight."));
+    insta::assert_snapshot!(show("The army said the attack happened near Ayorou."));
+}
