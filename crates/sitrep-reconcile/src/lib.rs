@@ -69,7 +69,7 @@ pub mod synth;
 pub mod testkit;
 
 pub use link::{Batch, EventState, Keys, LinkDelta, LinkStats, LinkStore, Linker, block_keys, mention_keys, stale_keys};
-pub use memory::MemoryStore;
+pub use memory::{Applied, MemoryStore};
 pub use reconcile::reconcile;
 pub use record::{ArticleRecord, MentionKey, MentionRecord, Quote, StaleEvidence};
 pub use score::LinkConfig;

@@ -14,8 +14,8 @@
 
 use crate::reconcile::reconcile;
 use crate::record::{ArticleRecord, MentionKey, MentionRecord, StaleEvidence};
-use crate::score::{LinkConfig, View, score, semantic_points, stale_evidence};
-use chrono::{Datelike, Duration};
+use crate::score::{LinkConfig, View, score, score_with, semantic_points, stale_evidence};
+use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 use sitrep_model::article::Article;
 use sitrep_model::contract::EventOut;
@@ -33,6 +33,9 @@ pub struct EventState {
     pub merged_from: Vec<String>,
     /// Block keys of its members: index these; [`LinkStore::events_by_keys`] looks them up.
     pub keys: Vec<String>,
+    /// The latest usable date among its members: postings are read latest first.
+    #[serde(default)]
+    pub latest: Option<NaiveDate>,
     /// Its mentions, sorted by key.
     pub members: Vec<MentionRecord>,
 }
@@ -42,9 +45,11 @@ pub struct EventState {
 pub trait LinkStore {
     /// The store's error.
     type Error;
-    /// Every event having at least one of `keys` among its keys, with all its members; a key
-    /// held by more than `max_per_key` events is skipped (too common to tell anything).
-    fn events_by_keys(&self, keys: &[String], max_per_key: usize) -> Result<Vec<EventState>, Self::Error>;
+    /// The events filed under each of `keys`, with all their members: per key at most
+    /// `limit`, those with the latest [`EventState::latest`] first (undated last, then by id).
+    /// SQL: `SELECT event_id FROM event_keys WHERE key = ? ORDER BY latest DESC NULLS LAST,
+    /// event_id LIMIT ?`, with `latest` copied into the key table.
+    fn events_by_keys(&self, keys: &[String], limit: usize) -> Result<Vec<EventState>, Self::Error>;
     /// Every event with a member mention from one of these articles.
     fn events_of_articles(&self, article_ids: &[String]) -> Result<Vec<EventState>, Self::Error>;
     /// The records of these articles (those the store has).
@@ -80,6 +85,8 @@ pub struct LinkStats {
     pub pool_mentions: usize,
     /// Stored events fetched into the pool.
     pub pool_events: usize,
+    /// Stored events read from the store (fetched into the pool or left out).
+    pub read_events: usize,
     /// Pairs scored.
     pub pairs_scored: usize,
     /// Pairs for which semantic similarity was consulted.
@@ -124,41 +131,50 @@ pub struct Linker<'e> {
 /// (what to look up to find the events it may join). Two mentions are candidates when one's
 /// query keys meet the other's index keys.
 ///
-/// - A mention with a usable date: indexed and queried under country and month (a week of
-///   margin); it also queries the undated events at its place or names (`u:` keys).
-/// - Any mention: indexed under country and place, and country and each name of its
-///   sentences (up to 8); an undated mention queries these (its event could be any time) and
-///   is also indexed under their `u:` form.
-/// - A mention with a date as written (usable or suspect): indexed and queried under its
-///   [`stale_keys`], which find a page whose dateline is a year off.
+/// Three kinds of mention, by what is known of their time:
 ///
-/// Every key's postings stay bounded as a corpus grows except the place and name keys an
-/// undated mention queries; stores skip keys held by more than
-/// [`LinkConfig::max_key_postings`] events.
+/// - **dated** (a usable date): filed and looked up under country and month (a week of
+///   margin); filed under its places and names for its year.
+/// - **undated in a dated article** (the article's dateline is usable): the event happened
+///   before publication, taken as within [`UNDATED_HORIZON_YEARS`] years: looked up under its
+///   places and names for those years, and filed so that dated mentions of those years find
+///   it (`u:` keys).
+/// - **timeless** (neither): looked up under its places and names whatever the time, and filed
+///   so that the others find it (`u0:` keys).
+///
+/// "Places and names" are the country with the place (when exact or near) and with each name
+/// of the mention's sentences (up to 8). Every mention is also filed under them whatever the
+/// time, for timeless mentions to find. And a mention with a date as written (usable or
+/// suspect) is filed and looked up under its [`stale_keys`], which find a page whose dateline
+/// is a year off.
+///
+/// Postings stay bounded as a corpus grows (their size depends on the density of events, not
+/// on the length of the history), except those looked up "whatever the time": these
+/// (`recent`) are read for the [`LinkConfig::recent_limit`] latest events only.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Keys {
     /// Filed under.
     pub index: Vec<String>,
-    /// Looked up.
+    /// Looked up (at most [`LinkConfig::max_key_postings`] events per key).
     pub query: Vec<String>,
+    /// Looked up whatever the time (at most [`LinkConfig::recent_limit`] latest events per key).
+    pub recent: Vec<String>,
 }
+
+impl Keys {
+    /// Every key looked up.
+    pub fn lookups(&self) -> impl Iterator<Item = &String> {
+        self.query.iter().chain(&self.recent)
+    }
+}
+
+/// Years before its publication within which an undated mention's event is looked for.
+pub const UNDATED_HORIZON_YEARS: i32 = 2;
 
 /// The block keys of a mention (see [`Keys`]).
 pub fn mention_keys(v: &View<'_>) -> Keys {
     let cc = v.country.clone().unwrap_or_else(|| "??".to_string());
     let mut k = Keys::default();
-    let mut months = Vec::new();
-    if let Some((a, b)) = v.date
-        && (b - a).num_days() <= 62
-    {
-        let (mut d, end) = (a - Duration::days(7), b + Duration::days(7));
-        while d <= end {
-            months.push(format!("m:{cc}:{:04}-{:02}", d.year(), d.month()));
-            d += Duration::days(7);
-        }
-        months.push(format!("m:{cc}:{:04}-{:02}", end.year(), end.month()));
-        months.dedup();
-    }
     let mut places: Vec<String> = Vec::new();
     if let Some(p) = &v.place {
         places.push(format!("p:{cc}:{p}"));
@@ -170,16 +186,40 @@ pub fn mention_keys(v: &View<'_>) -> Keys {
     let mut names: Vec<&String> = v.rec.names.iter().filter(|n| !skip.contains(&n.as_str())).collect();
     names.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     places.extend(names.into_iter().take(8).map(|n| format!("n:{cc}:{n}")));
-    let undated_forms: Vec<String> = places.iter().map(|p| format!("u:{p}")).collect();
-
     k.index.extend(places.iter().cloned());
-    if v.date.is_some() && !months.is_empty() {
+
+    let dated = v.date.filter(|(a, b)| (*b - *a).num_days() <= 62);
+    let published = v.art.published.filter(|_| !v.art.date_suspect());
+    if let Some((a, b)) = dated {
+        let (mut d, end) = (a - Duration::days(7), b + Duration::days(7));
+        let mut months = Vec::new();
+        while d <= end {
+            months.push(format!("m:{cc}:{:04}-{:02}", d.year(), d.month()));
+            d += Duration::days(7);
+        }
+        months.push(format!("m:{cc}:{:04}-{:02}", end.year(), end.month()));
+        months.dedup();
         k.index.extend(months.iter().cloned());
         k.query.extend(months);
-        k.query.extend(undated_forms);
+        for y in a.year()..=b.year() {
+            for p in &places {
+                k.index.push(format!("{p}:{y}"));
+                k.query.push(format!("u:{p}:{y}"));
+            }
+        }
+        k.recent.extend(places.iter().map(|p| format!("u0:{p}")));
+    } else if let Some(pubd) = published {
+        for y in (pubd.year() - UNDATED_HORIZON_YEARS)..=pubd.year() {
+            for p in &places {
+                k.index.push(format!("{p}:{y}"));
+                k.index.push(format!("u:{p}:{y}"));
+                k.query.push(format!("{p}:{y}"));
+            }
+        }
+        k.recent.extend(places.iter().map(|p| format!("u0:{p}")));
     } else {
-        k.query.extend(places);
-        k.index.extend(undated_forms);
+        k.recent.extend(places.iter().cloned());
+        k.index.extend(places.iter().map(|p| format!("u0:{p}")));
     }
     let stale = stale_keys(v);
     k.index.extend(stale.iter().cloned());
@@ -188,6 +228,8 @@ pub fn mention_keys(v: &View<'_>) -> Keys {
     k.index.dedup();
     k.query.sort();
     k.query.dedup();
+    k.recent.sort();
+    k.recent.dedup();
     k
 }
 
@@ -201,10 +243,21 @@ pub fn block_keys(v: &View<'_>) -> Vec<String> {
 struct Pool {
     mentions: BTreeMap<MentionKey, MentionRecord>,
     articles: BTreeMap<String, ArticleRecord>,
-    /// Stored events in the pool (as they were).
-    old: BTreeMap<String, EventState>,
+    /// Stored events in the pool (as they were, members by key).
+    old: BTreeMap<String, OldEvent>,
+    /// Mentions whose record differs from the stored one (re-read, or given an embedding).
+    dirty: HashSet<MentionKey>,
     /// Keys already asked of the store.
     asked: HashSet<String>,
+}
+
+/// A stored event as it was, its members by key (their records are in the pool).
+struct OldEvent {
+    id: String,
+    merged_from: Vec<String>,
+    keys: Vec<String>,
+    latest: Option<NaiveDate>,
+    members: Vec<MentionKey>,
 }
 
 impl Pool {
@@ -212,12 +265,26 @@ impl Pool {
         if self.old.contains_key(&e.id) {
             return false;
         }
-        for m in &e.members {
-            if !replaced.contains(&m.key.article_id) {
-                self.mentions.entry(m.key.clone()).or_insert_with(|| m.clone());
+        let mut keys = Vec::with_capacity(e.members.len());
+        for m in e.members {
+            keys.push(m.key.clone());
+            if replaced.contains(&m.key.article_id) {
+                // The batch's version of a re-read article replaces the stored one (keeping a
+                // computed embedding of the same text).
+                if let Some(new) = self.mentions.get_mut(&m.key)
+                    && new.embedding.is_none()
+                    && new.text == m.text
+                {
+                    new.embedding = m.embedding.clone();
+                }
+                if self.mentions.get(&m.key) != Some(&m) {
+                    self.dirty.insert(m.key.clone());
+                }
+            } else {
+                self.mentions.entry(m.key.clone()).or_insert(m);
             }
         }
-        self.old.insert(e.id.clone(), e);
+        self.old.insert(e.id.clone(), OldEvent { id: e.id, merged_from: e.merged_from, keys: e.keys, latest: e.latest, members: keys });
         true
     }
 
@@ -251,7 +318,7 @@ fn candidate_pairs(keys: &[Keys], cap: usize) -> Vec<(usize, usize)> {
     }
     let mut pairs = Vec::new();
     for (i, ks) in keys.iter().enumerate() {
-        for q in &ks.query {
+        for q in ks.lookups() {
             let Some(list) = post.get(q.as_str()) else { continue };
             if list.len() > cap {
                 continue;
@@ -349,12 +416,16 @@ impl<'e> Linker<'e> {
         pool.fetch_articles(store)?;
 
         // Neighbouring events, following links.
-        let mut frontier: Vec<String> = {
-            let mut ks: Vec<String> = pool
+        // (key, read only the latest events)
+        let lookups = |ks: Keys| -> Vec<(String, bool)> {
+            ks.query.into_iter().map(|k| (k, false)).chain(ks.recent.into_iter().map(|k| (k, true))).collect()
+        };
+        let mut frontier: Vec<(String, bool)> = {
+            let mut ks: Vec<(String, bool)> = pool
                 .mentions
                 .values()
                 .filter(|m| replaced.contains(&m.key.article_id))
-                .filter_map(|m| pool.articles.get(&m.key.article_id).map(|a| mention_keys(&View::new(m, a)).query))
+                .filter_map(|m| pool.articles.get(&m.key.article_id).map(|a| lookups(mention_keys(&View::new(m, a)))))
                 .flatten()
                 .collect();
             ks.sort();
@@ -363,14 +434,22 @@ impl<'e> Linker<'e> {
         };
         let mut copies: HashMap<(String, String), bool> = HashMap::new();
         for round in 0..cfg.max_rounds {
-            frontier.retain(|k| !pool.asked.contains(k));
+            frontier.retain(|k| !pool.asked.contains(&k.0));
             if frontier.is_empty() {
                 break;
             }
             stats.rounds = round + 1;
-            pool.asked.extend(frontier.iter().cloned());
-            let fetched: Vec<EventState> =
-                store.events_by_keys(&frontier, cfg.max_key_postings)?.into_iter().filter(|e| !pool.old.contains_key(&e.id)).collect();
+            pool.asked.extend(frontier.iter().map(|k| k.0.clone()));
+            let bounded: Vec<String> = frontier.iter().filter(|k| !k.1).map(|k| k.0.clone()).collect();
+            let recent: Vec<String> = frontier.iter().filter(|k| k.1).map(|k| k.0.clone()).collect();
+            let mut fetched: Vec<EventState> = store.events_by_keys(&bounded, cfg.max_key_postings)?;
+            if !recent.is_empty() {
+                fetched.extend(store.events_by_keys(&recent, cfg.recent_limit)?);
+            }
+            fetched.sort_by(|a, b| a.id.cmp(&b.id));
+            fetched.dedup_by(|a, b| a.id == b.id);
+            fetched.retain(|e| !pool.old.contains_key(&e.id));
+            stats.read_events += fetched.len();
             let mut missing: Vec<String> = fetched
                 .iter()
                 .flat_map(|e| e.members.iter().map(|m| m.key.article_id.clone()))
@@ -385,49 +464,49 @@ impl<'e> Linker<'e> {
             }
             // Keep only the events that may link to the pool (or bear on a stale dateline):
             // the others cannot change and stay as stored.
-            let mut by_index: HashMap<String, Vec<MentionKey>> = HashMap::new();
-            let mut by_query: HashMap<String, Vec<MentionKey>> = HashMap::new();
-            for (k, m) in &pool.mentions {
-                if let Some(a) = pool.articles.get(&k.article_id) {
-                    let ks = mention_keys(&View::new(m, a));
-                    for key in ks.index {
-                        by_index.entry(key).or_default().push(k.clone());
-                    }
-                    for key in ks.query {
-                        by_query.entry(key).or_default().push(k.clone());
-                    }
+            let pool_views: Vec<View<'_>> =
+                pool.mentions.values().filter_map(|m| pool.articles.get(&m.key.article_id).map(|a| View::new(m, a))).collect();
+            let mut by_index: HashMap<String, Vec<usize>> = HashMap::new();
+            let mut by_query: HashMap<String, Vec<usize>> = HashMap::new();
+            for (i, v) in pool_views.iter().enumerate() {
+                let ks = mention_keys(v);
+                for key in ks.index {
+                    by_index.entry(key).or_default().push(i);
+                }
+                for key in ks.query.into_iter().chain(ks.recent) {
+                    by_query.entry(key).or_default().push(i);
                 }
             }
+            let floor = if self.embedder.is_some() { cfg.threshold - cfg.semantic_band } else { cfg.threshold };
             let mut keep = Vec::new();
             for e in fetched {
                 let linked = e.members.iter().any(|m| {
                     let Some(a) = pool.articles.get(&m.key.article_id) else { return false };
                     let v = View::new(m, a);
                     let ks = mention_keys(&v);
-                    let mut cands: Vec<&MentionKey> = ks
-                        .query
-                        .iter()
+                    let mut cands: Vec<usize> = ks
+                        .lookups()
                         .filter_map(|k| by_index.get(k))
                         .chain(ks.index.iter().filter_map(|k| by_query.get(k)))
                         .flatten()
+                        .copied()
                         .collect();
-                    cands.sort();
+                    cands.sort_unstable();
                     cands.dedup();
-                    cands.into_iter().any(|ok| {
-                        let (Some(o), Some(oa)) = (pool.mentions.get(ok), pool.articles.get(&ok.article_id)) else { return false };
-                        let ov = View::new(o, oa);
-                        let floor = if self.embedder.is_some() { cfg.threshold - cfg.semantic_band } else { cfg.threshold };
-                        match score(&v, &ov, false) {
+                    cands.into_iter().any(|i| {
+                        let ov = &pool_views[i];
+                        match score(&v, ov, false) {
                             Some(s) if s >= floor => true,
                             Some(s) if s + 3.0 >= floor => {
-                                let pair = (a.id.clone().min(oa.id.clone()), a.id.clone().max(oa.id.clone()));
+                                let (x, y) = (&a.id, &ov.art.id);
+                                let pair = if x < y { (x.clone(), y.clone()) } else { (y.clone(), x.clone()) };
                                 *copies.entry(pair).or_insert_with(|| {
-                                    a.derivative_of.contains(&oa.id)
-                                        || oa.derivative_of.contains(&a.id)
-                                        || compare(&a.fingerprint, &oa.fingerprint).kind.is_copy()
+                                    a.derivative_of.contains(y)
+                                        || ov.art.derivative_of.contains(x)
+                                        || compare(&a.fingerprint, &ov.art.fingerprint).kind.is_copy()
                                 })
                             }
-                            _ => stale_evidence(&v, &ov).is_some(),
+                            _ => stale_evidence(&v, ov).is_some(),
                         }
                     })
                 });
@@ -435,11 +514,12 @@ impl<'e> Linker<'e> {
                     keep.push(e);
                 }
             }
+            drop(pool_views);
             let mut next = Vec::new();
             for e in keep {
                 for m in &e.members {
                     if let Some(a) = pool.articles.get(&m.key.article_id) {
-                        next.extend(mention_keys(&View::new(m, a)).query);
+                        next.extend(lookups(mention_keys(&View::new(m, a))));
                     }
                 }
                 stats.pool_events += usize::from(pool.add_event(e, &replaced));
@@ -447,14 +527,20 @@ impl<'e> Linker<'e> {
             next.sort();
             next.dedup();
             frontier = next;
+            // Articles fetched only for events left out are not part of the pool.
+            let referenced: HashSet<&str> = pool.mentions.keys().map(|k| k.article_id.as_str()).collect();
+            let unreferenced: Vec<String> =
+                pool.articles.keys().filter(|id| !referenced.contains(id.as_str()) && !replaced.contains(*id)).cloned().collect();
+            for id in unreferenced {
+                pool.articles.remove(&id);
+            }
         }
 
         // Relations and stale datelines inside the pool.
         let records_before: HashMap<String, ArticleRecord> = pool.articles.iter().map(|(id, a)| (id.clone(), a.clone())).collect();
         let status_before: HashMap<String, (bool, bool)> =
             pool.articles.iter().map(|(id, a)| (id.clone(), (a.independent(), a.date_suspect()))).collect();
-        let related = self.relate_pool(&mut pool);
-        self.stale_pool(&mut pool);
+        let related = self.relate_and_stale(&mut pool);
         let changed_status: Vec<String> = pool
             .articles
             .iter()
@@ -470,7 +556,7 @@ impl<'e> Linker<'e> {
 
         // Cluster.
         let keys_sorted: Vec<MentionKey> = pool.mentions.keys().cloned().collect();
-        let mut clusters = self.cluster(&mut pool, &related, &mut stats);
+        let (mut clusters, index_keys) = self.cluster(&mut pool, &related, &mut stats);
         clusters.sort_by(|a, b| keys_sorted[a[0]].cmp(&keys_sorted[b[0]]));
         stats.pool_mentions = keys_sorted.len();
 
@@ -479,23 +565,33 @@ impl<'e> Linker<'e> {
         changed_records.extend(changed_status.iter().cloned());
         changed_records.sort();
         changed_records.dedup();
-        Ok(self.delta(pool, clusters, &keys_sorted, &batch_ids, &changed_status, &changed_records, stats))
+        Ok(self.delta(pool, clusters, &index_keys, &keys_sorted, &batch_ids, &changed_status, &changed_records, stats))
     }
 
-    /// Decides copy relations between articles whose mentions share block keys; updates
-    /// `derivative_of` of pool articles. Returns the copy pairs among pool articles.
-    fn relate_pool(&self, pool: &mut Pool) -> Related {
+    /// Decides copy relations between articles whose mentions may be one event (candidate
+    /// pairs scoring at least the threshold less the copy bonus), and the stale-dateline
+    /// evidence of the pool's candidate pairs; updates the pool's article records (earlier
+    /// evidence whose other mention is not in the pool is kept). Returns the copy pairs.
+    fn relate_and_stale(&self, pool: &mut Pool) -> Related {
+        let cfg = &self.config;
+        let floor = cfg.threshold - 3.0 - if self.embedder.is_some() { cfg.semantic_band } else { 0.0 };
         let mut article_pairs: BTreeSet<(String, String)> = BTreeSet::new();
+        let mut found: BTreeMap<String, Vec<StaleEvidence>> = BTreeMap::new();
         {
             let recs: Vec<&MentionRecord> = pool.mentions.values().collect();
-            let keys: Vec<Keys> = recs
-                .iter()
-                .map(|m| pool.articles.get(&m.key.article_id).map(|a| mention_keys(&View::new(m, a))).unwrap_or_default())
-                .collect();
-            for (i, j) in candidate_pairs(&keys, self.config.max_key_postings) {
-                let (a, b) = (&recs[i].key.article_id, &recs[j].key.article_id);
-                if a != b {
-                    article_pairs.insert((a.min(b).clone(), a.max(b).clone()));
+            let views: Vec<Option<View<'_>>> = recs.iter().map(|m| pool.articles.get(&m.key.article_id).map(|a| View::new(m, a))).collect();
+            let keys: Vec<Keys> = views.iter().map(|v| v.as_ref().map(mention_keys).unwrap_or_default()).collect();
+            for (i, j) in candidate_pairs(&keys, cfg.max_key_postings) {
+                let (Some(a), Some(b)) = (&views[i], &views[j]) else { continue };
+                let (x, y) = (&a.rec.key.article_id, &b.rec.key.article_id);
+                if x == y {
+                    continue;
+                }
+                if score_with(a, b, false, false).is_some_and(|s| s >= floor) {
+                    article_pairs.insert((x.min(y).clone(), x.max(y).clone()));
+                }
+                if let Some((art, ev)) = stale_evidence(a, b) {
+                    found.entry(art).or_default().push(ev);
                 }
             }
         }
@@ -531,33 +627,9 @@ impl<'e> Linker<'e> {
                 related.insert((a.id.clone(), o.clone()));
             }
         }
-        related
-    }
-
-    /// Recomputes the stale-dateline evidence of pool articles from pairs inside the pool,
-    /// keeping earlier evidence whose other mention is not in the pool.
-    fn stale_pool(&self, pool: &mut Pool) {
-        let mut found: BTreeMap<String, Vec<StaleEvidence>> = BTreeMap::new();
-        {
-            let recs: Vec<&MentionRecord> = pool.mentions.values().collect();
-            let views: Vec<Option<View<'_>>> = recs.iter().map(|m| pool.articles.get(&m.key.article_id).map(|a| View::new(m, a))).collect();
-            let keys: Vec<Keys> = views
-                .iter()
-                .map(|v| {
-                    let s = v.as_ref().map(stale_keys).unwrap_or_default();
-                    Keys { index: s.clone(), query: s }
-                })
-                .collect();
-            for (i, j) in candidate_pairs(&keys, self.config.max_key_postings) {
-                if let (Some(a), Some(b)) = (&views[i], &views[j])
-                    && let Some((art, ev)) = stale_evidence(a, b)
-                {
-                    found.entry(art).or_default().push(ev);
-                }
-            }
-        }
+        // Stale evidence.
         let in_pool: HashSet<&MentionKey> = pool.mentions.keys().collect();
-        let mut updated: Vec<(String, Vec<StaleEvidence>)> = Vec::new();
+        let mut changed: Vec<(String, Vec<StaleEvidence>)> = Vec::new();
         for (id, a) in &pool.articles {
             let mut v: Vec<StaleEvidence> =
                 a.stale.iter().filter(|s| !(in_pool.contains(&s.mention) && in_pool.contains(&s.other))).cloned().collect();
@@ -565,26 +637,30 @@ impl<'e> Linker<'e> {
             v.sort();
             v.dedup();
             if v != a.stale {
-                updated.push((id.clone(), v));
+                changed.push((id.clone(), v));
             }
         }
-        for (id, v) in updated {
+        for (id, v) in changed {
             if let Some(a) = pool.articles.get_mut(&id) {
                 a.stale = v;
             }
         }
+        related
     }
 
-    fn cluster(&self, pool: &mut Pool, related: &Related, stats: &mut LinkStats) -> Vec<Vec<usize>> {
+    /// Clusters the pool; returns the clusters (pool indexes) and each mention's index keys.
+    fn cluster(&self, pool: &mut Pool, related: &Related, stats: &mut LinkStats) -> (Vec<Vec<usize>>, Vec<Vec<String>>) {
         let cfg = &self.config;
         // Semantic similarity for undecided candidate pairs: embed the texts that lack a vector.
         let mut semantic: HashMap<(usize, usize), f64> = HashMap::new();
         let pairs;
+        let index_keys: Vec<Vec<String>>;
         {
             let recs: Vec<&MentionRecord> = pool.mentions.values().collect();
             let views: Vec<View<'_>> = recs.iter().map(|m| View::new(m, &pool.articles[&m.key.article_id])).collect();
             let keys: Vec<Keys> = views.iter().map(mention_keys).collect();
             pairs = candidate_pairs(&keys, cfg.max_key_postings);
+            index_keys = keys.into_iter().map(|k| k.index).collect();
             stats.pairs_scored += pairs.len();
             if let Some(emb) = self.embedder {
                 let undecided: Vec<(usize, usize)> = pairs
@@ -618,6 +694,7 @@ impl<'e> Linker<'e> {
                 for (i, v) in fresh {
                     if let Some(m) = pool.mentions.get_mut(&keys_vec[i]) {
                         m.embedding = Some(v);
+                        pool.dirty.insert(keys_vec[i].clone());
                     }
                 }
             }
@@ -667,7 +744,7 @@ impl<'e> Linker<'e> {
                 out.push(m);
             }
         }
-        out
+        (out, index_keys)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -675,20 +752,21 @@ impl<'e> Linker<'e> {
         &self,
         pool: Pool,
         clusters: Vec<Vec<usize>>,
+        index_keys: &[Vec<String>],
         keys_sorted: &[MentionKey],
         batch_ids: &[String],
         changed_status: &[String],
         changed_records: &[String],
         stats: LinkStats,
     ) -> LinkDelta {
-        let Pool { mentions, articles, old, .. } = pool;
+        let Pool { mentions, articles, old, dirty, .. } = pool;
         let recs: Vec<&MentionRecord> = mentions.values().collect();
 
         // Which old event each mention was in.
         let mut old_of: HashMap<&MentionKey, &str> = HashMap::new();
         for e in old.values() {
             for m in &e.members {
-                old_of.insert(&m.key, e.id.as_str());
+                old_of.insert(m, e.id.as_str());
             }
         }
         // Give clusters old ids: largest overlap first, then smaller id.
@@ -711,21 +789,24 @@ impl<'e> Linker<'e> {
                 taken.insert(id);
             }
         }
-        let all_known: HashSet<String> =
+        let mut used: HashSet<String> =
             old.values().flat_map(|e| std::iter::once(e.id.clone()).chain(e.merged_from.iter().cloned())).collect();
+        used.extend(id_of.iter().flatten().cloned());
         for (c, members) in clusters.iter().enumerate() {
             if id_of[c].is_none() {
                 let h = members.iter().map(|&i| (recs[i].hash, &recs[i].key)).min().map(|(h, _)| h).unwrap_or(0);
                 let mut id = format!("ev-{h:016x}");
                 let mut n = 1;
-                while all_known.contains(&id) || id_of.iter().flatten().any(|x| *x == id) {
+                while used.contains(&id) {
                     n += 1;
                     id = format!("ev-{h:016x}-{n}");
                 }
+                used.insert(id.clone());
                 id_of[c] = Some(id);
             }
         }
         let id_of: Vec<String> = id_of.into_iter().map(|x| x.unwrap_or_default()).collect();
+        let cluster_of_id: HashMap<&str, usize> = id_of.iter().enumerate().map(|(c, id)| (id.as_str(), c)).collect();
 
         // Old ids not kept go to the merged_from of the cluster holding most of their members.
         let mut merged: Vec<BTreeSet<String>> = vec![BTreeSet::new(); clusters.len()];
@@ -733,11 +814,11 @@ impl<'e> Linker<'e> {
             clusters.iter().enumerate().flat_map(|(c, ms)| ms.iter().map(move |&i| (&keys_sorted[i], c))).collect();
         let mut deleted = Vec::new();
         for e in old.values() {
-            let kept = id_of.iter().position(|x| *x == e.id);
+            let kept = cluster_of_id.get(e.id.as_str()).copied();
             let target = kept.or_else(|| {
                 let mut count: BTreeMap<usize, usize> = BTreeMap::new();
                 for m in &e.members {
-                    if let Some(&c) = cluster_of_mention.get(&m.key) {
+                    if let Some(&c) = cluster_of_mention.get(m) {
                         *count.entry(c).or_default() += 1;
                     }
                 }
@@ -755,33 +836,8 @@ impl<'e> Linker<'e> {
             }
         }
 
-        // New states.
-        let mut states: Vec<EventState> = Vec::new();
-        for (c, members) in clusters.iter().enumerate() {
-            let mut ms: Vec<MentionRecord> = members.iter().map(|&i| recs[i].clone()).collect();
-            ms.sort_by(|a, b| a.key.cmp(&b.key));
-            let mut keys: Vec<String> =
-                ms.iter().flat_map(|m| articles.get(&m.key.article_id).map(|a| block_keys(&View::new(m, a))).unwrap_or_default()).collect();
-            keys.sort();
-            keys.dedup();
-            let mut mf: Vec<String> = merged[c].iter().filter(|x| **x != id_of[c]).cloned().collect();
-            mf.sort();
-            states.push(EventState { id: id_of[c].clone(), merged_from: mf, keys, members: ms });
-        }
-
-        // What changed.
+        // New states: only those that changed, or whose articles changed, are built.
         let touched_articles: HashSet<&str> = batch_ids.iter().chain(changed_status).map(String::as_str).collect();
-        let mut events = Vec::new();
-        let mut outputs_for: Vec<usize> = Vec::new();
-        for (c, s) in states.iter().enumerate() {
-            let same = old.get(&s.id).is_some_and(|o| o == s);
-            if !same {
-                events.push(s.clone());
-                outputs_for.push(c);
-            } else if s.members.iter().any(|m| touched_articles.contains(m.key.article_id.as_str())) {
-                outputs_for.push(c);
-            }
-        }
         let mention_events: Vec<(MentionKey, String)> = clusters
             .iter()
             .enumerate()
@@ -789,13 +845,49 @@ impl<'e> Linker<'e> {
             .map(|(k, c)| (k, id_of[c].clone()))
             .collect();
         let event_of: HashMap<&MentionKey, &str> = mention_events.iter().map(|(k, id)| (k, id.as_str())).collect();
-        let outputs: Vec<EventOut> =
-            outputs_for.iter().map(|&c| reconcile(&states[c], &articles, &|k| event_of.get(k).map(|s| s.to_string()))).collect();
+        let mut events = Vec::new();
+        let mut outputs = Vec::new();
+        for (c, members) in clusters.iter().enumerate() {
+            let mut member_keys: Vec<&MentionKey> = members.iter().map(|&i| &keys_sorted[i]).collect();
+            member_keys.sort();
+            let mut keys: Vec<String> = members.iter().flat_map(|&i| index_keys[i].iter().cloned()).collect();
+            keys.sort();
+            keys.dedup();
+            let mut mf: Vec<String> = merged[c].iter().filter(|x| **x != id_of[c]).cloned().collect();
+            mf.sort();
+            let latest = members
+                .iter()
+                .filter_map(|&i| articles.get(&recs[i].key.article_id).and_then(|a| View::new(recs[i], a).date.map(|d| d.1)))
+                .max();
+            // An event with a dated member is found through that member's time keys by
+            // anything that can join it: its undated members' `u:`/`u0:` filings are not needed.
+            if latest.is_some() {
+                keys.retain(|k| !k.starts_with("u:") && !k.starts_with("u0:"));
+            }
+            let same = old.get(&id_of[c]).is_some_and(|o| {
+                o.merged_from == mf
+                    && o.keys == keys
+                    && o.latest == latest
+                    && o.members.iter().eq(member_keys.iter().copied())
+                    && !member_keys.iter().any(|k| dirty.contains(*k))
+            });
+            let touched = member_keys.iter().any(|k| touched_articles.contains(k.article_id.as_str()));
+            if same && !touched {
+                continue;
+            }
+            let mut ms: Vec<MentionRecord> = members.iter().map(|&i| recs[i].clone()).collect();
+            ms.sort_by(|a, b| a.key.cmp(&b.key));
+            let state = EventState { id: id_of[c].clone(), merged_from: mf, keys, latest, members: ms };
+            outputs.push(reconcile(&state, &articles, &|k| event_of.get(k).map(|s| s.to_string())));
+            if !same {
+                events.push(state);
+            }
+        }
 
         // Articles whose record changed (the batch's always).
         let mut out_articles: Vec<ArticleRecord> = Vec::new();
         for (id, a) in &articles {
-            if batch_ids.contains(id) || changed_records.contains(id) {
+            if batch_ids.binary_search(id).is_ok() || changed_records.binary_search(id).is_ok() {
                 out_articles.push(a.clone());
             }
         }
@@ -804,9 +896,9 @@ impl<'e> Linker<'e> {
 }
 
 /// Keys for finding a stale page's event a year away: for a mention with a date as written,
-/// each distinctive toll (5 or more, not vague) combined with each thing that must corroborate
-/// it ([`crate::score::same_event_dates_aside`]: a tactic, the admin1 area, a specific actor,
-/// a name of the sentences) and with the year: filed under the date's year, looked up under it
+/// each distinctive toll (5 or more, not vague) combined with each specific thing that may
+/// corroborate it ([`crate::score::dates_aside_strength`]: a tactic, a specific actor, a name
+/// of the sentences; not the admin1 area, too common to look up) and with the year: filed under the date's year, looked up under it
 /// and the years around it. (Both sides file and look up the same three years, so either
 /// arriving first finds the other; postings stay bounded as a corpus grows.)
 pub fn stale_keys(v: &View<'_>) -> Vec<String> {
@@ -817,7 +909,6 @@ pub fn stale_keys(v: &View<'_>) -> Vec<String> {
     }
     let mut with: Vec<String> = Vec::new();
     with.extend(v.tactics.iter().map(|t| format!("t={t}")));
-    with.extend(v.admin1.iter().map(|a| format!("a={a}")));
     with.extend(v.actors.iter().filter(|(_, specific)| *specific).map(|(n, _)| format!("r={n}")));
     with.extend(v.rec.names.iter().filter(|n| v.admin1.as_deref() != Some(n.as_str())).take(4).map(|n| format!("n={n}")));
     let mut out = Vec::new();

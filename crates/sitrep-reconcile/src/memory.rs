@@ -1,18 +1,36 @@
 //! An in-memory [`LinkStore`]: what tests and `sitrep bench link` use, and a reference for a
 //! database implementation (three lookups, and applying a delta).
 
-use crate::link::{Batch, EventState, LinkDelta, LinkStore, Linker};
+use crate::link::{Batch, EventState, LinkDelta, LinkStats, LinkStore, Linker};
 use crate::reconcile::reconcile;
 use crate::record::{ArticleRecord, MentionKey};
+use chrono::NaiveDate;
 use sitrep_model::contract::EventOut;
+use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// A posting: latest date first (undated last), then id.
+type Posting = (Reverse<Option<NaiveDate>>, String);
 use std::convert::Infallible;
+
+/// What applying a delta did.
+#[derive(Clone, Debug, Default)]
+pub struct Applied {
+    /// The linker's counters.
+    pub stats: LinkStats,
+    /// Events inserted or replaced.
+    pub upserted: Vec<String>,
+    /// Events deleted (merged into others).
+    pub deleted: Vec<String>,
+    /// Contract lines the linker reconciled.
+    pub outputs: usize,
+}
 
 /// Events, their key index, and article records, in memory.
 #[derive(Clone, Debug, Default)]
 pub struct MemoryStore {
     events: BTreeMap<String, EventState>,
-    index: HashMap<String, BTreeSet<String>>,
+    index: HashMap<String, BTreeSet<Posting>>,
     articles: BTreeMap<String, ArticleRecord>,
     by_article: HashMap<String, BTreeSet<String>>,
     mention_event: BTreeMap<MentionKey, String>,
@@ -21,11 +39,11 @@ pub struct MemoryStore {
 impl LinkStore for MemoryStore {
     type Error = Infallible;
 
-    fn events_by_keys(&self, keys: &[String], max_per_key: usize) -> Result<Vec<EventState>, Infallible> {
+    fn events_by_keys(&self, keys: &[String], limit: usize) -> Result<Vec<EventState>, Infallible> {
         let mut ids = BTreeSet::new();
         for k in keys {
-            if let Some(s) = self.index.get(k).filter(|s| s.len() <= max_per_key) {
-                ids.extend(s.iter().cloned());
+            if let Some(s) = self.index.get(k) {
+                ids.extend(s.iter().take(limit).map(|(_, id)| id.clone()));
             }
         }
         Ok(ids.into_iter().filter_map(|id| self.events.get(&id).cloned()).collect())
@@ -54,9 +72,10 @@ impl MemoryStore {
 
     fn remove_event(&mut self, id: &str) {
         if let Some(old) = self.events.remove(id) {
+            let posting: Posting = (Reverse(old.latest), old.id.clone());
             for k in &old.keys {
                 if let Some(s) = self.index.get_mut(k) {
-                    s.remove(id);
+                    s.remove(&posting);
                     if s.is_empty() {
                         self.index.remove(k);
                     }
@@ -71,39 +90,45 @@ impl MemoryStore {
     }
 
     /// Applies a delta (what a database does in one transaction).
-    pub fn apply(&mut self, delta: &LinkDelta) {
+    pub fn apply(&mut self, delta: LinkDelta) -> Applied {
+        let applied = Applied {
+            stats: delta.stats.clone(),
+            upserted: delta.events.iter().map(|e| e.id.clone()).collect(),
+            deleted: delta.deleted.clone(),
+            outputs: delta.outputs.len(),
+        };
         for id in &delta.deleted {
             self.remove_event(id);
         }
-        for e in &delta.events {
+        for e in delta.events {
             self.remove_event(&e.id);
             for k in &e.keys {
-                self.index.entry(k.clone()).or_default().insert(e.id.clone());
+                self.index.entry(k.clone()).or_default().insert((Reverse(e.latest), e.id.clone()));
             }
             for m in &e.members {
                 self.by_article.entry(m.key.article_id.clone()).or_default().insert(e.id.clone());
             }
-            self.events.insert(e.id.clone(), e.clone());
+            self.events.insert(e.id.clone(), e);
         }
-        for a in &delta.articles {
-            self.articles.insert(a.id.clone(), a.clone());
+        for a in delta.articles {
             let start = MentionKey { article_id: a.id.clone(), index: 0 };
             let stale: Vec<MentionKey> =
                 self.mention_event.range(start..).take_while(|(k, _)| k.article_id == a.id).map(|(k, _)| k.clone()).collect();
             for k in stale {
                 self.mention_event.remove(&k);
             }
+            self.articles.insert(a.id.clone(), a);
         }
-        for (k, id) in &delta.mention_events {
-            self.mention_event.insert(k.clone(), id.clone());
+        for (k, id) in delta.mention_events {
+            self.mention_event.insert(k, id);
         }
+        applied
     }
 
     /// Links a batch and applies the result.
-    pub fn ingest(&mut self, linker: &Linker<'_>, batch: Batch) -> LinkDelta {
+    pub fn ingest(&mut self, linker: &Linker<'_>, batch: Batch) -> Applied {
         let Ok(delta) = linker.link(self, batch);
-        self.apply(&delta);
-        delta
+        self.apply(delta)
     }
 
     /// Every event, reconciled, sorted by id.

@@ -171,7 +171,12 @@ pub struct StaleEvidence {
     pub other: MentionKey,
     /// Days to add to this article's dates to agree with the other (negative: earlier).
     pub offset_days: i64,
+    /// 2: strong (alone enough); 1: moderate (needs another mention of the page agreeing).
+    pub strength: u8,
 }
+
+/// Offsets within this many days of each other agree.
+pub const OFFSET_AGREEMENT_DAYS: i64 = 45;
 
 /// Everything linking and reconciling need about one article. Built once with
 /// [`ArticleRecord::new`]; the linker maintains `derivative_of` and `stale`.
@@ -234,9 +239,20 @@ impl ArticleRecord {
         self.duplicate_of.is_none() && self.derivative_of.is_empty()
     }
 
-    /// True when the dateline contradicts what the content refers to.
+    /// True when the dateline contradicts what the content refers to: one strong piece of
+    /// evidence, or moderate evidence from two of its mentions pointing to the same offset
+    /// (within [`OFFSET_AGREEMENT_DAYS`]).
     pub fn date_suspect(&self) -> bool {
-        !self.stale.is_empty()
+        self.suspect_evidence().next().is_some()
+    }
+
+    /// The evidence that makes the dateline suspect (empty when it is not).
+    fn suspect_evidence(&self) -> impl Iterator<Item = &StaleEvidence> {
+        let agreeing = |e: &StaleEvidence| {
+            e.strength >= 2
+                || self.stale.iter().any(|o| o.mention != e.mention && (o.offset_days - e.offset_days).abs() <= OFFSET_AGREEMENT_DAYS)
+        };
+        self.stale.iter().filter(move |e| agreeing(e))
     }
 
     /// The article's flags for export: the base flags plus `date_suspect`.
@@ -255,10 +271,10 @@ impl ArticleRecord {
 
     /// Estimated days to add to the dateline (median of the stale evidence), when suspect.
     pub fn anchor_offset(&self) -> Option<i64> {
-        if self.stale.is_empty() {
+        let mut v: Vec<i64> = self.suspect_evidence().map(|s| s.offset_days).collect();
+        if v.is_empty() {
             return None;
         }
-        let mut v: Vec<i64> = self.stale.iter().map(|s| s.offset_days).collect();
         v.sort_unstable();
         Some(v[(v.len() - 1) / 2])
     }
@@ -451,5 +467,46 @@ mod tests {
     fn names_skip_openers_and_common_words() {
         assert_eq!(names_in("Gunmen raided Dunkassa. Police said Dunkassa and Bagbin were hit on Monday."), vec!["bagbin", "dunkassa"]);
         assert_eq!(names_in("Gunmen raided Dunkassa, two residents told Radio Horizon."), vec!["dunkassa"]);
+    }
+}
+
+#[cfg(test)]
+mod stale_tests {
+    use super::*;
+
+    fn ev(index: u32, offset_days: i64, strength: u8) -> StaleEvidence {
+        StaleEvidence {
+            mention: MentionKey { article_id: "p".into(), index },
+            other: MentionKey { article_id: "o".into(), index },
+            offset_days,
+            strength,
+        }
+    }
+
+    fn record(stale: Vec<StaleEvidence>) -> ArticleRecord {
+        ArticleRecord {
+            id: "p".into(),
+            published: None,
+            published_from: None,
+            url: None,
+            outlet: None,
+            base_flags: vec![],
+            fingerprint: Fingerprint::from_text("p", "", None),
+            duplicate_of: None,
+            derivative_of: vec![],
+            stale,
+        }
+    }
+
+    #[test]
+    fn one_strong_or_two_agreeing_moderate_pieces() {
+        assert!(record(vec![ev(0, -365, 2)]).date_suspect());
+        assert!(!record(vec![ev(0, -365, 1)]).date_suspect());
+        assert!(record(vec![ev(0, -365, 1), ev(1, -340, 1)]).date_suspect());
+        // Two moderate pieces pointing to different times: a coincidence.
+        assert!(!record(vec![ev(0, -365, 1), ev(1, 200, 1)]).date_suspect());
+        // Two pieces about the same mention do not corroborate each other.
+        assert!(!record(vec![ev(0, -365, 1), ev(0, -360, 1)]).date_suspect());
+        assert_eq!(record(vec![ev(0, -365, 1), ev(1, -340, 1)]).anchor_offset(), Some(-365));
     }
 }

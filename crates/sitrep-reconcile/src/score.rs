@@ -9,7 +9,7 @@
 //!
 //! | signal | points |
 //! | --- | --- |
-//! | same sub-type / same type / compatible violent types / other | +0.6 / +0.4 / 0 / -1.5 |
+//! | same sub-type / same type / compatible violent types / other | +0.3 / +0.2 / 0 / -1.5 |
 //! | dates overlap, both a day / both within a week / wider | +2 / +1.2 / +0.4 |
 //! | dates apart by 1-2 days / 3-7 days / more (reliable dates) | -1 / -3 / conflict |
 //! | exact places within 3 / 15 / 50 / 150 km; farther | +2.5 / +0.8 / -1 / -2; conflict |
@@ -47,14 +47,17 @@ pub struct LinkConfig {
     /// Rounds of fetching neighbouring events from the store: 1 fetches the events the batch
     /// may join; each further round also the events those may join (chains).
     pub max_rounds: usize,
-    /// Keys held by more events than this (in the store) or mentions (in a pool) are too
-    /// common to propose candidates: a store skips them in [`crate::LinkStore::events_by_keys`].
+    /// At most this many events are read per key from a store (the latest first); a key held
+    /// by more mentions in one pool proposes no pairs.
     pub max_key_postings: usize,
+    /// At most this many events, the latest, are read per key looked up "whatever the time"
+    /// (an undated mention in an undated article has no date to narrow its search).
+    pub recent_limit: usize,
 }
 
 impl Default for LinkConfig {
     fn default() -> Self {
-        LinkConfig { threshold: 3.0, average_min: 1.0, semantic_band: 2.0, max_rounds: 1, max_key_postings: 200 }
+        LinkConfig { threshold: 3.0, average_min: 1.0, semantic_band: 2.0, max_rounds: 1, max_key_postings: 200, recent_limit: 6 }
     }
 }
 
@@ -290,9 +293,9 @@ fn width(a: (NaiveDate, NaiveDate)) -> i64 {
 fn types_score(a: &MentionRecord, b: &MentionRecord) -> f64 {
     use EventType::*;
     if a.sub_event_type == b.sub_event_type {
-        0.6
+        0.3
     } else if a.event_type == b.event_type {
-        0.4
+        0.2
     } else {
         match (a.event_type, b.event_type) {
             (Battles, ExplosionsRemoteViolence)
@@ -373,6 +376,11 @@ fn shared_names(a: &View<'_>, b: &View<'_>) -> usize {
 /// The score of a pair, without semantic similarity; `None` for a hard conflict. `related`:
 /// the two articles are copy and original.
 pub fn score(a: &View<'_>, b: &View<'_>, related: bool) -> Option<f64> {
+    score_with(a, b, related, true)
+}
+
+/// [`score`], optionally leaving dates out.
+pub fn score_with(a: &View<'_>, b: &View<'_>, related: bool, use_dates: bool) -> Option<f64> {
     if a.rec.key.article_id == b.rec.key.article_id || a.violent() != b.violent() {
         return None;
     }
@@ -384,7 +392,7 @@ pub fn score(a: &View<'_>, b: &View<'_>, related: bool) -> Option<f64> {
     let mut s = types_score(a.rec, b.rec);
 
     // Dates.
-    if let (Some(x), Some(y)) = (a.date, b.date) {
+    if use_dates && let (Some(x), Some(y)) = (a.date, b.date) {
         let gap = gap_days(x, y);
         if gap == 0 {
             let w = width(x).max(width(y));
@@ -480,16 +488,21 @@ pub fn semantic_points(cos: f32) -> f64 {
     ((f64::from(cos) - 0.5) * 5.0).clamp(-1.0, 2.0)
 }
 
-/// True when two mentions agree, dates aside, strongly enough to be one event even if their
-/// dates disagree: same country, violent, compatible types, the same distinctive toll (5 or
-/// more, stated alike, neither vague) and one more agreement (tactic, admin1 or nearby place,
-/// specific actor, or a shared name).
-pub fn same_event_dates_aside(a: &View<'_>, b: &View<'_>) -> bool {
-    if a.rec.key.article_id == b.rec.key.article_id || !a.violent() || !b.violent() {
-        return false;
-    }
-    if a.country.is_none() || a.country != b.country || types_score(a.rec, b.rec) < 0.0 {
-        return false;
+/// Score without dates at which a toll match alone makes two mentions one event whatever
+/// their dates say ("strong" stale evidence).
+pub const DATES_ASIDE_STRONG: f64 = 4.0;
+/// Score without dates for "moderate" stale evidence: it counts only when another mention of
+/// the same page points to the same offset.
+pub const DATES_ASIDE_MODERATE: f64 = 3.0;
+
+/// How strongly two mentions agree, dates aside, to be one event even if their dates
+/// disagree: 0 (not enough), 1 (moderate) or 2 (strong). Both violent, the same distinctive
+/// toll (5 or more, stated alike, neither vague), and a score without dates of at least
+/// [`DATES_ASIDE_MODERATE`] or [`DATES_ASIDE_STRONG`] (the toll needs more agreement: a tactic,
+/// the place, names, actors; and nothing contradicting).
+pub fn dates_aside_strength(a: &View<'_>, b: &View<'_>) -> u8 {
+    if !a.violent() || !b.violent() || a.country.is_none() {
+        return 0;
     }
     let toll = a.groups.iter().any(|ga| {
         b.groups.iter().any(|gb| {
@@ -502,15 +515,13 @@ pub fn same_event_dates_aside(a: &View<'_>, b: &View<'_>) -> bool {
         })
     });
     if !toll {
-        return false;
+        return 0;
     }
-    let tactic = shared_sorted(&a.tactics, &b.tactics) > 0;
-    let admin = a.admin1.is_some() && a.admin1 == b.admin1;
-    let near = matches!((a.coords, b.coords), (Some(x), Some(y)) if a.precise && b.precise && km(x, y) <= 50.0);
-    let actor = a.actors.iter().any(|(n, specific)| *specific && b.actors.iter().any(|(m, _)| m == n));
-    let names = shared_names(a, b) > 0;
-    let conflict = matches!((&a.admin1, &b.admin1), (Some(x), Some(y)) if x != y);
-    !conflict && (tactic || admin || near || actor || names)
+    match score_with(a, b, false, false) {
+        Some(s) if s >= DATES_ASIDE_STRONG => 2,
+        Some(s) if s >= DATES_ASIDE_MODERATE => 1,
+        _ => 0,
+    }
 }
 
 /// Days from the middle of one interval to the middle of the other.
@@ -524,15 +535,20 @@ use chrono::Datelike;
 /// Least disagreement (days between the intervals) that makes a dateline suspect.
 pub const STALE_GAP_DAYS: i64 = 20;
 
-/// When `a` and `b` are one event by everything but the date, and their dates are more than
-/// [`STALE_GAP_DAYS`] apart, whose dateline is wrong: the side whose date was resolved from
+/// When `a` and `b` are one event by everything but the date ([`dates_aside_strength`] at
+/// least moderate), and their dates are more than [`STALE_GAP_DAYS`] apart, whose dateline is
+/// wrong: the side whose date was resolved from
 /// its dateline while the other's was not; when both were, the side with the later date (a
 /// stale re-publication carries a dateline later than the truth, never earlier). `None` when
 /// neither side can be blamed (both dates written out in full: a coincidence, not a stale
 /// page).
 pub fn stale_evidence(a: &View<'_>, b: &View<'_>) -> Option<(String, StaleEvidence)> {
     let (x, y) = (a.raw_date?, b.raw_date?);
-    if gap_days(x, y) <= STALE_GAP_DAYS || !same_event_dates_aside(a, b) {
+    if gap_days(x, y) <= STALE_GAP_DAYS {
+        return None;
+    }
+    let strength = dates_aside_strength(a, b);
+    if strength == 0 {
         return None;
     }
     let blame_a = match (a.rec.date.from_publication, b.rec.date.from_publication) {
@@ -549,6 +565,7 @@ pub fn stale_evidence(a: &View<'_>, b: &View<'_>) -> Option<(String, StaleEviden
             mention: bad.rec.key.clone(),
             other: MentionKey { article_id: good.rec.key.article_id.clone(), index: good.rec.key.index },
             offset_days: mid_offset(bad_d, good_d),
+            strength,
         },
     ))
 }
