@@ -179,10 +179,10 @@ pub(crate) fn add_row(store: &mut Store, r: &DumpRow, pairs: &mut Vec<(u64, u32)
     }
     let mut names: Vec<(Cow<'static, str>, u32)> = vec![(Cow::Owned(r.name.clone()), 0)];
     let short = matches!(feature, Feature::Admin1 | Feature::Admin2 | Feature::Admin3).then(|| short_admin_name(&r.name));
-    if let Some(s) = &short {
-        if s != &r.name {
-            names.push((Cow::Owned(s.clone()), 0));
-        }
+    if let Some(s) = &short
+        && s != &r.name
+    {
+        names.push((Cow::Owned(s.clone()), 0));
     }
     if !r.ascii.is_empty() && r.ascii != r.name {
         names.push((Cow::Owned(r.ascii.clone()), 0));
@@ -216,13 +216,11 @@ pub(crate) fn add_row(store: &mut Store, r: &DumpRow, pairs: &mut Vec<(u64, u32)
     match feature {
         Feature::Admin1 => store.name_admin(a1, short.as_deref().unwrap_or(&r.name), r.gid, r.mdate, e),
         Feature::Admin2 => store.name_admin(a2, short.as_deref().unwrap_or(&r.name), r.gid, r.mdate, e),
-        Feature::Country if code == "PCLI" || store.country_entry[usize::from(ci)] == NONE => {
-            if ci != 0 {
-                let cur = store.country_entry[usize::from(ci)];
-                let replace = cur == NONE || store.e.flags[cur as usize] & F_DUMP == 0 || store.e.gid[cur as usize] > r.gid;
-                if replace {
-                    store.country_entry[usize::from(ci)] = e;
-                }
+        Feature::Country if (code == "PCLI" || store.country_entry[usize::from(ci)] == NONE) && ci != 0 => {
+            let cur = store.country_entry[usize::from(ci)];
+            let replace = cur == NONE || store.e.flags[cur as usize] & F_DUMP == 0 || store.e.gid[cur as usize] > r.gid;
+            if replace {
+                store.country_entry[usize::from(ci)] = e;
             }
         }
         _ => {}

@@ -281,6 +281,20 @@ impl Gazetteer {
         Ok(added)
     }
 
+    /// Adds the rows of a GeoNames dump or index file held in memory (`name` names it in
+    /// warnings and errors): what [`Gazetteer::load_geonames`] does with a file's bytes.
+    pub fn load_geonames_bytes(&mut self, name: &str, bytes: &[u8]) -> Result<usize, GazetteerError> {
+        if let Some(rest) = bytes.strip_prefix(geonames::INDEX_MAGIC) {
+            let mut countries = Vec::new();
+            let n = geonames::read_index(&mut self.store, rest, &mut countries)
+                .map_err(|message| GazetteerError::Index { path: name.to_string(), message })?;
+            self.store.reconcile(&countries);
+            self.store.reset_fuzzy();
+            return Ok(n);
+        }
+        self.load_geonames_from(name, bytes)
+    }
+
     /// Adds the rows of a GeoNames dump read from `reader` (`name` names it in warnings).
     pub fn load_geonames_from(&mut self, name: &str, reader: impl std::io::Read) -> Result<usize, GazetteerError> {
         let mut countries = Vec::new();
@@ -301,6 +315,11 @@ impl Gazetteer {
         let io = |source| GazetteerError::Io { path: path.display().to_string(), source };
         let file = std::fs::File::create(path).map_err(io)?;
         geonames::write_index(&self.store, std::io::BufWriter::new(file)).map_err(io)
+    }
+
+    /// [`Gazetteer::write_index`] into any writer.
+    pub fn write_index_to(&self, w: impl std::io::Write) -> std::io::Result<usize> {
+        geonames::write_index(&self.store, w)
     }
 
     /// Warnings of the loads so far (skipped rows), emptied.

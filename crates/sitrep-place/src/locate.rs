@@ -183,12 +183,12 @@ pub(crate) fn event_location(_gaz: &Gazetteer, text: &str, places: &[PlaceMentio
     // only reference points: the country they lie in
     let r = cands.iter().filter(|c| c.m.place.is_some()).min_by_key(|c| (c.sentence, c.m.span.start))?;
     let p = r.m.place.as_ref()?;
-    if let Clue::Reference { km: Some(k) } = r.clue {
-        if k <= 25 {
-            let mut loc = to_location(Some(p), None, LocationPrecision::Near);
-            loc.geonames_id = p.geonames_id;
-            return Some((loc, r.m.span));
-        }
+    if let Clue::Reference { km: Some(k) } = r.clue
+        && k <= 25
+    {
+        let mut loc = to_location(Some(p), None, LocationPrecision::Near);
+        loc.geonames_id = p.geonames_id;
+        return Some((loc, r.m.span));
     }
     if p.country_code.is_empty() {
         return None;

@@ -58,14 +58,14 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
         }
         if c.is_alphanumeric() {
             // dotted abbreviation: (X. | Xx.){2,4}
-            if c.is_uppercase() {
-                if let Some(end) = abbrev_end(b, i) {
-                    out.push(Tok { start: i, end, kind: TokKind::Abbrev, sent_start, after_break });
-                    sent_start = false;
-                    after_break = false;
-                    i = end;
-                    continue;
-                }
+            if c.is_uppercase()
+                && let Some(end) = abbrev_end(b, i)
+            {
+                out.push(Tok { start: i, end, kind: TokKind::Abbrev, sent_start, after_break });
+                sent_start = false;
+                after_break = false;
+                i = end;
+                continue;
             }
             let mut j = i;
             let mut upper = 0usize;
@@ -367,7 +367,7 @@ pub(crate) fn recognise(store: &Store, text: &str) -> Vec<RawMention> {
                 words += 1;
                 continue;
             }
-            if n.kind == TokKind::Lower && CONNECTORS.contains(&low(text, &n).as_str()) {
+            if n.kind == TokKind::Lower && CONNECTORS.contains(low(text, &n).as_str()) {
                 k += 1;
                 words += 1;
                 continue;
@@ -408,7 +408,7 @@ pub(crate) fn recognise(store: &Store, text: &str) -> Vec<RawMention> {
                 break;
             }
             let hyphen = toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Punct('-') && n.start == t.end);
-            let function_word = j > i && !hyphen && FUNCTION_WORDS.contains(&low(text, &t).as_str());
+            let function_word = j > i && !hyphen && FUNCTION_WORDS.contains(low(text, &t).as_str());
             if is_capital(&toks[j]) && j - i < MAX_WORDS * 2 && !function_word {
                 let hits = hits_for(store, text, t.start, toks[j].end, caps_ok);
                 if !hits.is_empty() {
@@ -480,7 +480,7 @@ fn person_words(store: &Store, text: &str, toks: &[Tok]) -> std::collections::Ha
         let a = toks[k];
         if a.kind == TokKind::Cap && (k == 0 || !(is_capital(&toks[k - 1]) && joined(text, &toks[k - 1], &a))) {
             let w = low(text, &a);
-            let title = TITLE_BEFORE.contains(&w.as_str()) || is_title_abbrev(&w);
+            let title = TITLE_BEFORE.contains(w.as_str()) || is_title_abbrev(&w);
             // "Conor McGregor": two or three capitalised words, the first no place and no
             // common word, the whole no place
             let mut n = k + 1;
@@ -494,7 +494,7 @@ fn person_words(store: &Store, text: &str, toks: &[Tok]) -> std::collections::Ha
                 && !a.sent_start
                 && !title
                 && !is_common_word(&w)
-                && !STOP.contains(&w.as_str())
+                && !STOP.contains(w.as_str())
                 && !strong(store, &hits_for(store, text, a.start, a.end, false))
                 && hits_for(store, text, a.start, toks[n - 1].end, false).is_empty()
             {
@@ -551,13 +551,13 @@ fn classify(
     let mut kind = if as_demonym { PlaceKind::Demonym } else { PlaceKind::Literal };
     let hits: Vec<u32> = if as_demonym { demonyms } else { others };
     if single
-        && (STOP.contains(&lw.as_str()) || TITLE_BEFORE.contains(&lw.as_str()))
+        && (STOP.contains(lw.as_str()) || TITLE_BEFORE.contains(lw.as_str()))
         && first.kind != TokKind::Caps
         && first.kind != TokKind::Abbrev
     {
         return None;
     }
-    if STOP_PHRASES.contains(&name_key(surface).as_str()) {
+    if STOP_PHRASES.contains(name_key(surface).as_str()) {
         return None;
     }
     let prev_word = (i > 0).then(|| toks[i - 1]).filter(is_word).map(|t| low(text, &t));
@@ -581,13 +581,13 @@ fn classify(
                 end = next.map_or(end, |n| n.end);
             }
         } else if next_in_run {
-            if STREET_WORDS.contains(&nw) {
+            if STREET_WORDS.contains(nw) {
                 return None;
             }
             if kind == PlaceKind::Literal {
-                if GEO_WORDS.contains(&nw) || ORG_WORDS.contains(&nw) {
+                if GEO_WORDS.contains(nw) || ORG_WORDS.contains(nw) {
                     kind = PlaceKind::Embedded;
-                } else if TITLE_AFTER.contains(&nw) {
+                } else if TITLE_AFTER.contains(nw) {
                     // "Texas Governor Greg Abbott": the place stays literal
                 } else if single && (is_given_name(&lw) || !(strong(&hits) || big(store, &hits))) {
                     // "Chad Smith", "Paris Hilton", "Allen Jones": a person
@@ -603,18 +603,18 @@ fn classify(
         // "Eastern Ghouta", "northern Mali" (capitalised): the direction is part of the place
     } else if prev_in_run {
         let pw = low(text, &toks[i - 1]);
-        if TITLE_BEFORE.contains(&pw.as_str()) || is_given_name(&pw) {
+        if TITLE_BEFORE.contains(pw.as_str()) || is_given_name(&pw) {
             if kind == PlaceKind::Literal && !strong(&hits) {
                 return None;
             }
-        } else if kind == PlaceKind::Literal && (GEO_WORDS.contains(&pw.as_str()) || !strong(&hits)) {
+        } else if kind == PlaceKind::Literal && (GEO_WORDS.contains(pw.as_str()) || !strong(&hits)) {
             kind = PlaceKind::Embedded;
         }
     } else if i >= 2 && toks[i - 1].kind == TokKind::Lower {
         // "University of Niamey", "Bank of Mali"
         let pw = low(text, &toks[i - 1]);
         let ppw = low(text, &toks[i - 2]);
-        if pw == "of" && is_capital(&toks[i - 2]) && ORG_WORDS.contains(&ppw.as_str()) && kind == PlaceKind::Literal {
+        if pw == "of" && is_capital(&toks[i - 2]) && ORG_WORDS.contains(ppw.as_str()) && kind == PlaceKind::Literal {
             kind = PlaceKind::Embedded;
         }
     }
@@ -633,8 +633,8 @@ fn classify(
         part_of_run: prev_in_run || next_in_run || run_end > j,
         level_hint,
         admin_hints: Vec::new(),
-        locative: prev_word.as_deref().is_some_and(|w| LOCATIVE_BEFORE.contains(&w))
-            || next_word.as_deref().is_some_and(|w| LOCATIVE_AFTER.contains(&w)),
+        locative: prev_word.as_deref().is_some_and(|w| LOCATIVE_BEFORE.contains(w))
+            || next_word.as_deref().is_some_and(|w| LOCATIVE_AFTER.contains(w)),
         common_word,
         in_hint: false,
         given_name: single && is_given_name(&lw),
@@ -661,7 +661,7 @@ fn big(store: &Store, hits: &[u32]) -> bool {
 fn unknown_name(_store: &Store, text: &str, toks: &[Tok], i: usize, end: usize) -> Option<RawMention> {
     let first = toks[i];
     let lw = low(text, &first);
-    if first.kind == TokKind::Abbrev || STOP.contains(&lw.as_str()) || TITLE_BEFORE.contains(&lw.as_str()) {
+    if first.kind == TokKind::Abbrev || STOP.contains(lw.as_str()) || TITLE_BEFORE.contains(lw.as_str()) {
         return None;
     }
     let surface = &text[first.start..toks[end].end];
@@ -707,9 +707,9 @@ fn unknown_name(_store: &Store, text: &str, toks: &[Tok], i: usize, end: usize) 
     let roman = |w: &str| matches!(w, "i" | "ii" | "iii" | "iv");
     if words.iter().enumerate().any(|(k, w)| {
         (!of_place && is_given_name(w))
-            || ORG_WORDS.contains(&w.as_str())
-            || STREET_WORDS.contains(&w.as_str())
-            || (STOP.contains(&w.as_str()) && !(k > 0 && roman(w)))
+            || ORG_WORDS.contains(w.as_str())
+            || STREET_WORDS.contains(w.as_str())
+            || (STOP.contains(w.as_str()) && !(k > 0 && roman(w)))
     }) {
         return None;
     }
@@ -718,7 +718,7 @@ fn unknown_name(_store: &Store, text: &str, toks: &[Tok], i: usize, end: usize) 
     }
     // strong place contexts only: "village of X", "in X (", "X village", "near X"
     let near = prev_word.as_deref().is_some_and(|w| matches!(w, "near" | "outside" | "around" | "nearby"));
-    let paren = next.is_some_and(|n| n.kind == TokKind::Punct('(')) && prev_word.as_deref().is_some_and(|w| LOCATIVE_BEFORE.contains(&w));
+    let paren = next.is_some_and(|n| n.kind == TokKind::Punct('(')) && prev_word.as_deref().is_some_and(|w| LOCATIVE_BEFORE.contains(w));
     let after = next_word.as_deref().is_some_and(|w| matches!(w, "village" | "villages" | "town" | "locality" | "commune" | "hamlet"));
     let at_in = prev_word.as_deref().is_some_and(|w| matches!(w, "in" | "at"))
         && next.is_some_and(|n| matches!(n.kind, TokKind::Punct(',') | TokKind::Punct('.') | TokKind::Punct('(')));
@@ -750,10 +750,10 @@ fn mark_hints(text: &str, _toks: &[Tok], ms: &mut [RawMention]) {
         let mut after = &text[ms[a].end..];
         // "Gardjina [Wassal Gardjina] (Tera, Tillaberi)": over a bracketed other name
         let t0 = after.trim_start_matches([' ', '\u{a0}']);
-        if t0.starts_with('[') {
-            if let Some(close) = t0.find(']').filter(|&c| c < 60) {
-                after = &t0[close + 1..];
-            }
+        if t0.starts_with('[')
+            && let Some(close) = t0.find(']').filter(|&c| c < 60)
+        {
+            after = &t0[close + 1..];
         }
         let trimmed = after.trim_start_matches([' ', '\u{a0}']);
         if trimmed.starts_with('(') {
@@ -795,11 +795,13 @@ fn mark_hints(text: &str, _toks: &[Tok], ms: &mut [RawMention]) {
                 }
                 _ => false,
             };
-            if let Some(b) = ms.get(a + 1).filter(|_| !list) {
-                if b.start == next_start && b.kind == PlaceKind::Literal && !b.hits.is_empty() {
-                    let k = name_key(strip_level(&text[b.start..b.end]));
-                    ms[a].admin_hints.push(k);
-                }
+            if let Some(b) = ms.get(a + 1).filter(|_| !list)
+                && b.start == next_start
+                && b.kind == PlaceKind::Literal
+                && !b.hits.is_empty()
+            {
+                let k = name_key(strip_level(&text[b.start..b.end]));
+                ms[a].admin_hints.push(k);
             }
         }
     }
@@ -808,10 +810,10 @@ fn mark_hints(text: &str, _toks: &[Tok], ms: &mut [RawMention]) {
 /// A name without a trailing admin-level word ("Tahoua region" -> "Tahoua").
 pub(crate) fn strip_level(s: &str) -> &str {
     let t = s.trim();
-    if let Some((head, last)) = t.rsplit_once(' ') {
-        if admin_level(&last.to_lowercase()).is_some() {
-            return head.trim();
-        }
+    if let Some((head, last)) = t.rsplit_once(' ')
+        && admin_level(&last.to_lowercase()).is_some()
+    {
+        return head.trim();
     }
     t
 }

@@ -378,6 +378,12 @@ fn precision_of(store: &Store, e: u32) -> LocationPrecision {
     }
 }
 
+/// The countries of the GeoNames dumps loaded, when they are a few (country files such as
+/// NE.txt, ML.txt: the user's region); none for a world dump such as allCountries.
+fn region_of_interest(store: &Store) -> &[u16] {
+    if store.dump_countries.len() <= 5 { &store.dump_countries } else { &[] }
+}
+
 /// The article's focus from a first reading of its mentions (and the caller's hints).
 fn focus_of(store: &Store, firsts: &[(usize, Vec<(u32, f64)>)], ms: &[RawMention], hints: &[u16]) -> Focus {
     let mut cc_votes: HashMap<u16, f64> = HashMap::new();
@@ -421,10 +427,10 @@ fn focus_of(store: &Store, firsts: &[(usize, Vec<(u32, f64)>)], ms: &[RawMention
         }
     }
     let mut f = Focus { points, ..Focus::default() };
-    if total == 0.0 && !store.dump_countries.is_empty() {
+    if total == 0.0 && !region_of_interest(store).is_empty() {
         // nothing anchors the article: the countries of the GeoNames dumps the user loaded
         // (their region of interest) weigh a little
-        f.countries = store.dump_countries.iter().map(|&c| (c, 1.0)).collect();
+        f.countries = region_of_interest(store).iter().map(|&c| (c, 1.0)).collect();
         return f;
     }
     if total > 0.0 {
@@ -446,7 +452,7 @@ pub(crate) fn resolve(store: &Store, mut ms: Vec<RawMention>, country_hints: &[u
     }
     let cands: Vec<Vec<(u32, u32)>> = ms.iter().map(|m| candidates(store, m)).collect();
     // first reading: the countries of the GeoNames dumps loaded are the only context
-    let baseline = Focus { countries: store.dump_countries.iter().map(|&c| (c, 1.0)).collect(), ..Focus::default() };
+    let baseline = Focus { countries: region_of_interest(store).iter().map(|&c| (c, 1.0)).collect(), ..Focus::default() };
     let firsts: Vec<(usize, Vec<(u32, f64)>)> = ms
         .iter()
         .enumerate()
@@ -500,7 +506,7 @@ fn resolve_unknown(store: &Store, m: RawMention, focus: &Focus) -> Resolved {
     let no_context = countries.is_empty() && m.admin_hints.is_empty();
     if no_context {
         // no context at all: the countries of the GeoNames dumps loaded (the user's region)
-        countries = store.dump_countries.clone();
+        countries = region_of_interest(store).to_vec();
     }
     // countries of admin areas named in the hints
     let mut hint_areas = hint_areas(store, &m, &countries);
@@ -545,19 +551,21 @@ fn resolve_unknown(store: &Store, m: RawMention, focus: &Focus) -> Resolved {
         // ambiguous: the area they share (unless the hints say more)
         let mut group = rivals;
         group.push(best);
-        if let Some((e, p)) = shared_area(store, &group) {
-            if hint_areas.is_empty() && m.hint_points.is_empty() && !no_context {
-                return Resolved { raw: m, entry: e, how: How::Fallback, precision: Some(p) };
-            }
+        if let Some((e, p)) = shared_area(store, &group)
+            && hint_areas.is_empty()
+            && m.hint_points.is_empty()
+            && !no_context
+        {
+            return Resolved { raw: m, entry: e, how: How::Fallback, precision: Some(p) };
         }
     }
     // no reading: the most specific area the hints name; a town they name (a department's
     // seat) when it lies in that area
     let area = hint_areas.iter().max_by_key(|x| (x.1, std::cmp::Reverse(x.0))).copied();
-    if area.is_none_or(|a| a.1 < 2) {
-        if let Some(town) = hint_town(store, &m, area) {
-            return Resolved { raw: m, entry: town, how: How::Fallback, precision: Some(LocationPrecision::Admin2) };
-        }
+    if area.is_none_or(|a| a.1 < 2)
+        && let Some(town) = hint_town(store, &m, area)
+    {
+        return Resolved { raw: m, entry: town, how: How::Fallback, precision: Some(LocationPrecision::Admin2) };
     }
     if let Some((a, level)) = area {
         let e = store.admins[a as usize].entry;
@@ -585,10 +593,10 @@ fn hint_town(store: &Store, m: &RawMention, area: Option<(u32, u8)>) -> Option<u
             if v & ALT != 0 || store.e.feature[i] != Feature::Populated {
                 continue;
             }
-            if let Some(a) = area {
-                if !in_areas(store, e, &[a]) {
-                    continue;
-                }
+            if let Some(a) = area
+                && !in_areas(store, e, &[a])
+            {
+                continue;
             }
             let key = (store.e.pop[i], std::cmp::Reverse(store.e.gid[i]), e);
             if best.is_none_or(|b| (key.0, key.1) > (b.0, b.1)) {

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 const TEST_DUMP: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/sahel_test.txt");
 
 /// One 19-column row.
+#[allow(clippy::too_many_arguments)]
 fn row(
     id: u32,
     name: &str,

@@ -143,12 +143,14 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         let size = write_synthetic(&file, rows)?;
         println!("  synthetic dump: {rows} rows, {:.2} GB written in {:.1} s", size as f64 / 1e9, t.elapsed().as_secs_f64());
         let t = Instant::now();
+        let c = cpu_seconds();
         let mut g = Gazetteer::empty();
         let n = g.load_geonames(&file)?;
         let skipped = g.take_warnings();
         println!(
-            "  synthetic dump loaded: {n} rows kept in {:.1} s; peak memory {:.0} MiB{}",
+            "  synthetic dump loaded: {n} rows kept in {:.1} s ({:.1} CPU-s); peak memory {:.0} MiB{}",
             t.elapsed().as_secs_f64(),
+            cpu_seconds() - c,
             super::peak_rss_mib(),
             skipped.last().map(|w| format!(" ({w})")).unwrap_or_default()
         );
@@ -159,11 +161,13 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         println!("  index written: {written} rows, {:.2} GB in {:.1} s", isize as f64 / 1e9, t.elapsed().as_secs_f64());
         drop(g);
         let t = Instant::now();
+        let c = cpu_seconds();
         let mut g = Gazetteer::builtin();
         let n = g.load_geonames(&index)?;
         println!(
-            "  built-in + index loaded: {n} rows in {:.1} s; peak memory {:.0} MiB (whole run)",
+            "  built-in + index loaded: {n} rows in {:.1} s ({:.1} CPU-s); peak memory {:.0} MiB (whole run)",
             t.elapsed().as_secs_f64(),
+            cpu_seconds() - c,
             super::peak_rss_mib()
         );
         let t = Instant::now();
