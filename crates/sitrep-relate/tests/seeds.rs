@@ -47,6 +47,18 @@ fn seed_relations_and_kinds() {
         let want = if art["kind"] == "commentary" { ArticleKind::Commentary } else { ArticleKind::Report };
         assert_eq!(f.kind.kind, want, "{id}: {:?}", f.kind);
     }
+    // Headline figures: the titles gold.json gives, read with the general reader.
+    for (id, art) in gold["articles"].as_object().unwrap() {
+        let Some(title) = art["title"].as_str() else { continue };
+        let figs = sitrep_relate::headline::headline_figures(title);
+        let flagged = art["flags_required"].as_array().unwrap().iter().any(|f| f == "headline_conflict");
+        if flagged {
+            assert!(!figs.is_empty(), "{id}: a headline figure to compare with the body");
+        }
+        for f in &figs {
+            assert_eq!(f.outcome, sitrep_model::taxonomy::Outcome::Killed, "{id}: {f:?}");
+        }
+    }
     // No other pair of seeds is a copy.
     let all: Vec<Fingerprint> = ["000", "001", "002", "003", "004"].iter().map(|p| load(&dir, p)).collect();
     for (i, a) in all.iter().enumerate() {
