@@ -45,9 +45,12 @@ fn names_with(primary: &'static str, extra: Option<&Extra>, alternates: &[&'stat
         if x.curated_primary {
             out[0].1 = CURATED;
         }
-        let curated = if x.curated_primary || x.country { CURATED } else { 0 };
+        // a country's or region's aliases are curated; an admin1 area's are spelling variants,
+        // no better than GeoNames' alternate names (a town may share them: "Tillabery")
+        let flag = if x.curated_primary || x.country { CURATED } else { ALT };
         for a in &x.aliases {
-            out.push((Cow::Owned(strip_the(a).to_string()), alias_flags(a) | curated));
+            let f = if flag == ALT && alias_flags(a) & DOT != 0 { 0 } else { flag };
+            out.push((Cow::Owned(strip_the(a).to_string()), alias_flags(a) | f));
         }
         for d in &x.demonyms {
             out.push((Cow::Owned(d.clone()), DEMONYM | CURATED));

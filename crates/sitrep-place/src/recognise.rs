@@ -188,6 +188,8 @@ pub(crate) struct RawMention {
     pub given_name: bool,
     /// Named as a border ("the Burkina Faso border", "the border with Mali").
     pub border: bool,
+    /// After "the town of", "the village of", "the city of", or before "village"/"town".
+    pub town: bool,
     /// Points of the towns the admin hints name (filled by the resolver).
     pub hint_points: Vec<(f64, f64)>,
 }
@@ -607,7 +609,7 @@ fn classify(
             if kind == PlaceKind::Literal && !strong(&hits) {
                 return None;
             }
-        } else if kind == PlaceKind::Literal && (GEO_WORDS.contains(pw.as_str()) || !strong(&hits)) {
+        } else if kind == PlaceKind::Literal && (GEO_WORDS.contains(pw.as_str()) || !strong(&hits) || toks[i - 1].kind == TokKind::Caps) {
             kind = PlaceKind::Embedded;
         }
     } else if i >= 2 && toks[i - 1].kind == TokKind::Lower {
@@ -638,6 +640,10 @@ fn classify(
         common_word,
         in_hint: false,
         given_name: single && is_given_name(&lw),
+        town: (prev_word.as_deref() == Some("of")
+            && i >= 2
+            && matches!(low(text, &toks[i - 2]).as_str(), "town" | "village" | "city" | "hamlet"))
+            || next_word.as_deref().is_some_and(|w| matches!(w, "town" | "village" | "city")),
         border: next_word.as_deref().is_some_and(|w| matches!(w, "border" | "borders" | "frontier"))
             || (prev_word.as_deref().is_some_and(|w| matches!(w, "with" | "of"))
                 && i >= 2
@@ -738,6 +744,7 @@ fn unknown_name(_store: &Store, text: &str, toks: &[Tok], i: usize, end: usize) 
         common_word: false,
         in_hint: false,
         given_name: false,
+        town: true,
         border: false,
         hint_points: Vec::new(),
     })

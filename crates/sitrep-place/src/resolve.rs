@@ -45,8 +45,15 @@ pub(crate) struct Resolved {
 pub(crate) struct Focus {
     /// Share of the article's anchored mentions per country index.
     pub countries: HashMap<u16, f64>,
-    /// Share per admin1 area.
+    /// Each mention's own country vote and the votes' total (a mention is no context for
+    /// itself): (country, vote) by the mention's start.
+    pub country_own: HashMap<usize, (u16, f64)>,
+    pub country_total: f64,
+    /// Votes per admin1 area, their total, and each mention's own vote (by the mention's
+    /// start): a mention is no context for itself.
     pub admin1: HashMap<u32, f64>,
+    pub admin1_total: f64,
+    pub admin1_own: HashMap<usize, (u32, f64)>,
     /// Points of the anchored places (not countries or admin1 areas), with the start of the
     /// mention that gave each (a mention is no context for itself).
     pub points: Vec<(f64, f64, usize)>,
@@ -55,6 +62,27 @@ pub(crate) struct Focus {
 impl Focus {
     fn country(&self, cc: u16) -> f64 {
         self.countries.get(&cc).copied().unwrap_or(0.0)
+    }
+    /// Share of the other mentions' country votes that go to `cc`.
+    fn country_for(&self, cc: u16, start: usize) -> f64 {
+        let Some(&(own_c, own_w)) = self.country_own.get(&start) else { return self.country(cc) };
+        let total = self.country_total - own_w;
+        if total <= 0.0 {
+            return 0.0;
+        }
+        let v = self.country(cc) * self.country_total - if own_c == cc { own_w } else { 0.0 };
+        (v / total).max(0.0)
+    }
+
+    /// Share of the other mentions' admin1 votes that go to area `a1`.
+    fn admin1_share(&self, a1: u32, start: usize) -> f64 {
+        let (own_a, own_w) = self.admin1_own.get(&start).copied().unwrap_or((NONE, 0.0));
+        let total = self.admin1_total - own_w;
+        if total <= 0.0 {
+            return 0.0;
+        }
+        let v = self.admin1.get(&a1).copied().unwrap_or(0.0) - if own_a == a1 { own_w } else { 0.0 };
+        (v / total).max(0.0)
     }
     fn top_countries(&self, min: f64) -> Vec<u16> {
         let mut v: Vec<(u16, f64)> = self.countries.iter().filter(|x| *x.1 >= min).map(|(a, b)| (*a, *b)).collect();
@@ -78,7 +106,8 @@ fn prior(store: &Store, e: u32, v: u32) -> f64 {
         Feature::Admin2 => 6.0,
         Feature::Admin3 => 5.0,
         Feature::Populated => 2.0 + 1.1 * log10(pop + 10.0),
-        Feature::Other if flags & (F_REGION | F_LANDMARK) != 0 => 9.0,
+        Feature::Other if flags & F_REGION != 0 => 11.0,
+        Feature::Other if flags & F_LANDMARK != 0 => 9.0,
         Feature::Other => 2.5 + 0.5 * log10(pop + 1.0),
     };
     if flags & F_CAPITAL != 0 {
@@ -105,12 +134,13 @@ fn context(store: &Store, e: u32, m: &RawMention, focus: &Focus) -> f64 {
     let mut s = 0.0;
     let feature = store.e.feature[i];
     if feature == Feature::Country {
-        s += 5.0 * focus.country(store.e.cc[i]);
+        s += 5.0 * focus.country_for(store.e.cc[i], m.start);
     } else if store.e.flags[i] & F_REGION == 0 {
-        s += 5.0 * focus.country(store.e.cc[i]);
-        if let Some(w) = focus.admin1.get(&store.e.a1[i]) {
-            // the article's places lie in it: an admin1 area named by them ("Georgia" beside
-            // Atlanta and Savannah) or a place inside it
+        s += 5.0 * focus.country_for(store.e.cc[i], m.start);
+        let w = focus.admin1_share(store.e.a1[i], m.start);
+        if w > 0.0 {
+            // the article's other places lie in it: an admin1 area named by them ("Georgia"
+            // beside Atlanta and Savannah) or a place inside it
             s += if feature == Feature::Admin1 { 4.0 * w } else { 2.0 * w };
         }
         if !focus.points.is_empty() && matches!(feature, Feature::Populated | Feature::Other | Feature::Admin2 | Feature::Admin3) {
@@ -193,6 +223,10 @@ fn local(store: &Store, e: u32, m: &RawMention) -> f64 {
             }
         }
         s += best;
+    }
+    // "the town of X", "the village of X": a populated place
+    if m.town && feature == Feature::Populated {
+        s += 2.0;
     }
     match m.level_hint {
         Some(1) if feature == Feature::Admin1 => s += 6.0,
@@ -289,13 +323,18 @@ fn score_all(store: &Store, m: &RawMention, cands: &[(u32, u32)], focus: Option<
             (e, s)
         })
         .collect();
-    // name-giving towns: a populated place named like the admin1 area that holds it
-    let admin_areas: Vec<u32> =
+    // name-giving towns: a populated place named like the admin area that holds it
+    // ("Tahoua", "New York", a department's seat)
+    let admin1s: Vec<u32> =
         cands.iter().filter(|c| store.e.feature[c.0 as usize] == Feature::Admin1).map(|c| store.e.a1[c.0 as usize]).collect();
+    let admin2s: Vec<u32> =
+        cands.iter().filter(|c| store.e.feature[c.0 as usize] == Feature::Admin2).map(|c| store.e.a2[c.0 as usize]).collect();
     if m.level_hint.is_none() && !m.in_hint {
         for (e, s) in scored.iter_mut() {
             let i = *e as usize;
-            if store.e.feature[i] == Feature::Populated && store.e.a1[i] != NONE && admin_areas.contains(&store.e.a1[i]) {
+            let in_named =
+                (store.e.a1[i] != NONE && admin1s.contains(&store.e.a1[i])) || (store.e.a2[i] != NONE && admin2s.contains(&store.e.a2[i]));
+            if store.e.feature[i] == Feature::Populated && in_named {
                 *s += 1.5;
             }
         }
@@ -389,6 +428,8 @@ fn focus_of(store: &Store, firsts: &[(usize, Vec<(u32, f64)>)], ms: &[RawMention
     let mut cc_votes: HashMap<u16, f64> = HashMap::new();
     let mut a1_votes: HashMap<u32, f64> = HashMap::new();
     let mut points = Vec::new();
+    let mut a1_own = HashMap::new();
+    let mut cc_own = HashMap::new();
     let mut total = 0.0;
     for &h in hints {
         *cc_votes.entry(h).or_default() += 2.0;
@@ -417,10 +458,17 @@ fn focus_of(store: &Store, firsts: &[(usize, Vec<(u32, f64)>)], ms: &[RawMention
         }
         *cc_votes.entry(cc).or_default() += w;
         total += w;
-        if feature == Feature::Admin1 {
-            *a1_votes.entry(store.e.a1[i]).or_default() += w;
+        cc_own.insert(m.start, (cc, w));
+        let a1w = if feature == Feature::Admin1 {
+            w
         } else if feature != Feature::Country && store.e.a1[i] != NONE {
-            *a1_votes.entry(store.e.a1[i]).or_default() += w * 0.5;
+            w * 0.5
+        } else {
+            0.0
+        };
+        if a1w > 0.0 {
+            *a1_votes.entry(store.e.a1[i]).or_default() += a1w;
+            a1_own.insert(m.start, (store.e.a1[i], a1w));
         }
         if matches!(feature, Feature::Populated | Feature::Admin2 | Feature::Admin3 | Feature::Other) && m.kind != PlaceKind::Demonym {
             points.push((store.e.lat_f(e), store.e.lon_f(e), m.start));
@@ -435,10 +483,11 @@ fn focus_of(store: &Store, firsts: &[(usize, Vec<(u32, f64)>)], ms: &[RawMention
     }
     if total > 0.0 {
         f.countries = cc_votes.into_iter().map(|(k, v)| (k, v / total)).collect();
-        let a1_total: f64 = a1_votes.values().sum();
-        if a1_total > 0.0 {
-            f.admin1 = a1_votes.into_iter().map(|(k, v)| (k, v / a1_total)).collect();
-        }
+        f.country_own = cc_own;
+        f.country_total = total;
+        f.admin1_total = a1_votes.values().sum();
+        f.admin1 = a1_votes;
+        f.admin1_own = a1_own;
     }
     f
 }
