@@ -221,9 +221,9 @@ pub fn mention_keys(v: &View<'_>) -> Keys {
         k.recent.extend(places.iter().cloned());
         k.index.extend(places.iter().map(|p| format!("u0:{p}")));
     }
-    let stale = stale_keys(v);
-    k.index.extend(stale.iter().cloned());
-    k.query.extend(stale);
+    let (filed, looked_up) = stale_keys(v);
+    k.index.extend(filed);
+    k.query.extend(looked_up);
     k.index.sort();
     k.index.dedup();
     k.query.sort();
@@ -466,34 +466,25 @@ impl<'e> Linker<'e> {
             // the others cannot change and stay as stored.
             let pool_views: Vec<View<'_>> =
                 pool.mentions.values().filter_map(|m| pool.articles.get(&m.key.article_id).map(|a| View::new(m, a))).collect();
-            let mut by_index: HashMap<String, Vec<usize>> = HashMap::new();
-            let mut by_query: HashMap<String, Vec<usize>> = HashMap::new();
+            // Pool mentions by what they look up: an event was read because some pool mention
+            // looked up one of its keys; those are the mentions it may join.
+            let mut by_lookup: HashMap<String, Vec<usize>> = HashMap::new();
             for (i, v) in pool_views.iter().enumerate() {
                 let ks = mention_keys(v);
-                for key in ks.index {
-                    by_index.entry(key).or_default().push(i);
-                }
                 for key in ks.query.into_iter().chain(ks.recent) {
-                    by_query.entry(key).or_default().push(i);
+                    by_lookup.entry(key).or_default().push(i);
                 }
             }
             let floor = if self.embedder.is_some() { cfg.threshold - cfg.semantic_band } else { cfg.threshold };
             let mut keep = Vec::new();
             for e in fetched {
+                let mut cands: Vec<usize> = e.keys.iter().filter_map(|k| by_lookup.get(k)).flatten().copied().collect();
+                cands.sort_unstable();
+                cands.dedup();
                 let linked = e.members.iter().any(|m| {
                     let Some(a) = pool.articles.get(&m.key.article_id) else { return false };
                     let v = View::new(m, a);
-                    let ks = mention_keys(&v);
-                    let mut cands: Vec<usize> = ks
-                        .lookups()
-                        .filter_map(|k| by_index.get(k))
-                        .chain(ks.index.iter().filter_map(|k| by_query.get(k)))
-                        .flatten()
-                        .copied()
-                        .collect();
-                    cands.sort_unstable();
-                    cands.dedup();
-                    cands.into_iter().any(|i| {
+                    cands.iter().any(|&i| {
                         let ov = &pool_views[i];
                         match score(&v, ov, false) {
                             Some(s) if s >= floor => true,
@@ -898,27 +889,28 @@ impl<'e> Linker<'e> {
 /// Keys for finding a stale page's event a year away: for a mention with a date as written,
 /// each distinctive toll (5 or more, not vague) combined with each specific thing that may
 /// corroborate it ([`crate::score::dates_aside_strength`]: a tactic, a specific actor, a name
-/// of the sentences; not the admin1 area, too common to look up) and with the year: filed under the date's year, looked up under it
-/// and the years around it. (Both sides file and look up the same three years, so either
-/// arriving first finds the other; postings stay bounded as a corpus grows.)
-pub fn stale_keys(v: &View<'_>) -> Vec<String> {
+/// of the sentences; not the admin1 area, too common to look up) and with the year. Returns
+/// `(filed, looked up)`: filed under the date's year, looked up under it and the years before
+/// and after (so either side arriving first finds the other; postings stay bounded as a corpus
+/// grows).
+pub fn stale_keys(v: &View<'_>) -> (Vec<String>, Vec<String>) {
     let cc = v.country.clone().unwrap_or_else(|| "??".to_string());
-    let (Some((a, b)), Some(_)) = (v.raw_date, &v.country) else { return Vec::new() };
+    let (Some((a, b)), Some(_)) = (v.raw_date, &v.country) else { return (Vec::new(), Vec::new()) };
     if (b - a).num_days() > 62 {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
     let mut with: Vec<String> = Vec::new();
     with.extend(v.tactics.iter().map(|t| format!("t={t}")));
     with.extend(v.actors.iter().filter(|(_, specific)| *specific).map(|(n, _)| format!("r={n}")));
     with.extend(v.rec.names.iter().filter(|n| v.admin1.as_deref() != Some(n.as_str())).take(4).map(|n| format!("n={n}")));
-    let mut out = Vec::new();
+    let (mut filed, mut looked_up) = (Vec::new(), Vec::new());
     let y = b.year();
     for g in v.groups.iter().filter(|g| g.total.stated >= 5 && !g.total.vague) {
         for w in &with {
-            for yy in [y - 1, y, y + 1] {
-                out.push(format!("s:{cc}:{}:{}:{}:{w}:{yy}", g.class.as_str(), g.outcome.as_str(), g.total.stated));
-            }
+            let base = format!("s:{cc}:{}:{}:{}:{w}", g.class.as_str(), g.outcome.as_str(), g.total.stated);
+            filed.push(format!("{base}:{y}"));
+            looked_up.extend([y - 1, y, y + 1].map(|yy| format!("{base}:{yy}")));
         }
     }
-    out
+    (filed, looked_up)
 }

@@ -82,12 +82,13 @@ fn signatures(store: &MemoryStore) -> Vec<String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(24), ..ProptestConfig::default() })]
 
     /// Any order, any batching: the same events; and no id is ever lost.
     #[test]
     fn order_and_batching_do_not_change_events(corpus in 0u64..4, seed in 0u64..1000, cuts in proptest::collection::vec(1usize..12, 1..6)) {
-        let arts: Vec<SynthArticle> = Generator::new(45, corpus).collect();
+        let n = std::env::var("SYNTH_ARTICLES").ok().and_then(|v| v.parse().ok()).unwrap_or(45);
+        let arts: Vec<SynthArticle> = Generator::new(n, corpus).collect();
         let reference = signatures(&link_all(&arts.iter().collect::<Vec<_>>(), arts.len()));
         // A permutation from the seed.
         let mut order: Vec<usize> = (0..arts.len()).collect();
