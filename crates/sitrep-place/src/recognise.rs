@@ -192,6 +192,8 @@ pub(crate) struct RawMention {
     pub town: bool,
     /// Points of the towns the admin hints name (filled by the resolver).
     pub hint_points: Vec<(f64, f64)>,
+    /// The hints come from parentheses ("X (A, B)"), not from a comma ("X, B").
+    pub paren_hints: bool,
 }
 
 /// Lowercase text of token `t`.
@@ -649,6 +651,7 @@ fn classify(
                 && i >= 2
                 && matches!(low(text, &toks[i - 2]).as_str(), "border" | "frontier" | "borders")),
         hint_points: Vec::new(),
+        paren_hints: false,
     })
 }
 
@@ -747,6 +750,7 @@ fn unknown_name(_store: &Store, text: &str, toks: &[Tok], i: usize, end: usize) 
         town: true,
         border: false,
         hint_points: Vec::new(),
+        paren_hints: false,
     })
 }
 
@@ -788,6 +792,7 @@ fn mark_hints(text: &str, _toks: &[Tok], ms: &mut [RawMention]) {
                 }
             }
             ms[a].admin_hints = hints;
+            ms[a].paren_hints = true;
         } else if let Some(rest) = trimmed.strip_prefix(',') {
             // "Kollo, Tillaberi" / "Mobile, Ala." : the next mention right after the comma
             let pos = text.len() - rest.len();

@@ -308,12 +308,15 @@ fn score_all(store: &Store, m: &RawMention, cands: &[(u32, u32)], focus: Option<
     // primary names first: when some entry bears the name as its own, the entries that have
     // it only as an alternate name ("Salisbury" for Harare) fall further back
     let some_primary = cands.iter().any(|c| c.1 & ALT == 0);
+    // a country that bears the name outranks any town known by it only as an alternate
+    // ("Mexico" is not Mexico City)
+    let country_primary = cands.iter().any(|c| c.1 & ALT == 0 && store.e.feature[c.0 as usize] == Feature::Country);
     let mut scored: Vec<(u32, f64)> = cands
         .iter()
         .map(|&(e, v)| {
             let mut s = prior(store, e, v);
             if some_primary && v & ALT != 0 {
-                s -= 1.5;
+                s -= if country_primary { 4.0 } else { 1.5 };
             }
             if let Some(f) = focus {
                 s += context(store, e, m, f);
@@ -332,6 +335,11 @@ fn score_all(store: &Store, m: &RawMention, cands: &[(u32, u32)], focus: Option<
     if m.level_hint.is_none() && !m.in_hint {
         for (e, s) in scored.iter_mut() {
             let i = *e as usize;
+            // a town known by the area's name only as an alternate ("Oklahoma" for Oklahoma
+            // City) gives no name, unless it is a city of millions ("New York")
+            if some_primary && store.e.pop[i] < 1_000_000 && cands.iter().any(|c| c.0 == *e && c.1 & ALT != 0) {
+                continue;
+            }
             let in_named =
                 (store.e.a1[i] != NONE && admin1s.contains(&store.e.a1[i])) || (store.e.a2[i] != NONE && admin2s.contains(&store.e.a2[i]));
             if store.e.feature[i] == Feature::Populated && in_named {
@@ -519,7 +527,10 @@ pub(crate) fn resolve(store: &Store, mut ms: Vec<RawMention>, country_hints: &[u
         let (e, _) = scored[0];
         let i = e as usize;
         let broad = matches!(store.e.feature[i], Feature::Country | Feature::Admin1) || store.e.flags[i] & F_REGION != 0;
-        if !m.admin_hints.is_empty() && !broad {
+        // hints that name areas none of the readings lies in: an unknown place of that name
+        // there (a big city beside a comma is rather the first of a list)
+        let big = store.e.pop[i] >= 100_000;
+        if !m.admin_hints.is_empty() && (m.paren_hints || !big) && !broad {
             let areas = hint_areas(store, &m, &[]);
             if !areas.is_empty() && !cands[k].iter().any(|c| in_areas(store, c.0, &areas) || is_area(store, c.0, &areas)) {
                 out.push(resolve_unknown(store, m, &focus));
