@@ -144,7 +144,8 @@ pub fn annotate(gaz: &Gazetteer, actors: &ActorTable, text: &str, published: Opt
             json!({"start": start, "end": end, "text": s, "name": r.map(|r| r.name.clone()), "kind": p.kind,
                    "country_code": r.map(|r| r.country_code.clone()), "admin1": r.and_then(|r| r.admin1.clone()),
                    "admin2": r.and_then(|r| r.admin2.clone()), "lat": r.map(|r| r.lat), "lon": r.map(|r| r.lon),
-                   "geonames_id": r.and_then(|r| r.geonames_id), "feature": r.map(|r| r.feature), "extractor": p.extractor})
+                   "geonames_id": r.and_then(|r| r.geonames_id), "feature": r.map(|r| r.feature), "extractor": p.extractor,
+                   "precision": p.precision, "matched": p.matched})
         })
         .collect();
     let numbers: Vec<Value> = sitrep_extract::numbers::find(text)
