@@ -53,7 +53,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     }
 }
 
-fn import(files: &[PathBuf], output: &PathBuf) -> anyhow::Result<Outcome> {
+fn import(files: &[PathBuf], output: &std::path::Path) -> anyhow::Result<Outcome> {
     let mut gaz = Gazetteer::empty();
     let mut outcome = Outcome::Ok;
     for f in files {
