@@ -23,8 +23,11 @@ pub struct Args {
     runs: usize,
 }
 
+/// Texts with their publication dates.
+type Texts = Vec<(String, Option<NaiveDate>)>;
+
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    let mut corpora: Vec<(&str, Vec<(String, Option<NaiveDate>)>)> = Vec::new();
+    let mut corpora: Vec<(&str, Texts)> = Vec::new();
     let te = args.data.join("tempeval3/TBAQ-cleaned");
     if te.is_dir() {
         corpora.push(("TempEval-3 TBAQ-cleaned", tempeval(&te)?));
@@ -64,7 +67,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
 }
 
 /// TimeML files: the text inside <TEXT> without tags (entities decoded), and the DCT.
-fn tempeval(dir: &Path) -> anyhow::Result<Vec<(String, Option<NaiveDate>)>> {
+fn tempeval(dir: &Path) -> anyhow::Result<Texts> {
     let mut files = Vec::new();
     for sub in std::fs::read_dir(dir)? {
         let sub = sub?.path();
@@ -107,7 +110,7 @@ fn tempeval(dir: &Path) -> anyhow::Result<Vec<(String, Option<NaiveDate>)>> {
 }
 
 /// GVA pages: `content` with `dct`.
-fn gva_pages(path: &Path) -> anyhow::Result<Vec<(String, Option<NaiveDate>)>> {
+fn gva_pages(path: &Path) -> anyhow::Result<Texts> {
     let mut raw = Vec::new();
     std::fs::File::open(path)
         .and_then(|f| flate2::read::MultiGzDecoder::new(f).read_to_end(&mut raw))
