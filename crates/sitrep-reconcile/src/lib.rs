@@ -17,38 +17,43 @@
 //!
 //! # Wiring it into ingest (the API the pipeline calls)
 //!
-//! Per ingest batch, after the reader:
+//! Per ingest batch, after the reader, inside the batch's transaction:
 //!
 //! ```text
 //! let mut batch = Batch::default();
-//! for (article, mentions) in read {                 // mentions: main first, as the reader gives them
-//!     batch.add(&article, &mentions);               // ArticleRecord::new + MentionRecord::all
-//!     // set batch.articles.last_mut().duplicate_of for exact duplicates found by ingest
-//!     // (or simply do not link exact duplicates: they share their original's event_ids)
-//! }
-//! let delta = linker.link(&store, batch)?;          // reads the store, writes nothing
-//! // in one transaction:
-//! //   delete rows of delta.deleted (events and their key index entries)
-//! //   upsert delta.events: event row (id, merged_from JSON), key index rows (key, event_id),
-//! //        member mention rows (article_id, index, event_id, record JSON)
-//! //   upsert delta.articles (article_id, record JSON): kind(), derivative_of, flags() for export
-//! //   set mention -> event from delta.mention_events
-//! //   store delta.outputs (EventOut JSON) as the export cache, or recompute with reconcile()
+//! for (article, mentions) in read {           // mentions main first, as the reader gives them
+//!     batch.add(&article, &mentions);         // ArticleRecord::new + MentionRecord::all
+//! }                                           // (exact duplicates: not linked; they share their
+//!                                             //  original's event_ids)
+//! let delta = linker.link(&store, batch)?;    // reads the store through LinkStore, writes nothing
+//! // apply, in the same transaction:
+//! //   for id in delta.deleted:  delete the event row and its key rows
+//! //   for e in delta.events:    upsert event (id, merged_from JSON, latest, members JSON or
+//! //                             member rows); replace its key rows (key, event_id, latest)
+//! //   for a in delta.articles:  upsert the ArticleRecord (JSON); set_kind(a.kind()),
+//! //                             set_derivative_of(&a.derivative_of); flags = a.flags()
+//! //                             (base flags plus date_suspect)
+//! //   for (mention, event) in delta.mention_events: record the mention's event; an article's
+//! //                             event_ids are its mentions' events in index order, main first
+//! //                             (set_event_ids)
+//! //   for out in delta.outputs: store the EventOut JSON (the export line), by out.id
 //! ```
 //!
-//! The store implements [`LinkStore`] with three reads: events by block key (a
-//! `(key, event_id)` table), events by article (from the mention rows), and article records by
-//! id. Export: events from their cached `EventOut` (or [`reconcile()`] on load); an article's
-//! `kind`, `derivative_of`, `flags` from its [`ArticleRecord`] ([`ArticleRecord::kind`],
-//! `derivative_of`, [`ArticleRecord::flags`]) and its `event_ids` from its mention rows in index
-//! order. Re-ingesting the same article with the same mentions changes nothing.
+//! [`LinkStore`] is three reads: [`LinkStore::events_by_keys`] (a `(key, event_id, latest)`
+//! table: per key the `limit` latest events), [`LinkStore::events_of_articles`] (events having
+//! a member from these articles), and [`LinkStore::articles`] (records by id).
+//! [`MemoryStore`] is a complete reference implementation of the three reads and of applying a
+//! delta ([`MemoryStore::apply`]). `export events` prints the stored `EventOut`s (or calls
+//! [`reconcile()`] on load); `export articles` takes `kind`, `derivative_of` and `flags` from
+//! the article's record. Re-ingesting the same article with the same mentions yields no event
+//! change (only `outputs` for its events).
 //!
 //! Semantic similarity: build the linker with [`Linker::with_embedder`] (any
 //! [`sitrep_relate::SentenceEmbedder`], e.g. `sitrep_relate::semantic::MiniLm` wrapped in a
-//! [`sitrep_relate::CachedEmbedder`]); embeddings are computed only for pairs the other
-//! signals leave within [`LinkConfig::semantic_band`] of the threshold, and kept in the
-//! mention records (so persisted with them). Without a model, say once that semantic matching
-//! is off and link on the other signals.
+//! [`sitrep_relate::CachedEmbedder`], behind sitrep-relate's `semantic` feature); embeddings are
+//! computed only for pairs the other signals leave within [`LinkConfig::semantic_band`] below
+//! the threshold, and kept in the mention records (so persisted with them). Without a model,
+//! print once that semantic matching is off and link on the other signals.
 //!
 //! # Guarantees
 //!
