@@ -21,7 +21,10 @@ pub struct Migration {
 }
 
 /// Every migration, in order.
-pub const MIGRATIONS: &[Migration] = &[Migration { version: 1, name: "articles", sql: include_str!("sql/0001_articles.sql") }];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration { version: 1, name: "articles", sql: include_str!("sql/0001_articles.sql") },
+    Migration { version: 2, name: "events", sql: include_str!("sql/0002_events.sql") },
+];
 
 /// The newest schema version this build knows.
 pub fn latest() -> u32 {
