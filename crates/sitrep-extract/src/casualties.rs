@@ -7,14 +7,14 @@
 //!   villagers", "killing 12 soldiers", "shot dead three gendarmes and a civilian");
 //! - passive and intransitive forms take the count before them ("seven soldiers were killed",
 //!   "17 soldiers lost their lives", "16 were wounded", "three soldiers were unaccounted for");
-//! - nouns take the count after "of" ("the deaths of at least 12 of its soldiers", "the loss of
-//!   12 soldiers", "claimed the lives of 20 soldiers and one civilian");
+//! - nouns take the count after "of" ("the deaths of at least 9 of its gendarmes", "the loss of
+//!   11 troops", "cost the lives of 14 police officers and a herder");
 //! - tolls take the number after them ("the death toll rose to 30").
 //!
 //! A count not linked to any trigger is not a casualty: "hundreds of militants attacked" counts
 //! attackers. Coordinated counts share the trigger; an elided count after "and" takes the
-//! outcome of the frame before it ("seven soldiers were killed in combat, and five in a road
-//! accident"). A count with no noun ("16 were wounded", "five others") takes the party of the
+//! outcome of the frame before it ("four gendarmes were killed in the fighting, and two in a
+//! vehicle crash"). A count with no noun ("16 were wounded", "five others") takes the party of the
 //! casualty count before it in the sentence, or stays [`Party::Unknown`] for the event to
 //! resolve. Counts after "including" / "among them" are parts of a larger count and are
 //! flagged `subset`. Each frame's own clause decides its cause: "accident", "crash" and the
@@ -1150,7 +1150,7 @@ pub fn frames_with(toks: &[Token], nums: &[NumTok], range: (usize, usize), hints
         }
         k = after;
     }
-    // Elided counts: "seven soldiers were killed in combat, and five in a road accident".
+    // Elided counts: "four gendarmes were killed in the fighting, and two in a vehicle crash".
     for (ci, cp) in cps.iter().enumerate() {
         if linked[ci].is_some() || cp.subset || cp.pronoun {
             continue;
@@ -1339,10 +1339,10 @@ mod tests {
         assert_eq!(r.len(), 2, "{r:?}");
         assert_eq!((r[0].1, r[0].2, r[0].3), (Outcome::Killed, Party::Civilian, 8));
         assert_eq!((r[1].1, r[1].2, r[1].3), (Outcome::Wounded, Party::Civilian, 1));
-        let r = read("At least 15 soldiers lost their lives, three soldiers were unaccounted for, while 16 were wounded.");
+        let r = read("At least 11 troops lost their lives, two troops were unaccounted for, while 9 were wounded.");
         assert_eq!(
             r.iter().map(|x| (x.1, x.2, x.3)).collect::<Vec<_>>(),
-            vec![(Outcome::Killed, Party::State, 15), (Outcome::Missing, Party::State, 3), (Outcome::Wounded, Party::State, 16)]
+            vec![(Outcome::Killed, Party::State, 11), (Outcome::Missing, Party::State, 2), (Outcome::Wounded, Party::State, 9)]
         );
     }
 

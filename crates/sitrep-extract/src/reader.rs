@@ -1187,7 +1187,7 @@ fn dyad(
 
 /// One figure per party, outcome and cause: repeated figures merged; within a sentence
 /// counts add up; a total that a breakdown with an accident explains is superseded by the
-/// breakdown ("12 killed ... seven in combat and five in a road accident"); otherwise, across
+/// breakdown ("10 killed ... six in the fighting and four in a vehicle crash"); otherwise, across
 /// sentences, the highest figure stands and lower ones are superseded ("at least ten" early,
 /// then 12).
 /// What consolidation needs to know about one figure.

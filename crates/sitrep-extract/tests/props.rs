@@ -29,8 +29,8 @@ const POOL: &[&str] = &[
     "The junta signed a defence pact in Niamey. Analysts say violence has surged in recent months.",
     "ISWAP militants abducted a teacher and seized 40 cattle in the village of Bosso.",
     "Students demonstrated in Zinder; police dispersed them with tear gas and arrested 12 people.",
-    "Earlier on the same day, sources told Reuters that at least ten soldiers had been slain.",
-    "Four weeks prior to this incident, an attack in the same region claimed the lives of 20 soldiers and one civilian.",
+    "Hours before, two officers told AFP that at least eight gendarmes had been slain.",
+    "Three weeks before that raid, militants in the same district took the lives of 13 troops and a shepherd.",
     "L'armée a dit: 12 soldats tués à Ménaka. 😢 Des témoins parlent de «dizaines» de morts.",
 ];
 
