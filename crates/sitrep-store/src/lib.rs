@@ -4,10 +4,12 @@
 //!
 //! Modules hold one kind of data each: [`articles`] the articles (original and cleaned text,
 //! offset map, raw HTML, metadata, diagnostics, flags, duplicates, kind, derivatives, event
-//! ids) and the cross-document line counts. Event tables come as a later migration with their
-//! own module.
+//! ids) and the cross-document line counts; [`links`] the linker's state (event states, block
+//! key postings, mention events, article records: `sitrep_reconcile::LinkStore` over SQLite)
+//! and the exported events (the contract line of each current event, merged-id aliases).
 
 pub mod articles;
+pub mod links;
 pub mod migrations;
 
 use rusqlite::{Connection, OpenFlags};

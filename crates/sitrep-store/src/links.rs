@@ -1,0 +1,214 @@
+//! The linker's state and the exported events (schema `0003_links.sql` and `0002_events.sql`).
+//!
+//! [`SqlLinks`] implements [`sitrep_reconcile::LinkStore`] over the database (the three reads
+//! the linker makes); [`apply`] writes a [`LinkDelta`] in the caller's transaction, the way
+//! [`sitrep_reconcile::MemoryStore::apply`] does in memory. The exported contract lines live in
+//! `events` (one per current event) and merged ids in `event_aliases`: [`put_event`],
+//! [`delete_event`], [`event`], [`resolve`], [`export_events`].
+
+use crate::StoreError;
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use sitrep_model::contract::EventOut;
+use sitrep_reconcile::{ArticleRecord, EventState, LinkDelta, LinkStore, MentionKey};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The linker's reads over a connection (a transaction derefs to one).
+#[derive(Clone, Copy, Debug)]
+pub struct SqlLinks<'c> {
+    conn: &'c Connection,
+}
+
+impl<'c> SqlLinks<'c> {
+    /// Reads through `conn`.
+    pub fn new(conn: &'c Connection) -> Self {
+        SqlLinks { conn }
+    }
+}
+
+fn corrupt(what: &str, id: &str, e: impl std::fmt::Display) -> StoreError {
+    StoreError::Corrupt(format!("{what} {id}: {e}"))
+}
+
+/// The stored state of one event.
+pub fn event_state(conn: &Connection, id: &str) -> Result<Option<EventState>, StoreError> {
+    let json: Option<String> =
+        conn.prepare_cached("SELECT state FROM link_events WHERE id = ?1")?.query_row([id], |r| r.get(0)).optional()?;
+    json.map(|j| serde_json::from_str(&j).map_err(|e| corrupt("event state", id, e))).transpose()
+}
+
+fn states(conn: &Connection, ids: BTreeSet<String>) -> Result<Vec<EventState>, StoreError> {
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        if let Some(s) = event_state(conn, &id)? {
+            out.push(s);
+        }
+    }
+    Ok(out)
+}
+
+impl LinkStore for SqlLinks<'_> {
+    type Error = StoreError;
+
+    fn events_by_keys(&self, keys: &[String], limit: usize) -> Result<Vec<EventState>, StoreError> {
+        let mut stmt = self.conn.prepare_cached("SELECT event_id FROM link_keys WHERE key = ?1 ORDER BY latest DESC, event_id LIMIT ?2")?;
+        let mut ids = BTreeSet::new();
+        for k in keys {
+            let rows = stmt.query_map(params![k, limit as i64], |r| r.get::<_, String>(0))?;
+            for id in rows {
+                ids.insert(id?);
+            }
+        }
+        states(self.conn, ids)
+    }
+
+    fn events_of_articles(&self, article_ids: &[String]) -> Result<Vec<EventState>, StoreError> {
+        let mut stmt = self.conn.prepare_cached("SELECT DISTINCT event_id FROM link_mentions WHERE article_id = ?1")?;
+        let mut ids = BTreeSet::new();
+        for a in article_ids {
+            for id in stmt.query_map([a], |r| r.get::<_, String>(0))? {
+                ids.insert(id?);
+            }
+        }
+        states(self.conn, ids)
+    }
+
+    fn articles(&self, ids: &[String]) -> Result<Vec<ArticleRecord>, StoreError> {
+        let mut stmt = self.conn.prepare_cached("SELECT record FROM link_articles WHERE id = ?1")?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(j) = stmt.query_row([id], |r| r.get::<_, String>(0)).optional()? {
+                out.push(serde_json::from_str(&j).map_err(|e| corrupt("article record", id, e))?);
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// The stored record of one article.
+pub fn article_record(conn: &Connection, id: &str) -> Result<Option<ArticleRecord>, StoreError> {
+    Ok(SqlLinks::new(conn).articles(&[id.to_string()])?.pop())
+}
+
+fn json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).expect("serialisable")
+}
+
+fn remove_event_rows(tx: &Transaction<'_>, id: &str, touched: &mut BTreeSet<String>) -> Result<(), StoreError> {
+    let arts: Vec<String> = tx
+        .prepare_cached("SELECT DISTINCT article_id FROM link_mentions WHERE event_id = ?1")?
+        .query_map([id], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    touched.extend(arts);
+    tx.prepare_cached("DELETE FROM link_keys WHERE event_id = ?1")?.execute([id])?;
+    tx.prepare_cached("DELETE FROM link_mentions WHERE event_id = ?1")?.execute([id])?;
+    tx.prepare_cached("DELETE FROM link_events WHERE id = ?1")?.execute([id])?;
+    Ok(())
+}
+
+/// Writes the linker's part of a delta (event states, key postings, mention events, article
+/// records) in the caller's transaction. Returns the articles whose mentions' events may have
+/// changed (recompute their `event_ids` with [`article_event_ids`]). The contract lines
+/// (`delta.outputs`) are written separately ([`put_event`]), after any additions.
+pub fn apply(tx: &Transaction<'_>, delta: &LinkDelta) -> Result<BTreeSet<String>, StoreError> {
+    let mut touched: BTreeSet<String> = BTreeSet::new();
+    for id in &delta.deleted {
+        remove_event_rows(tx, id, &mut touched)?;
+    }
+    for e in &delta.events {
+        remove_event_rows(tx, &e.id, &mut touched)?;
+        let latest = e.latest.map(|d| d.to_string());
+        tx.prepare_cached("INSERT INTO link_events (id, latest, state) VALUES (?1, ?2, ?3)")?.execute(params![e.id, latest, json(e)])?;
+        let mut key_stmt = tx.prepare_cached("INSERT OR IGNORE INTO link_keys (key, event_id, latest) VALUES (?1, ?2, ?3)")?;
+        for k in &e.keys {
+            key_stmt.execute(params![k, e.id, latest])?;
+        }
+        let mut m_stmt = tx.prepare_cached("INSERT OR REPLACE INTO link_mentions (article_id, idx, event_id) VALUES (?1, ?2, ?3)")?;
+        for m in &e.members {
+            m_stmt.execute(params![m.key.article_id, m.key.index, e.id])?;
+            touched.insert(m.key.article_id.clone());
+        }
+    }
+    let mut a_stmt = tx.prepare_cached("INSERT OR REPLACE INTO link_articles (id, record) VALUES (?1, ?2)")?;
+    for a in &delta.articles {
+        a_stmt.execute(params![a.id, json(a)])?;
+        touched.insert(a.id.clone());
+    }
+    Ok(touched)
+}
+
+/// Forgets the linker's record of an article (it became an exact duplicate, or was deleted).
+pub fn delete_article_record(tx: &Transaction<'_>, id: &str) -> Result<(), StoreError> {
+    tx.prepare_cached("DELETE FROM link_articles WHERE id = ?1")?.execute([id])?;
+    Ok(())
+}
+
+/// An article's events in mention order (main first), from the linker's state.
+pub fn article_event_ids(conn: &Connection, article_id: &str) -> Result<Vec<String>, StoreError> {
+    let mut seen = BTreeSet::new();
+    let ids: Vec<String> = conn
+        .prepare_cached("SELECT event_id FROM link_mentions WHERE article_id = ?1 ORDER BY idx")?
+        .query_map([article_id], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    Ok(ids.into_iter().filter(|id| seen.insert(id.clone())).collect())
+}
+
+/// The event of each mention of these articles.
+pub fn mention_events(conn: &Connection, article_ids: &[String]) -> Result<BTreeMap<MentionKey, String>, StoreError> {
+    let mut stmt = conn.prepare_cached("SELECT idx, event_id FROM link_mentions WHERE article_id = ?1")?;
+    let mut out = BTreeMap::new();
+    for a in article_ids {
+        for r in stmt.query_map([a], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
+            let (idx, ev) = r?;
+            out.insert(MentionKey { article_id: a.clone(), index: idx as u32 }, ev);
+        }
+    }
+    Ok(out)
+}
+
+/// Stores an event's contract line (replacing it) and points its merged ids at it.
+pub fn put_event(tx: &Transaction<'_>, e: &EventOut) -> Result<(), StoreError> {
+    tx.prepare_cached("INSERT OR REPLACE INTO events (id, json) VALUES (?1, ?2)")?.execute(params![e.id, json(e)])?;
+    let mut alias = tx.prepare_cached("INSERT OR REPLACE INTO event_aliases (old_id, event_id) VALUES (?1, ?2)")?;
+    for old in e.merged_from.iter().flatten() {
+        alias.execute(params![old, e.id])?;
+    }
+    Ok(())
+}
+
+/// Removes an event's contract line (it was merged into another, whose `merged_from` and
+/// alias rows record it).
+pub fn delete_event(tx: &Transaction<'_>, id: &str) -> Result<(), StoreError> {
+    tx.prepare_cached("DELETE FROM events WHERE id = ?1")?.execute([id])?;
+    Ok(())
+}
+
+/// The current id of an event id: itself when it is current, else the event it was merged
+/// into; `None` when unknown.
+pub fn resolve(conn: &Connection, id: &str) -> Result<Option<String>, StoreError> {
+    if conn.prepare_cached("SELECT 1 FROM events WHERE id = ?1")?.query_row([id], |_| Ok(())).optional()?.is_some() {
+        return Ok(Some(id.to_string()));
+    }
+    Ok(conn.prepare_cached("SELECT event_id FROM event_aliases WHERE old_id = ?1")?.query_row([id], |r| r.get(0)).optional()?)
+}
+
+/// One event's contract line.
+pub fn event(conn: &Connection, id: &str) -> Result<Option<EventOut>, StoreError> {
+    let json: Option<String> = conn.prepare_cached("SELECT json FROM events WHERE id = ?1")?.query_row([id], |r| r.get(0)).optional()?;
+    json.map(|j| serde_json::from_str(&j).map_err(|e| corrupt("event", id, e))).transpose()
+}
+
+/// Number of current events.
+pub fn event_count(conn: &Connection) -> Result<u64, StoreError> {
+    Ok(conn.query_row("SELECT COUNT(*) FROM events", [], |r| r.get::<_, i64>(0))? as u64)
+}
+
+/// Calls `f` with every event's stored contract line (the JSON text), in id order.
+pub fn export_events<E: From<StoreError>>(conn: &Connection, mut f: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
+    let mut stmt = conn.prepare("SELECT json FROM events ORDER BY id").map_err(StoreError::from)?;
+    let mut rows = stmt.query([]).map_err(StoreError::from)?;
+    while let Some(r) = rows.next().map_err(StoreError::from)? {
+        let j: String = r.get(0).map_err(StoreError::from)?;
+        f(&j)?;
+    }
+    Ok(())
+}
