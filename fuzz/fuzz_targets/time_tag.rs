@@ -1,6 +1,8 @@
 //! The temporal tagger on any text, with or without a publication date: no panic, spans on
 //! char boundaries, in order and not overlapping, intervals not reversed, nothing resolved
-//! against a publication date that was not given, and each sentence tagged the same alone.
+//! against a publication date that was not given, a reference time always an earlier
+//! expression of the text, and the first line tagged the same alone (text after it changes
+//! nothing).
 #![no_main]
 use chrono::{Duration, NaiveDate};
 use libfuzzer_sys::fuzz_target;
@@ -26,6 +28,9 @@ fuzz_target!(|data: &[u8]| {
         if published.is_none() {
             assert!(!matches!(t.anchor, Anchor::Publication));
         }
+        if let Some(r) = t.reference {
+            assert!(r.end <= t.span.start && ts.iter().any(|x| x.span == r));
+        }
     }
     // The first line alone gives the same expressions as inside the whole text.
     if let Some(first) = text.split('\n').next() {
@@ -33,7 +38,7 @@ fuzz_target!(|data: &[u8]| {
         let inside: Vec<_> = ts.iter().filter(|t| t.span.end <= first.len()).collect();
         assert_eq!(alone.len(), inside.len());
         for (a, b) in alone.iter().zip(inside) {
-            assert_eq!((a.span, &a.value, a.earliest, a.latest), (b.span, &b.value, b.earliest, b.latest));
+            assert_eq!((a.span, &a.value, a.earliest, a.latest, a.reference), (b.span, &b.value, b.earliest, b.latest, b.reference));
         }
     }
 });

@@ -1255,8 +1255,10 @@ impl<'a> G<'_, 'a> {
         let mut dir = Dir::Auto;
         let k = self.k(i);
         let k1 = self.k(i + 1);
+        // "the previous Friday", "the following Monday" count from the story's time.
+        let anaphoric = k == "the" && matches!(k1, "previous" | "following" | "preceding");
         match (k, k1) {
-            ("this", "past") | ("the", "past") | ("the", "previous") | ("the", "last") => {
+            ("this", "past") | ("the", "past") | ("the", "previous" | "preceding") | ("the", "last") => {
                 dir = Dir::Last;
                 j += 2;
             }
@@ -1314,7 +1316,7 @@ impl<'a> G<'_, 'a> {
         if t.poss && dir == Dir::Auto {
             dir = Dir::Recent;
         }
-        Some(cand(i, e, Sem::Weekday { dow, dir }, "time.weekday.v1"))
+        Some(cand(i, e, Sem::Weekday { dow, dir, anaphoric }, "time.weekday.v1"))
     }
 
     /// "2023", "the year 2000", "fiscal 1989", "nineteen ninety-six".
@@ -1592,7 +1594,22 @@ impl<'a> G<'_, 'a> {
                 YearRef::Explicit(y) => Some(y),
                 _ => None,
             };
-            return Some(cand(i, k + 1, Sem::LatestQuarter { years_back: back, year }, "time.quarter.v1"));
+            // "the quarter ended Sept. 30": the three months up to that day (the date is tagged
+            // on its own, as TimeML does).
+            let ended = if self.wa(k + 1, &["ended", "ending", "ends", "to"]) {
+                self.cal(k + 2).and_then(|c| match c.sem {
+                    Sem::Cal(cal @ Cal { d: Some(_), .. }) => Some(cal),
+                    _ => None,
+                })
+            } else {
+                None
+            };
+            let named = !latest;
+            // "the quarter a year ago"
+            if back == 0 && self.w(k + 1, "a") && self.w(k + 2, "year") && self.wa(k + 3, &["ago", "earlier"]) {
+                return Some(cand(i, k + 4, Sem::Reported { year: YearRef::Rel(-1) }, "time.quarter.v1"));
+            }
+            return Some(cand(i, k + 1, Sem::LatestQuarter { years_back: back, year, named, ended }, "time.quarter.v1"));
         }
         None
     }
@@ -1847,6 +1864,36 @@ impl<'a> G<'_, 'a> {
                 return Some(cand(i, i + 3, sem, "time.relative.v1"));
             }
         }
+        // "for the year", "a high for the year": the year the text is in (the reference
+        // time's, else the publication's).
+        if k0 == "the"
+            && k1 == "year"
+            && self.unit(i + 1).is_some()
+            && !self.t[i + 1].poss
+            && i > 0
+            && self.wa(i - 1, &["for", "during", "throughout", "of", "in"])
+            && !self.p(i + 2, '-')
+            && !self.t.get(i + 2).is_some_and(|t| t.kind == Kind::Num)
+            && !self.wa(
+                i + 2,
+                &[
+                    "ended", "ending", "ends", "through", "to", "earlier", "ago", "before", "after", "when", "that", "in", "which", "of",
+                    "he", "she", "they", "it", "we", "i", "you",
+                ],
+            )
+        {
+            let sem = Sem::Relative {
+                amt: Amount(Some(0.0)),
+                unit: Unit::Year,
+                sign: 1,
+                base: None,
+                event: None,
+                dct_fallback: true,
+                from_event: false,
+                measured: false,
+            };
+            return Some(cand(i, i + 2, sem, "time.relunit.v1"));
+        }
         // "the year ended Sept. 30": a reporting period, a duration in TimeML.
         if k0 == "the" {
             let mut j = i + 1;
@@ -1868,7 +1915,12 @@ impl<'a> G<'_, 'a> {
                 }
             }
             if self.w(i + 1, "latest") && self.w(i + 2, "period") {
-                return Some(cand(i, i + 3, Sem::LatestQuarter { years_back: 0, year: None }, "time.quarter.v1"));
+                return Some(cand(
+                    i,
+                    i + 3,
+                    Sem::LatestQuarter { years_back: 0, year: None, named: false, ended: None },
+                    "time.quarter.v1",
+                ));
             }
         }
         // "the week of March 6"
@@ -1887,19 +1939,10 @@ impl<'a> G<'_, 'a> {
                 return Some(cand(i, e, Sem::Weekend { dir: Dir::Auto }, "time.relunit.v1"));
             }
         }
-        // "the year-earlier period", "the year-ago period"
-        if k0 == "the" && k1 == "year" && self.p(i + 2, '-') && self.wa(i + 3, &["earlier", "ago"]) && self.w(i + 4, "period") {
-            let sem = Sem::Relative {
-                amt: Amount(Some(1.0)),
-                unit: Unit::Year,
-                sign: -1,
-                base: None,
-                event: None,
-                dct_fallback: false,
-                from_event: false,
-                measured: false,
-            };
-            return Some(cand(i, i + 5, sem, "time.relative.v1"));
+        // "the year-earlier period", "year-ago period", "the 1988 period", "the corresponding
+        // period last year": the period the report is about, in another year.
+        if let Some(c) = self.reported_period(i) {
+            return Some(c);
         }
         // "year-earlier", "year-ago" (adjectives)
         if k0 == "year" && self.p(i + 1, '-') && self.adj(i) && self.wa(i + 2, &["earlier", "ago"]) && !self.w(i + 3, "quarter") {
@@ -2047,6 +2090,42 @@ impl<'a> G<'_, 'a> {
                 ))
             }
         }
+    }
+
+    /// "the year-earlier period", "year-ago period", "the 1988 period", "the comparable period
+    /// last year", "last year's quarter".
+    fn reported_period(&self, i: usize) -> Option<Cand> {
+        let mut k = if self.w(i, "the") { i + 1 } else { i };
+        let year_back = |k: usize| self.w(k, "year") && self.p(k + 1, '-') && self.adj(k) && self.wa(k + 2, &["earlier", "ago"]);
+        let period = |k: usize| self.wa(k, &["period", "quarter"]) && !self.t[k].plural && !self.t[k].cap;
+        // "last year's quarter"
+        if self.w(k, "last") && self.w(k + 1, "year") && self.t[k + 1].poss && self.w(k + 2, "quarter") {
+            return Some(cand(i, k + 3, Sem::Reported { year: YearRef::Rel(-1) }, "time.quarter.v1"));
+        }
+        if self.wa(k, &["comparable", "corresponding", "same", "prior"]) {
+            k += 1;
+        }
+        if year_back(k) && self.w(k + 3, "period") {
+            return Some(cand(i, k + 4, Sem::Reported { year: YearRef::Rel(-1) }, "time.quarter.v1"));
+        }
+        if k == i + 1
+            && let Some((e, y)) = self.year_at(k)
+            && e == k + 1
+            && self.w(e, "period")
+        {
+            return Some(cand(i, e + 1, Sem::Reported { year: YearRef::Explicit(y) }, "time.quarter.v1"));
+        }
+        // "the comparable period last year", "the same quarter a year ago"
+        if k > i + 1 && period(k) {
+            let e = k + 1;
+            if self.w(e, "last") && self.w(e + 1, "year") && !self.t[e + 1].poss {
+                return Some(cand(i, e + 2, Sem::Reported { year: YearRef::Rel(-1) }, "time.quarter.v1"));
+            }
+            if self.w(e, "a") && self.w(e + 1, "year") && self.wa(e + 2, &["ago", "earlier", "before"]) {
+                return Some(cand(i, e + 3, Sem::Reported { year: YearRef::Rel(-1) }, "time.quarter.v1"));
+            }
+        }
+        None
     }
 
     /// After "after"/"before": a date ("two days after Christmas") or an event phrase ("a day

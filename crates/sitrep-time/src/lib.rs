@@ -22,13 +22,27 @@
 //!   month", "two days ago", "late last year", "mid-September", year-less dates (the year
 //!   nearest the publication date, a year against the tense of the sentence costing eight
 //!   months more).
-//! - **Relative to another time**: "a day after the attack", "four weeks prior to this
-//!   incident", "two weeks later", "the next day". When the sentence itself gives the base date
-//!   ("two days after Christmas", "on 3 May ... two weeks later") the value is computed;
-//!   otherwise the expression keeps [`Anchor::Event`] with its [`Timex::offset`] and, when
-//!   named, the event's phrase ([`Timex::event_span`]), and its value is the measure as TimeML
-//!   writes it ("P1D", type DURATION) or an X-pattern ("the next day": "XXXX-XX-XX");
-//!   [`Timex::resolve_from`] dates it once the caller knows the date of that event.
+//! - **Relative to another time** (TimeML's reference time): anaphoric expressions ("the next
+//!   day", "earlier that day", "that night", "the following month", "two weeks later", "a year
+//!   earlier", "the previous Friday", a clock time with no day) count from the latest date the
+//!   text mentioned before them, in their sentence or an earlier one, when that date is as fine
+//!   as their unit ("the next day" needs a day; after "in 2019" it stays relative). The date
+//!   counted from is named in [`Timex::reference`]; an expression counted from another is no
+//!   reference time itself. Deictic ones ("yesterday", "last week", "on Thursday", "two days
+//!   ago") count from the publication date. A base the expression names ("two days after
+//!   Christmas") is used first; "a day after the attack", "four weeks prior to this incident"
+//!   and anaphors with no date to count from keep [`Anchor::Event`] with their
+//!   [`Timex::offset`] and, when named, the event's phrase ([`Timex::event_span`]);
+//!   [`Timex::resolve_from`] dates them once the caller knows the date of that event. A measure
+//!   ("two weeks later", "three days after Christmas") has the value TimeML gives it ("P2W",
+//!   type DURATION) and, when counted from a known date, that date as its interval; "a year
+//!   earlier", the comparison of reports, is the date it names.
+//! - **Reporting periods**: after a quarter or a half ("the third quarter"), "the quarter", "a
+//!   year earlier", "a year ago", "the year-earlier period", "the 1988 period", "the
+//!   corresponding period last year", "last year's quarter" are that period (a year back);
+//!   "the quarter ended July 31" is the three months up to that day; "the nine months" or a
+//!   later month or year ends the reporting period. "The latest quarter" is the last complete
+//!   one.
 //! - **Durations** ("three days", "a three-day national mourning", "the past two years"),
 //!   **sets** ("every Friday", "daily", "twice a week"), **times of day** ("10 p.m.", "14h30",
 //!   "this morning", "last night"), and vague references (PRESENT_REF, PAST_REF, FUTURE_REF).
@@ -37,13 +51,16 @@
 //!
 //! # Invariants
 //!
-//! - A value depends only on the sentence the expression is in, the publication date and the
-//!   [`Options`]: the text is split into sentences (`sitrep_text::sentences`) and each is read
-//!   alone. Within a sentence, a relative expression without a base of its own ("a year
-//!   earlier") counts from the last date before it.
-//! - Without a publication date nothing relative is resolved: `earliest`/`latest` are `None`,
-//!   `precision` is `unknown`, `anchor` is [`Anchor::Unresolved`] (or [`Anchor::Event`]) and the
-//!   value is a TIMEX3 pattern with X ("XXXX-WXX-4" for "Thursday", "XXXX-09-28").
+//! - A value depends only on the publication date, the [`Options`] and the text up to the end
+//!   of the expression's sentence: text after a sentence changes nothing in it or before it
+//!   (property test). Within that text, an expression reads its own sentence (grammar and
+//!   tense are sentence-local) and, for a reference time, the dates before it: when it counts
+//!   from an earlier sentence, [`Timex::reference`] names that expression; otherwise its value
+//!   is the one its sentence gives alone (property test).
+//! - Without a publication date nothing is resolved against one: deictic expressions get
+//!   `earliest`/`latest` `None`, `precision` `unknown`, [`Anchor::Unresolved`] and a TIMEX3
+//!   pattern with X ("XXXX-WXX-4" for "Thursday", "XXXX-09-28"); anaphoric ones resolve only
+//!   from a date the text gives in full ("on 3 May 2021 ... the next day").
 //! - `precision` is the size of the period the text names, never finer: "mid-September" is a
 //!   month (its `earliest`/`latest` narrowed to the 11th-20th), "March 26-27" and "around 14
 //!   March" (three days either side) are weeks, a quarter or a decade is a year.
@@ -54,11 +71,14 @@
 //!
 //! [`event_date`] picks, among the expressions inside the sentences that tell an event, the
 //! one that dates it: [`Timex::datable`] ones only (no durations, sets, vague references,
-//! future dates, decades, or clock times without a day), the most precise first (by
-//! [`Timex::granularity`], so an unresolved "on Thursday" beats "in 2019"), then the first in
-//! the text. An unresolved one (no publication date) is still returned so that its expression
-//! is kept with precision `unknown`. For [`Anchor::Event`] results, date the referenced event
-//! first and call [`Timex::resolve_from`].
+//! future dates, decades, clock times without a day, nor the page's own stamps such as
+//! "Published Monday, Oct. 10, 2016" or "Updated: 5:17 pm"; a measure counted from a known
+//! date is datable), the most precise first (by [`Timex::granularity`], so an unresolved "on
+//! Thursday" beats "in 2019"), then one that does not date a statement
+//! ([`Timex::of_statement`]: "police said Thursday"), then the first in the text. An
+//! unresolved one (no publication date) is still returned so that its expression is kept with
+//! precision `unknown`. For [`Anchor::Event`] results, date the referenced event first and call
+//! [`Timex::resolve_from`].
 
 mod cal;
 mod grammar;
@@ -200,6 +220,13 @@ pub struct Timex {
     pub offset: Option<Offset>,
     /// The phrase naming the event an [`Anchor::Event`] expression counts from ("the attack").
     pub event_span: Option<Span>,
+    /// It follows a verb of saying ("police said Thursday"): it dates a statement, which is
+    /// often not when the event happened.
+    pub of_statement: bool,
+    /// The earlier expression of the text this one was counted from, its reference time ("Oct.
+    /// 23, 1998" for a later "the next day"); `None` when counted from the publication date or
+    /// complete in itself.
+    pub reference: Option<Span>,
 }
 
 impl Timex {
@@ -268,6 +295,7 @@ pub fn tag_with(text: &str, opts: &Options) -> Vec<Timex> {
     let mut toks = Vec::new();
     let mut out = Vec::new();
     let month_first = opts.numeric_order == NumericOrder::MonthFirst;
+    let mut refs = sem::Refs::default();
     for s in sitrep_text::sentences(text) {
         lex::tokenize(text, &lower, s.span.start, s.span.end, &mut toks);
         if toks.is_empty() {
@@ -279,9 +307,9 @@ pub fn tag_with(text: &str, opts: &Options) -> Vec<Timex> {
             continue;
         }
         let marks = tense::marks(&toks);
-        let mut reference = None;
         for c in cands {
-            let ctx = sem::Ctx { dct: opts.published, tense: tense::around(&marks, c.s, c.e), reference, approx: c.approx.is_some() };
+            let ctx =
+                sem::Ctx { dct: opts.published, tense: tense::around(&toks, &marks, c.s, c.e), refs: &refs, approx: c.approx.is_some() };
             let Some(r) = sem::resolve(&c.sem, &ctx) else { continue };
             let span = Span::new(toks[c.s].start, toks[c.e - 1].end);
             let modifier = match (c.pos, c.approx) {
@@ -313,18 +341,30 @@ pub fn tag_with(text: &str, opts: &Options) -> Vec<Timex> {
             let precision = if interval.is_some() { granularity } else { DatePrecision::Unknown };
             let is_ref = r.value.ends_with("_REF");
             let broad = matches!(r.gran, Some(cal::Gran::Decade | cal::Gran::Century));
-            let dated_kind = matches!(r.kind, TimexType::Date | TimexType::Time) || matches!(r.anchor, Anchor::Event { .. });
-            let datable = dated_kind && !is_ref && !r.future && !r.assumed_day && !broad && r.gran.is_some();
+            // A measure counted from another time ("two days later") dates what it tells.
+            let counted = matches!(r.anchor, Anchor::Event { .. }) || (r.counted && r.interval.is_some());
+            let dated_kind = matches!(r.kind, TimexType::Date | TimexType::Time) || counted;
+            // "Published Monday, Oct. 10, 2016", "Updated: 5:17 pm": the page's own date.
+            let stamp = page_stamp(&toks, c.s);
+            let datable = dated_kind && !is_ref && !r.future && !r.assumed_day && !broad && !stamp && r.gran.is_some();
             let event_span = match &c.sem {
                 sem::Sem::Relative { event: Some((a, b)), .. } => Some(Span::new(toks[*a].start, toks[*b - 1].end)),
                 _ => None,
             };
+            // A date counted from another one is no reference time of its own: "a year earlier"
+            // and then "the latest quarter" both count from the quarter the report is about.
             if let Some(p) = r.period
                 && !r.assumed_day
+                && r.reference.is_none()
+                && !r.lookback
                 && matches!(r.kind, TimexType::Date | TimexType::Time)
             {
-                reference = Some((p, r.anchor));
+                refs.push(sem::Mention { period: p, anchor: r.anchor, id: out.len() });
             }
+            if r.kind == TimexType::Duration && r.gran.is_none() && is_long_measure(&r.value) {
+                refs.push_measure(out.len());
+            }
+            let reference = r.reference.and_then(|i| out.get(i)).map(|t: &Timex| t.span);
             out.push(Timex {
                 span,
                 kind: r.kind,
@@ -340,21 +380,49 @@ pub fn tag_with(text: &str, opts: &Options) -> Vec<Timex> {
                 future: r.future,
                 offset: r.offset,
                 event_span,
+                of_statement: tense::after_saying(&toks, c.s, c.e),
+                reference,
             });
         }
     }
     out
 }
 
+/// The expression starting at token `s` follows "Published", "Updated", "Posted" (with an
+/// optional ":", "at" or "on"): a stamp of the page, which dates no event.
+fn page_stamp(toks: &[lex::Tok<'_>], s: usize) -> bool {
+    let mut j = s;
+    for _ in 0..2 {
+        if j == 0 {
+            return false;
+        }
+        let t = &toks[j - 1];
+        if (t.kind == lex::Kind::Punct && t.ch == ':') || (t.kind == lex::Kind::Word && matches!(t.key, "at" | "on")) {
+            j -= 1;
+        } else {
+            break;
+        }
+    }
+    j > 0 && toks[j - 1].kind == lex::Kind::Word && matches!(toks[j - 1].key, "published" | "updated" | "posted" | "modified")
+}
+
+/// A TIMEX3 duration of whole months, quarters or years ("P9M", "P1Y").
+fn is_long_measure(v: &str) -> bool {
+    v.strip_prefix('P')
+        .and_then(|r| r.strip_suffix(['M', 'Q', 'Y']))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// The time expression that dates an event told by `sentences` (spans of the text given to
 /// [`tag`]): among the [`Timex::datable`] expressions inside them, the most precise (by
-/// [`Timex::granularity`]: day, week, month, year, unknown), then the first in the text.
-/// `None` when they hold none.
+/// [`Timex::granularity`]: day, week, month, year, unknown), then one that does not date a
+/// statement ([`Timex::of_statement`]: "a man was shot Wednesday night, police said
+/// Thursday"), then the first in the text. `None` when they hold none.
 pub fn event_date<'a>(timexes: &'a [Timex], sentences: &[Span]) -> Option<&'a Timex> {
     timexes
         .iter()
         .filter(|t| t.datable && sentences.iter().any(|s| s.contains(&t.span)))
-        .min_by_key(|t| (precision_rank(t.granularity), t.span.start))
+        .min_by_key(|t| (precision_rank(t.granularity), t.of_statement, t.span.start))
 }
 
 /// The numeric date order a whole text shows: `Some` when its unambiguous numeric dates
@@ -452,6 +520,34 @@ mod tests {
         assert!(event_date(&t, &sents[..1]).is_none());
         let e = event_date(&t, &sents[1..]).unwrap();
         assert_eq!(e.value, "2023-09-28");
+    }
+
+    #[test]
+    fn event_date_prefers_the_event_to_the_statement() {
+        let text = "Police said Thursday that a man was shot Wednesday night.";
+        let t = tag(text, Some(d("2023-09-29")));
+        let e = event_date(&t, &[Span::new(0, text.len())]).unwrap();
+        assert_eq!(&text[e.span.start..e.span.end], "Wednesday night");
+        assert!(t[0].of_statement && !t[1].of_statement);
+    }
+
+    #[test]
+    fn reference_time_from_an_earlier_sentence() {
+        let text = "Gunmen raided the camp on 3 May 2021.\nThe next day, the army returned.\nIn 2019 it was calm. The next day is unknown.";
+        let t = tag(text, Some(d("2023-09-29")));
+        assert_eq!(t[1].value, "2021-05-04");
+        assert_eq!(t[1].reference, Some(t[0].span));
+        assert_eq!(t[1].anchor, Anchor::Absolute);
+        // a year is too coarse for "the next day": it stays relative to an event
+        assert_eq!(t[3].value, "XXXX-XX-XX");
+        assert_eq!(t[3].reference, None);
+    }
+
+    #[test]
+    fn page_stamps_date_no_event() {
+        let t = tag("Published: Thursday, Sept. 28, 2023. Updated 10:39 a.m.", Some(d("2023-09-29")));
+        assert_eq!(t[0].value, "2023-09-28");
+        assert!(!t[0].datable);
     }
 
     #[test]

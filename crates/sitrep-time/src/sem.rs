@@ -1,5 +1,5 @@
 //! What an expression means before it is resolved, and its resolution against the
-//! publication date, a reference date of the same sentence, or nothing.
+//! publication date, the reference time (a date mentioned earlier in the text), or nothing.
 
 use crate::cal::{Gran, Period, add_units, easter, nth_weekday, weekday_after, weekday_before, ymd};
 use crate::grammar::PosMod;
@@ -133,6 +133,8 @@ pub(crate) enum Sem {
     Weekday {
         dow: u32,
         dir: Dir,
+        /// "the previous Friday": counted from the reference time when it is a day.
+        anaphoric: bool,
     },
     Weekend {
         dir: Dir,
@@ -144,11 +146,21 @@ pub(crate) enum Sem {
         unit: Unit,
         n: i64,
     },
-    /// "the quarter", "the latest quarter": the last complete quarter (`years_back` earlier).
+    /// "the quarter", "the latest quarter": the quarter the text is about, else the last
+    /// complete one (`years_back` earlier).
     LatestQuarter {
         years_back: i64,
         /// "the 1988 quarter": that quarter of this year.
         year: Option<i32>,
+        /// "the quarter" (not "the latest quarter"): the last quarter the text named, if any.
+        named: bool,
+        /// "the quarter ended Sept. 30": the three months up to that day.
+        ended: Option<Cal>,
+    },
+    /// "the year-earlier period", "the 1988 period": the quarter or half the report is about,
+    /// in that year (years from the reported one for `Rel`); a year when none was named.
+    Reported {
+        year: YearRef,
     },
     /// "two days ago" (sign -1), "two weeks from now" (+1).
     Ago {
@@ -189,13 +201,58 @@ pub(crate) enum Sem {
     },
 }
 
+/// A date the text mentioned before the expression being resolved.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Mention {
+    pub period: Period,
+    pub anchor: Anchor,
+    /// Its index among the expressions of the text (later mentions have larger ones).
+    pub id: usize,
+}
+
+/// The reference times: the latest date mentioned so far at each granularity (TimeML's
+/// reference time, as the annotators and HeidelTime use it for anaphoric expressions).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Refs {
+    by_rank: [Option<Mention>; 8],
+    /// The id of the latest measure of months or more ("the nine months"): a reporting period
+    /// named after the last quarter.
+    measure: Option<usize>,
+}
+
+impl Refs {
+    pub(crate) fn push(&mut self, m: Mention) {
+        self.by_rank[usize::from(m.period.gran.rank())] = Some(m);
+    }
+    pub(crate) fn push_measure(&mut self, id: usize) {
+        self.measure = Some(id);
+    }
+    /// The latest mention of exactly this granularity.
+    pub(crate) fn at(&self, g: Gran) -> Option<Mention> {
+        self.by_rank[usize::from(g.rank())].filter(|m| m.period.gran == g)
+    }
+    /// The period the text reports on: the latest quarter or half mentioned, unless a month or
+    /// a longer period, or a measure of months ("the nine months"), was named since (a day,
+    /// such as the one the quarter ended on, does not change it).
+    pub(crate) fn reporting(&self) -> Option<Mention> {
+        let q = [Gran::Quarter, Gran::Half].into_iter().filter_map(|g| self.at(g)).max_by_key(|m| m.id)?;
+        let later_coarse =
+            self.by_rank[usize::from(Gran::Month.rank())..].iter().flatten().any(|m| m.id > q.id && m.period.gran != q.period.gran);
+        (!later_coarse && self.measure.is_none_or(|x| x < q.id)).then_some(q)
+    }
+    /// The latest mention of any granularity.
+    pub(crate) fn latest(&self) -> Option<Mention> {
+        self.by_rank.iter().flatten().max_by_key(|m| m.id).copied()
+    }
+}
+
 /// Everything known when resolving one expression.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Ctx {
+pub(crate) struct Ctx<'r> {
     pub dct: Option<NaiveDate>,
     pub tense: Tense,
-    /// The last resolved date of the same sentence before this expression.
-    pub reference: Option<(Period, Anchor)>,
+    /// The dates mentioned before this expression.
+    pub refs: &'r Refs,
     /// The expression carries "about", "nearly"...: offsets are not exact.
     pub approx: bool,
 }
@@ -214,6 +271,14 @@ pub(crate) struct Res {
     pub future: bool,
     pub assumed_day: bool,
     pub offset: Option<Offset>,
+    /// The mention ([`Mention::id`]) it was counted from.
+    pub reference: Option<usize>,
+    /// Counted back from the period the text is about ("the year-ago quarter"): no reference
+    /// time of its own.
+    pub lookback: bool,
+    /// An offset counted from a known time (a date it names, the reference time or the
+    /// publication date).
+    pub counted: bool,
 }
 
 impl Res {
@@ -228,6 +293,9 @@ impl Res {
             future: false,
             assumed_day: false,
             offset: None,
+            reference: None,
+            lookback: false,
+            counted: false,
         }
     }
     fn period(p: Period, anchor: Anchor, dct: Option<NaiveDate>) -> Option<Res> {
@@ -242,6 +310,9 @@ impl Res {
             future: dct.is_some_and(|d| interval.0 > d),
             assumed_day: false,
             offset: None,
+            reference: None,
+            lookback: false,
+            counted: false,
         })
     }
     fn unresolved(value: String, gran: Gran) -> Res {
@@ -255,6 +326,9 @@ impl Res {
             future: false,
             assumed_day: false,
             offset: None,
+            reference: None,
+            lookback: false,
+            counted: false,
         }
     }
 }
@@ -509,6 +583,9 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx) -> Option<Res> {
                 future: dct.is_some_and(|d| first > d),
                 assumed_day: false,
                 offset: None,
+                reference: None,
+                lookback: false,
+                counted: false,
             })
         }
         Sem::Year(y) => Res::period(Period { gran: Gran::Year, day: ymd(*y, 1, 1)? }, Anchor::Absolute, dct),
@@ -580,7 +657,15 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx) -> Option<Res> {
             };
             Res::period(chosen?, pub_anchor, dct)
         }
-        Sem::Weekday { dow, dir } => {
+        Sem::Weekday { dow, dir, anaphoric } => {
+            let mention = ctx.refs.latest().filter(|m| *anaphoric && m.period.gran == Gran::Day);
+            if let Some(m) = mention {
+                let day =
+                    if *dir == Dir::Next { weekday_after(m.period.day, *dow, true) } else { weekday_before(m.period.day, *dow, true) };
+                let mut r = Res::period(Period { gran: Gran::Day, day }, m.anchor, dct)?;
+                r.reference = Some(m.id);
+                return Some(r);
+            }
             let Some(d) = dct else { return Some(Res::unresolved(format!("XXXX-WXX-{dow}"), Gran::Day)) };
             let day = match dir {
                 Dir::Last => weekday_before(d, *dow, true),
@@ -624,13 +709,51 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx) -> Option<Res> {
             let p = Period::containing(g, d)?.shift(*n, *unit)?;
             Res::period(p, pub_anchor, dct)
         }
-        Sem::LatestQuarter { years_back, year } => {
-            let Some(d) = dct else { return Some(Res::unresolved("XXXX-QX".into(), Gran::Quarter)) };
-            let mut p = Period::containing(Gran::Quarter, d)?.shift(-1, Unit::Quarter)?.shift(-*years_back, Unit::Year)?;
+        Sem::LatestQuarter { years_back, year, named, ended } => {
+            // The quarter ending on the day given (its middle month is 45 days before), else
+            // the quarter the text is about when it named one ("the third quarter ... in the
+            // quarter"), else the last complete one.
+            let end = match ended {
+                Some(c) => resolve(&Sem::Cal(*c), &Ctx { tense: Tense::Past, ..*ctx }).and_then(|r| Some((r.period?, r.anchor))),
+                None => None,
+            };
+            let mention = if *named && end.is_none() { ctx.refs.at(Gran::Quarter) } else { None };
+            let (base, anchor) = match (end, mention, dct) {
+                (Some((p, a)), _, _) => (Period::containing(Gran::Quarter, p.day.checked_sub_signed(Duration::days(45))?)?, a),
+                (None, Some(m), _) => (m.period, m.anchor),
+                (None, None, Some(d)) => (Period::containing(Gran::Quarter, d)?.shift(-1, Unit::Quarter)?, pub_anchor),
+                (None, None, None) => return Some(Res::unresolved("XXXX-QX".into(), Gran::Quarter)),
+            };
+            let mut p = base.shift(-*years_back, Unit::Year)?;
             if let Some(y) = year {
                 p = p.shift(i64::from(*y - p.day.year()), Unit::Year)?;
             }
-            Res::period(p, pub_anchor, dct)
+            let mut r = Res::period(p, anchor, dct)?;
+            r.reference = mention.map(|m| m.id);
+            r.lookback = *years_back != 0;
+            Some(r)
+        }
+        Sem::Reported { year } => {
+            if let Some(m) = ctx.refs.reporting() {
+                let y = match year {
+                    YearRef::Explicit(y) => *y,
+                    YearRef::Rel(n) => m.period.day.year() + *n as i32,
+                    YearRef::Auto => m.period.day.year(),
+                };
+                let mut r = Res::period(m.period.shift(i64::from(y - m.period.day.year()), Unit::Year)?, m.anchor, dct)?;
+                r.reference = Some(m.id);
+                r.lookback = true;
+                return Some(r);
+            }
+            let (y, anchor) = match (year, dct) {
+                (YearRef::Explicit(y), _) => (*y, Anchor::Absolute),
+                (YearRef::Rel(n), Some(d)) => (d.year() + *n as i32, pub_anchor),
+                (YearRef::Auto, Some(d)) => (d.year(), pub_anchor),
+                (_, None) => return Some(Res::unresolved("XXXX".into(), Gran::Year)),
+            };
+            let mut r = Res::period(Period { gran: Gran::Year, day: ymd(y, 1, 1)? }, anchor, dct)?;
+            r.lookback = !matches!(year, YearRef::Explicit(_));
+            Some(r)
         }
         Sem::Ago { amt, unit, sign } => {
             let g = ago_gran(*unit);
@@ -640,18 +763,21 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx) -> Option<Res> {
             };
             // "profit rose from $5 million a year ago" after a quarter: the same quarter a year
             // before (the reporting convention).
-            if let Some((p, a)) = ctx.reference
-                && matches!(p.gran, Gran::Quarter | Gran::Half)
+            if let Some(m) = ctx.refs.reporting()
                 && *sign < 0
                 && u == Unit::Year
             {
-                let mut r = Res::period(p.shift(-n, Unit::Year)?, a, dct)?;
+                let mut r = Res::period(m.period.shift(-n, Unit::Year)?, m.anchor, dct)?;
                 r.offset = Some(to_offset(-n, u));
+                r.reference = Some(m.id);
                 return Some(r);
             }
             let Some(d) = dct else { return Some(Res::unresolved(x_value(g), g)) };
             let day = add_units(d, sign * n, u)?;
-            Res::period(Period::containing(g, day)?, pub_anchor, dct)
+            let mut r = Res::period(Period::containing(g, day)?, pub_anchor, dct)?;
+            // "up from $5 million a year ago" compares; it does not move the story's time.
+            r.lookback = u == Unit::Year && n == 1 && *sign < 0;
+            Some(r)
         }
         Sem::Ref(k) => Some(Res::fixed(
             TimexType::Date,
@@ -666,9 +792,11 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx) -> Option<Res> {
         Sem::Set(v) => Some(Res::fixed(TimexType::Set, v.clone())),
         Sem::Relative { amt, unit, sign, base, event, dct_fallback, from_event, measured } => {
             let mut r = resolve_relative(*amt, *unit, *sign, base.as_deref(), event.is_some() || *from_event, *dct_fallback, ctx)?;
-            // Unresolved "two days later": TimeML marks the measure ("P2D"); the anchor keeps
-            // the offset.
-            if *measured && matches!(r.anchor, Anchor::Event { .. }) {
+            // "two days later": TimeML marks the measure ("P2D") whether or not the reference
+            // time is known (the interval, when resolved, and the offset keep the date); "a year
+            // earlier", the comparison of reports, is marked as the date it names.
+            let one_year = *unit == Unit::Year && amt.0 == Some(1.0);
+            if *measured && (matches!(r.anchor, Anchor::Event { .. }) || (r.counted && !one_year)) {
                 r.kind = TimexType::Duration;
                 r.value = duration_value(*amt, *unit);
             }
@@ -713,14 +841,19 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx) -> Option<Res> {
                 return Some(r);
             }
             let (mut r, assumed) = match day {
-                // "Thursday morning", "Sept. 28 night": TimeBank mostly marks the day alone, a
-                // DATE; relative days ("this morning", "last night") keep the part of day.
+                // "Thursday morning", "Sept. 28 night": TimeBank marks the day alone (a DATE) a
+                // little more often than with its part of day (17 to 15 in TBAQ-cleaned);
+                // relative days ("this morning", "last night") keep the part of day.
                 Some(s) if matches!(tod, Tod::Pod(_)) && !matches!(**s, Sem::Day(_) | Sem::Relative { .. }) => {
                     return resolve(s, ctx);
                 }
                 Some(s) => (resolve(s, ctx)?, false),
-                None => match (ctx.reference, dct) {
-                    (Some((p, a)), _) if p.gran == Gran::Day => (Res::period(p, a, dct)?, true),
+                None => match (ctx.refs.latest(), dct) {
+                    (Some(m), _) if m.period.gran == Gran::Day => {
+                        let mut r = Res::period(m.period, m.anchor, dct)?;
+                        r.reference = Some(m.id);
+                        (r, true)
+                    }
                     (_, Some(d)) => (Res::period(Period { gran: Gran::Day, day: d }, pub_anchor, dct)?, true),
                     (_, None) => (Res::unresolved("XXXX-XX-XX".into(), Gran::Day), true),
                 },
@@ -763,6 +896,7 @@ fn resolve_relative(
         let g = if keep { p.gran } else { unit_g };
         let mut r = Res::period(Period::containing(g, moved)?, anchor, ctx.dct)?;
         r.offset = Some(offset);
+        r.counted = true;
         Some(r)
     };
     if let Some(b) = base {
@@ -776,8 +910,16 @@ fn resolve_relative(
             }
         };
     }
-    if !from_event && let Some((p, a)) = ctx.reference {
-        return from(p, a);
+    if !from_event && let Some(m) = ctx.refs.latest().filter(|m| m.period.gran.rank() <= unit_g.rank()) {
+        // A quarter the text has moved on from (to "the nine months") counts as its year.
+        let p = if matches!(m.period.gran, Gran::Quarter | Gran::Half) && ctx.refs.reporting().is_none() {
+            Period::containing(Gran::Year, m.period.day)?
+        } else {
+            m.period
+        };
+        let mut r = from(p, m.anchor)?;
+        r.reference = Some(m.id);
+        return Some(r);
     }
     if dct_fallback && let Some(d) = ctx.dct {
         return from(Period::containing(unit_g, d)?, Anchor::Publication);

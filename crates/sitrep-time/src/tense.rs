@@ -167,19 +167,53 @@ pub(crate) fn marks(toks: &[Tok<'_>]) -> Vec<Option<Tense>> {
         .collect()
 }
 
-/// The tense nearest to tokens `s..e`.
-pub(crate) fn around(marks: &[Option<Tense>], s: usize, e: usize) -> Tense {
+/// Verbs of saying: the tense of the report, not of what it tells.
+const REPORTING: &[&str] = &["said", "told", "added", "stated", "announced", "reported", "explained", "insisted", "warned"];
+
+/// The expression on tokens `s..e` dates a statement: it follows a verb of saying ("police
+/// said Thursday", "officials confirmed on Monday"), and is not the subject of what was said
+/// ("the army said May 12 was the deadliest day").
+pub(crate) fn after_saying(toks: &[Tok<'_>], s: usize, e: usize) -> bool {
+    let j = if s > 0 && toks[s - 1].key == "on" { s - 1 } else { s };
+    let subject = toks.get(e).is_some_and(|t| matches!(t.key, "was" | "were" | "is" | "are" | "had" | "has" | "will" | "would"));
+    j > 0
+        && !subject
+        && toks[j - 1].kind == Kind::Word
+        && (REPORTING.contains(&toks[j - 1].key) || matches!(toks[j - 1].key, "says" | "say" | "confirmed" | "tells" | "announces"))
+}
+
+/// The tense nearest to tokens `s..e`. A verb of saying on the other side of a comma or a
+/// quotation mark ("... on Thursday,'' Castro said") speaks for the report, not for the
+/// expression: it counts only when no other mark is in reach.
+pub(crate) fn around(toks: &[Tok<'_>], marks: &[Option<Tense>], s: usize, e: usize) -> Tense {
+    let mut fallback = None;
+    let mut crossed_left = false;
+    let mut crossed_right = false;
+    let boundary = |t: &Tok<'_>| t.kind == Kind::Punct && matches!(t.ch, ',' | '"' | '\'' | ')' | '(' | ';' | ':');
     for dist in 1..=WINDOW {
-        if s >= dist
-            && let Some(t) = marks[s - dist]
-        {
-            return t;
+        if s >= dist {
+            let t = &toks[s - dist];
+            if let Some(m) = marks[s - dist] {
+                if crossed_left && REPORTING.contains(&t.key) {
+                    fallback = fallback.or(Some(m));
+                } else {
+                    return m;
+                }
+            }
+            crossed_left |= boundary(t);
         }
-        if let Some(Some(t)) = marks.get(e + dist - 1) {
-            return *t;
+        if let Some(t) = toks.get(e + dist - 1) {
+            if let Some(m) = marks[e + dist - 1] {
+                if crossed_right && REPORTING.contains(&t.key) {
+                    fallback = fallback.or(Some(m));
+                } else {
+                    return m;
+                }
+            }
+            crossed_right |= boundary(t);
         }
     }
-    Tense::Unknown
+    fallback.unwrap_or(Tense::Unknown)
 }
 
 #[cfg(test)]
@@ -193,7 +227,7 @@ mod tests {
         tokenize(s, &lower, 0, s.len(), &mut v);
         let m = marks(&v);
         let i = v.iter().position(|t| &s[t.start..t.end] == word).unwrap();
-        around(&m, i, i + 1)
+        around(&v, &m, i, i + 1)
     }
 
     #[test]

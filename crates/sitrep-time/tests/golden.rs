@@ -19,8 +19,9 @@ fn render(text: &str, timexes: &[Timex]) -> String {
         };
         let m = t.modifier.map(|m| format!(" mod={m:?}")).unwrap_or_default();
         let ev = t.event_span.map(|s| format!(" event={:?}", &text[s.start..s.end])).unwrap_or_default();
+        let rf = t.reference.map(|s| format!(" ref={:?}", &text[s.start..s.end])).unwrap_or_default();
         out.push_str(&format!(
-            "{:?} {:?} {} [{}] {:?} {:?}{}{}{}\n",
+            "{:?} {:?} {} [{}] {:?} {:?}{}{}{}{}{}\n",
             &text[t.span.start..t.span.end],
             t.kind,
             t.value,
@@ -29,6 +30,8 @@ fn render(text: &str, timexes: &[Timex]) -> String {
             t.anchor,
             m,
             ev,
+            rf,
+            if t.of_statement { " statement" } else { "" },
             if t.datable { "" } else { " not-datable" }
         ));
     }
@@ -40,6 +43,16 @@ fn family(sentences: &[&str], published: Option<NaiveDate>) -> String {
     for s in sentences {
         out.push_str(&format!("# {s}\n"));
         out.push_str(&render(s, &tag(s, published)));
+    }
+    out
+}
+
+/// Each text tagged whole: expressions may count from a date of an earlier sentence.
+fn texts(texts: &[&str], published: Option<NaiveDate>) -> String {
+    let mut out = String::new();
+    for t in texts {
+        out.push_str(&format!("# {t}\n"));
+        out.push_str(&render(t, &tag(t, published)));
     }
     out
 }
@@ -206,5 +219,48 @@ fn without_publication_date() {
             "The attack of 28 September 2023 killed seven; the previous month was calm.",
         ],
         None
+    ));
+}
+
+#[test]
+fn reference_time() {
+    insta::assert_snapshot!(texts(
+        &[
+            "Gunmen attacked the market of Dori on 3 March 2021. The next day, soldiers arrived. Earlier that day, the mayor had \
+             fled. Two days later, the road reopened. The following month, aid came.",
+            "The attack began on Tuesday. At 10 p.m. the soldiers withdrew. That night, the camp was shelled again.",
+            "Villagers fled in 2019. The next day, the town was looted.",
+            "The index closed lower on Monday, 25 September 2023. It was down from the previous Friday.",
+            "The convoy left on 12 August. A week earlier, a bridge had been blown up.",
+            "The next day, soldiers returned to the village.",
+        ],
+        published()
+    ));
+}
+
+#[test]
+fn reporting_periods() {
+    insta::assert_snapshot!(texts(
+        &[
+            "The mining company reported a loss for the third quarter. A year earlier it earned a profit. Output in the quarter fell, \
+             and the year-earlier period had a strike. In the 2022 period costs were lower than a year ago.",
+            "For the nine months, output rose. A year earlier it fell.",
+            "Sales for the quarter ended 31 July rose; the corresponding period last year was weak. For the year, sales were flat.",
+            "The latest quarter was the worst since the fourth quarter of 2021.",
+        ],
+        published()
+    ));
+}
+
+#[test]
+fn statements_and_page_stamps() {
+    insta::assert_snapshot!(texts(
+        &[
+            "A man was shot Wednesday night near the school, police said Thursday.",
+            "Officials confirmed on Monday that two herders were killed on Sunday.",
+            "(Published Thursday, Sept. 28, 2023) Gunmen attacked a checkpoint on Tuesday.",
+            "Updated: 5:17 pm, September 28, 2023. Last updated at 10:39 a.m. on Thursday.",
+        ],
+        published()
     ));
 }

@@ -1,5 +1,7 @@
-//! Property tests: a value depends only on its sentence and the anchor date; tagging any text
-//! gives well-formed, ordered spans.
+//! Property tests: a value depends only on the anchor date and the text up to the end of its
+//! sentence; an expression counted from a reference time names that earlier expression, and
+//! without one its value is its sentence's own; tagging any text gives well-formed, ordered
+//! spans.
 
 use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
@@ -26,6 +28,11 @@ const TEMPLATES: &[&str] = &[
     "In the third quarter, attacks rose; a year earlier they were rare.",
     "Le {D} {M}, des hommes armés ont attaqué le marché.",
     "Four weeks prior to this incident, the same unit was ambushed on {W} morning.",
+    "The next day, the army returned to the town.",
+    "Earlier that day, a convoy left the base; that night it was attacked.",
+    "The following month, {N} families fled, and a year earlier the market burned.",
+    "Output for the quarter fell, and the year-earlier period was weak.",
+    "At 10 p.m. the shooting stopped, and the previous {W} was calm.",
 ];
 
 /// Other sentences that may surround the one under test.
@@ -38,6 +45,8 @@ const OTHERS: &[&str] = &[
     "Two weeks later, aid arrived.",
     "In 2019 the group pledged allegiance to a larger network.",
     "Officials expect elections in February.",
+    "Sales rose in the third quarter of 2022.",
+    "The convoy left on Monday, police said Tuesday.",
 ];
 
 fn fill(t: &str, w: usize, m: usize, d: u32, n: u32) -> String {
@@ -56,36 +65,86 @@ fn anchor() -> impl Strategy<Value = Option<NaiveDate>> {
     prop_oneof![Just(None), (0i64..20_000).prop_map(|d| NaiveDate::from_ymd_opt(1980, 1, 1).map(|x| x + Duration::days(d)))]
 }
 
-/// What must not change: everything but the span's position.
-fn essence(t: &Timex, shift: usize) -> (usize, usize, String, String) {
+/// What must not change: everything but the span's position (the reference by its text).
+fn essence(text: &str, t: &Timex, shift: usize) -> (usize, usize, String, String) {
     (
         t.span.start - shift,
         t.span.end - shift,
         t.value.clone(),
-        format!("{:?} {:?} {:?} {:?} {:?} {:?} {:?}", t.kind, t.earliest, t.latest, t.precision, t.anchor, t.modifier, t.offset),
+        format!(
+            "{:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
+            t.kind,
+            t.earliest,
+            t.latest,
+            t.precision,
+            t.anchor,
+            t.modifier,
+            t.offset,
+            t.datable,
+            t.reference.map(|r| &text[r.start..r.end])
+        ),
     )
+}
+
+/// Sentences joined one per line, with where each starts and ends.
+fn join(parts: &[String]) -> (String, Vec<(usize, usize)>) {
+    let mut text = String::new();
+    let mut bounds = Vec::new();
+    for p in parts {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        let start = text.len();
+        text.push_str(p);
+        bounds.push((start, text.len()));
+    }
+    (text, bounds)
+}
+
+fn texts() -> impl Strategy<Value = Vec<String>> {
+    prop::collection::vec(prop_oneof![sentence(), other()], 1..7)
 }
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
+    /// Text after a sentence never changes the values in it or before it.
     #[test]
-    fn value_depends_only_on_its_sentence(target in sentence(), before in prop::collection::vec(other(), 0..4), after in prop::collection::vec(other(), 0..4), published in anchor()) {
-        let alone: Vec<_> = tag(&target, published).iter().map(|t| essence(t, 0)).collect();
-        let mut text = String::new();
-        for s in &before {
-            text.push_str(s);
-            text.push('\n');
+    fn value_depends_only_on_the_text_before(parts in texts(), published in anchor()) {
+        let (full, bounds) = join(&parts);
+        let all: Vec<_> = tag(&full, published).iter().map(|t| essence(&full, t, 0)).collect();
+        for &(_, end) in &bounds {
+            let prefix = &full[..end];
+            let alone: Vec<_> = tag(prefix, published).iter().map(|t| essence(prefix, t, 0)).collect();
+            let inside: Vec<_> = all.iter().filter(|e| e.1 <= end).cloned().collect();
+            prop_assert_eq!(alone, inside);
         }
-        let start = text.len();
-        text.push_str(&target);
-        let end = text.len();
-        for s in &after {
-            text.push('\n');
-            text.push_str(s);
+    }
+
+    /// An expression counts from an earlier date of the text only when it names it
+    /// (`reference`); otherwise its value is the one its sentence gives alone.
+    #[test]
+    fn values_count_only_from_named_earlier_expressions(before in prop::collection::vec(other(), 0..4), target in sentence(), after in prop::collection::vec(other(), 0..3), published in anchor()) {
+        let mut parts = before.clone();
+        parts.push(target.clone());
+        parts.extend(after);
+        let (full, bounds) = join(&parts);
+        let (start, end) = bounds[before.len()];
+        let ts = tag(&full, published);
+        let alone = tag(&target, published);
+        for t in ts.iter().filter(|t| t.span.start >= start && t.span.end <= end) {
+            match t.reference {
+                Some(r) if r.start < start => {
+                    prop_assert!(r.end <= t.span.start);
+                    prop_assert!(ts.iter().any(|x| x.span == r && x.span.end <= t.span.start), "reference is no earlier expression");
+                }
+                _ => {
+                    let a = alone.iter().find(|a| a.span.start + start == t.span.start);
+                    prop_assert!(a.is_some(), "{} not found alone", &full[t.span.start..t.span.end]);
+                    prop_assert_eq!(essence(&target, a.unwrap(), 0), essence(&full, t, start));
+                }
+            }
         }
-        let inside: Vec<_> = tag(&text, published).iter().filter(|t| t.span.start >= start && t.span.end <= end).map(|t| essence(t, start)).collect();
-        prop_assert_eq!(alone, inside);
     }
 
     #[test]
