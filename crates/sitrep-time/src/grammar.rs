@@ -159,6 +159,7 @@ static STARTERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "halloween",
         "new",
         "valentine",
+        "election",
         "fiscal",
         "q",
         "h",
@@ -1729,6 +1730,8 @@ impl<'a> G<'_, 'a> {
             "easter" => (Holiday::Easter, if self.w(k + 1, "sunday") { k + 2 } else { k + 1 }),
             "halloween" => (Holiday::Halloween, k + 1),
             "valentine" if t.poss && self.w(k + 1, "day") => (Holiday::Valentine, k + 2),
+            // the United States' Election Day (capitalised: "election day" is any vote's)
+            "election" if self.w(k + 1, "day") && self.t[k + 1].cap => (Holiday::ElectionDay, k + 2),
             _ => return None,
         };
         let mut year = YearRef::Auto;
@@ -1737,7 +1740,12 @@ impl<'a> G<'_, 'a> {
             year = YearRef::Explicit(y);
             e = e2;
         }
-        Some(cand(i, e, Sem::Holiday { h, year, dir }, "time.holiday.v1"))
+        let sem = Sem::Holiday { h, year, dir };
+        // "Easter week", "Christmas week": the week of the holiday.
+        if year == YearRef::Auto && self.w(e, "week") && !self.t[e].poss && self.unit(e).is_some() {
+            return Some(cand(i, e + 1, Sem::WeekOf(Box::new(sem)), "time.holiday.v1"));
+        }
+        Some(cand(i, e, sem, "time.holiday.v1"))
     }
 
     /// today, yesterday, tonight, "this morning", "last night", now, recently, the future...

@@ -88,6 +88,8 @@ pub(crate) enum Holiday {
     Thanksgiving,
     Halloween,
     Valentine,
+    /// United States: the Tuesday after the first Monday of November.
+    ElectionDay,
 }
 
 impl Holiday {
@@ -101,6 +103,7 @@ impl Holiday {
             Holiday::Thanksgiving => nth_weekday(y, 11, 4, 4),
             Holiday::Halloween => ymd(y, 10, 31),
             Holiday::Valentine => ymd(y, 2, 14),
+            Holiday::ElectionDay => nth_weekday(y, 11, 1, 1)?.checked_add_signed(Duration::days(1)),
         }
     }
 }

@@ -264,3 +264,16 @@ fn statements_and_page_stamps() {
         published()
     ));
 }
+
+#[test]
+fn holidays() {
+    insta::assert_snapshot!(family(
+        &[
+            "Two markets were looted on Christmas Eve and a church was burned on Christmas Day.",
+            "Displaced families returned during Easter week.",
+            "Polling stations will open on Election Day; the election day in Niamey was calm.",
+            "The ceasefire held until New Year's Day 2022.",
+        ],
+        published()
+    ));
+}
