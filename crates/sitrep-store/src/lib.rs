@@ -11,6 +11,7 @@
 pub mod articles;
 pub mod links;
 pub mod migrations;
+pub mod serving;
 
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};

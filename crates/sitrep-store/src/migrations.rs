@@ -25,6 +25,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 1, name: "articles", sql: include_str!("sql/0001_articles.sql") },
     Migration { version: 2, name: "events", sql: include_str!("sql/0002_events.sql") },
     Migration { version: 3, name: "links", sql: include_str!("sql/0003_links.sql") },
+    Migration { version: 4, name: "serving", sql: include_str!("sql/0004_serving.sql") },
 ];
 
 /// The newest schema version this build knows.

@@ -1,0 +1,672 @@
+//! The serving index (schema `0004_serving.sql`) and the reads the HTTP API makes.
+//!
+//! `event_index` (filter and sort columns), `event_terms` (actor kinds, flags, tactics,
+//! source articles), `event_admin1` (events per admin1 name) and `event_fts` (FTS5 over place
+//! names, actor names, quotes) derive from `events` through triggers: whoever writes events
+//! keeps them current without calling anything here. Every function here only reads.
+//!
+//! An [`EventFilter`] holds already-validated values (the HTTP layer parses and checks user
+//! input, and builds the FTS5 expressions); every value reaches SQLite as a bound parameter.
+
+use crate::StoreError;
+use chrono::NaiveDate;
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, params_from_iter};
+
+/// Which events to return. Empty lists and `None` mean "any".
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EventFilter {
+    /// ISO 3166-1 alpha-2 codes, upper case.
+    pub countries: Vec<String>,
+    /// Admin1 names exactly as stored (see [`admin1_names`] to match a user's spelling).
+    pub admin1: Vec<String>,
+    /// Event types (contract strings).
+    pub event_types: Vec<String>,
+    /// Sub-event types (contract strings).
+    pub sub_event_types: Vec<String>,
+    /// Events whose possible days reach this day or later.
+    pub date_from: Option<NaiveDate>,
+    /// Events whose possible days reach this day or earlier.
+    pub date_to: Option<NaiveDate>,
+    /// At least this many fatalities.
+    pub min_fatalities: Option<u64>,
+    /// Inside this box (events without coordinates are left out).
+    pub bbox: Option<BBox>,
+    /// A full-text (FTS5) expression, built by the caller from user words.
+    pub fts: Option<String>,
+    /// With an actor of one of these kinds.
+    pub actor_kinds: Vec<String>,
+    /// With one of these flags.
+    pub flags: Vec<String>,
+    /// Told by this article.
+    pub article: Option<String>,
+}
+
+/// A longitude/latitude box; `west > east` crosses the antimeridian.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BBox {
+    /// Western longitude.
+    pub west: f64,
+    /// Southern latitude.
+    pub south: f64,
+    /// Eastern longitude.
+    pub east: f64,
+    /// Northern latitude.
+    pub north: f64,
+}
+
+/// Order of an event list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// Newest first (undated last).
+    #[default]
+    DateDesc,
+    /// Oldest first (undated first).
+    DateAsc,
+    /// Deadliest first.
+    FatalitiesDesc,
+}
+
+/// Where a page of events starts: the sort key and row number of the last event of the
+/// previous page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Cursor {
+    /// After (date, n) in date order.
+    Date(String, i64),
+    /// After (fatalities, n) in fatality order.
+    Fatalities(i64, i64),
+}
+
+/// One page of events.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventPage {
+    /// `(id, contract line)` in order.
+    pub events: Vec<(String, String)>,
+    /// Where the next page starts; `None` on the last page.
+    pub next: Option<Cursor>,
+}
+
+/// A marker of the map: one event, or the events of one cell and type.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapPoint {
+    /// Latitude (the events' mean for a cell).
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+    /// Event type.
+    pub event_type: String,
+    /// Number of events.
+    pub events: u64,
+    /// Sum of their fatalities.
+    pub fatalities: u64,
+    /// The event's id (single events only).
+    pub id: Option<String>,
+    /// Its place (single events only).
+    pub place: Option<String>,
+    /// Its date (single events only).
+    pub date: Option<String>,
+}
+
+/// One week of the timeline.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Week {
+    /// Its Monday.
+    pub week: String,
+    /// Events.
+    pub events: u64,
+    /// Their fatalities.
+    pub fatalities: u64,
+}
+
+/// Counts over the whole database.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Stats {
+    /// Current events.
+    pub events: u64,
+    /// Their fatalities.
+    pub fatalities: u64,
+    /// Articles (ids, duplicates included).
+    pub articles: u64,
+    /// Exact duplicates among them.
+    pub duplicates: u64,
+    /// Merged-away ids that still resolve.
+    pub aliases: u64,
+    /// Earliest and latest event day.
+    pub first_date: Option<String>,
+    /// Latest.
+    pub last_date: Option<String>,
+    /// `(event type, events, fatalities)`, most events first.
+    pub by_type: Vec<(String, u64, u64)>,
+    /// `(country code, events, fatalities)`, most events first.
+    pub by_country: Vec<(String, u64, u64)>,
+    /// `(flag, events)`.
+    pub by_flag: Vec<(String, u64)>,
+    /// `(actor kind, events)`.
+    pub by_actor_kind: Vec<(String, u64)>,
+    /// Events without coordinates.
+    pub without_coordinates: u64,
+    /// Events without a known date.
+    pub undated: u64,
+}
+
+/// One row of the article list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArticleRow {
+    /// Ingest order.
+    pub seq: i64,
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: Option<String>,
+    /// Publication date.
+    pub published: Option<String>,
+    /// Address.
+    pub url: Option<String>,
+    /// Outlet.
+    pub outlet: Option<String>,
+    /// `report` | `commentary`.
+    pub kind: String,
+    /// Flags (JSON array text).
+    pub flags: String,
+    /// Its original when it is an exact duplicate.
+    pub duplicate_of: Option<String>,
+    /// Number of events it tells (its original's for a duplicate).
+    pub events: u64,
+}
+
+/// The SQL condition and parameters of a filter, over `event_index` as `e`.
+fn conditions(f: &EventFilter) -> (Vec<String>, Vec<Value>) {
+    let mut w: Vec<String> = Vec::new();
+    let mut p: Vec<Value> = Vec::new();
+    let list = |w: &mut Vec<String>, p: &mut Vec<Value>, col: &str, vals: &[String]| {
+        if vals.is_empty() {
+            return;
+        }
+        w.push(format!("{col} IN ({})", vec!["?"; vals.len()].join(", ")));
+        p.extend(vals.iter().map(|v| Value::Text(v.clone())));
+    };
+    list(&mut w, &mut p, "e.country_code", &f.countries);
+    list(&mut w, &mut p, "e.admin1", &f.admin1);
+    list(&mut w, &mut p, "e.event_type", &f.event_types);
+    list(&mut w, &mut p, "e.sub_event_type", &f.sub_event_types);
+    if let Some(d) = f.date_from {
+        w.push("COALESCE(e.date_end, e.date_start) >= ?".into());
+        p.push(Value::Text(d.to_string()));
+    }
+    if let Some(d) = f.date_to {
+        w.push("COALESCE(e.date_start, e.date_end) <= ?".into());
+        p.push(Value::Text(d.to_string()));
+    }
+    if let Some(m) = f.min_fatalities {
+        w.push("e.fatalities >= ?".into());
+        p.push(Value::Integer(m.min(i64::MAX as u64) as i64));
+    }
+    if let Some(b) = f.bbox {
+        w.push("e.lat BETWEEN ? AND ?".into());
+        p.push(Value::Real(b.south));
+        p.push(Value::Real(b.north));
+        if b.west <= b.east {
+            w.push("e.lon BETWEEN ? AND ?".into());
+        } else {
+            w.push("(e.lon >= ? OR e.lon <= ?)".into());
+        }
+        p.push(Value::Real(b.west));
+        p.push(Value::Real(b.east));
+    }
+    let terms = |w: &mut Vec<String>, p: &mut Vec<Value>, kind: &str, vals: &[String]| {
+        if vals.is_empty() {
+            return;
+        }
+        w.push(format!(
+            "e.n IN (SELECT t.n FROM event_terms t WHERE t.kind = '{kind}' AND t.value IN ({}))",
+            vec!["?"; vals.len()].join(", ")
+        ));
+        p.extend(vals.iter().map(|v| Value::Text(v.clone())));
+    };
+    terms(&mut w, &mut p, "actor_kind", &f.actor_kinds);
+    terms(&mut w, &mut p, "flag", &f.flags);
+    if let Some(a) = &f.article {
+        terms(&mut w, &mut p, "article", std::slice::from_ref(a));
+    }
+    if let Some(q) = &f.fts {
+        w.push("e.n IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)".into());
+        p.push(Value::Text(q.clone()));
+    }
+    (w, p)
+}
+
+fn where_clause(w: &[String]) -> String {
+    if w.is_empty() { String::new() } else { format!(" WHERE {}", w.join(" AND ")) }
+}
+
+/// Number of events matching `f`.
+pub fn count_events(conn: &Connection, f: &EventFilter) -> Result<u64, StoreError> {
+    let (w, p) = conditions(f);
+    let sql = format!("SELECT COUNT(*) FROM event_index e{}", where_clause(&w));
+    Ok(conn.prepare_cached(&sql)?.query_row(params_from_iter(p), |r| r.get::<_, i64>(0))? as u64)
+}
+
+/// One page of events matching `f`, in `sort` order, after `after`.
+pub fn list_events(conn: &Connection, f: &EventFilter, sort: Sort, after: Option<&Cursor>, limit: usize) -> Result<EventPage, StoreError> {
+    let (mut w, mut p) = conditions(f);
+    let (order, key) = match sort {
+        Sort::DateDesc => ("e.sort_date DESC, e.n DESC", "e.sort_date"),
+        Sort::DateAsc => ("e.sort_date ASC, e.n ASC", "e.sort_date"),
+        Sort::FatalitiesDesc => ("e.fatalities DESC, e.n DESC", "e.fatalities"),
+    };
+    let op = if sort == Sort::DateAsc { ">" } else { "<" };
+    match (sort, after) {
+        (Sort::DateDesc | Sort::DateAsc, Some(Cursor::Date(d, n))) => {
+            w.push(format!("({key}, e.n) {op} (?, ?)"));
+            p.push(Value::Text(d.clone()));
+            p.push(Value::Integer(*n));
+        }
+        (Sort::FatalitiesDesc, Some(Cursor::Fatalities(v, n))) => {
+            w.push(format!("({key}, e.n) {op} (?, ?)"));
+            p.push(Value::Integer(*v));
+            p.push(Value::Integer(*n));
+        }
+        (_, Some(_)) => return Err(StoreError::Corrupt("a cursor of another sort order".into())),
+        (_, None) => {}
+    }
+    let sql = format!(
+        "SELECT e.n, e.id, e.sort_date, e.fatalities, ev.json FROM event_index e JOIN events ev ON ev.id = e.id{} ORDER BY {order} LIMIT {}",
+        where_clause(&w),
+        limit + 1
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = stmt.query(params_from_iter(p))?;
+    let mut events = Vec::new();
+    let mut last: Option<Cursor> = None;
+    let mut more = false;
+    while let Some(r) = rows.next()? {
+        if events.len() == limit {
+            more = true;
+            break;
+        }
+        let n: i64 = r.get(0)?;
+        last = Some(match sort {
+            Sort::FatalitiesDesc => Cursor::Fatalities(r.get(3)?, n),
+            _ => Cursor::Date(r.get(2)?, n),
+        });
+        events.push((r.get(1)?, r.get(4)?));
+    }
+    Ok(EventPage { events, next: if more { last } else { None } })
+}
+
+/// Map markers for the events matching `f`: one per event when there are at most
+/// `max_points`, otherwise one per grid cell of `cell` degrees and event type.
+pub fn map_points(conn: &Connection, f: &EventFilter, max_points: usize, cell: f64) -> Result<(Vec<MapPoint>, bool), StoreError> {
+    let (mut w, p) = conditions(f);
+    w.push("e.lat IS NOT NULL AND e.lon IS NOT NULL".into());
+    let wc = where_clause(&w);
+    let n: i64 = conn
+        .prepare_cached(&format!("SELECT COUNT(*) FROM (SELECT 1 FROM event_index e{wc} LIMIT {})", max_points + 1))?
+        .query_row(params_from_iter(p.clone()), |r| r.get(0))?;
+    if n as usize <= max_points {
+        let sql = format!(
+            "SELECT e.lat, e.lon, e.event_type, e.fatalities, e.id, \
+             COALESCE(json_extract(ev.json, '$.location.name'), e.admin1, e.country_code), NULLIF(e.sort_date, '') \
+             FROM event_index e JOIN events ev ON ev.id = e.id{wc} ORDER BY e.fatalities DESC, e.n"
+        );
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let pts = stmt
+            .query_map(params_from_iter(p), |r| {
+                Ok(MapPoint {
+                    lat: r.get(0)?,
+                    lon: r.get(1)?,
+                    event_type: r.get(2)?,
+                    events: 1,
+                    fatalities: r.get::<_, i64>(3)?.max(0) as u64,
+                    id: Some(r.get(4)?),
+                    place: r.get(5)?,
+                    date: r.get(6)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        return Ok((pts, false));
+    }
+    let cell = if cell.is_finite() && cell > 0.0 { cell } else { 1.0 };
+    let sql = format!(
+        "SELECT AVG(e.lat), AVG(e.lon), e.event_type, COUNT(*), SUM(e.fatalities) FROM event_index e{wc} \
+         GROUP BY CAST((e.lat + 90.0) / {cell:?} AS INTEGER), CAST((e.lon + 180.0) / {cell:?} AS INTEGER), e.event_type ORDER BY SUM(e.fatalities) DESC"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let pts = stmt
+        .query_map(params_from_iter(p), |r| {
+            Ok(MapPoint {
+                lat: r.get(0)?,
+                lon: r.get(1)?,
+                event_type: r.get(2)?,
+                events: r.get::<_, i64>(3)?.max(0) as u64,
+                fatalities: r.get::<_, i64>(4)?.max(0) as u64,
+                id: None,
+                place: None,
+                date: None,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((pts, true))
+}
+
+/// Events and fatalities per week (weeks starting on Monday) of the events matching `f`
+/// whose date is known to the month or better; and how many matching events are left out
+/// (dated only to the year, or undated).
+pub fn timeline(conn: &Connection, f: &EventFilter) -> Result<(Vec<Week>, u64), StoreError> {
+    let (mut w, p) = conditions(f);
+    w.push("e.week IS NOT NULL AND e.precision IN ('day', 'week', 'month')".into());
+    let sql = format!("SELECT e.week, COUNT(*), SUM(e.fatalities) FROM event_index e{} GROUP BY e.week ORDER BY e.week", where_clause(&w));
+    let weeks = conn
+        .prepare_cached(&sql)?
+        .query_map(params_from_iter(p), |r| {
+            Ok(Week { week: r.get(0)?, events: r.get::<_, i64>(1)? as u64, fatalities: r.get::<_, i64>(2)?.max(0) as u64 })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    let shown: u64 = weeks.iter().map(|w| w.events).sum();
+    Ok((weeks.clone(), count_events(conn, f)?.saturating_sub(shown)))
+}
+
+/// Every `(country code, admin1, events)` known to the index.
+pub fn admin1_names(conn: &Connection) -> Result<Vec<(String, String, u64)>, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT country_code, admin1, events FROM event_admin1 ORDER BY country_code, admin1")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? as u64)))?
+        .collect::<Result<_, _>>()?)
+}
+
+/// The contract line of an event.
+pub fn event_json(conn: &Connection, id: &str) -> Result<Option<String>, StoreError> {
+    Ok(conn.prepare_cached("SELECT json FROM events WHERE id = ?1")?.query_row([id], |r| r.get(0)).optional()?)
+}
+
+/// The event an id was merged into, if it was.
+pub fn alias_of(conn: &Connection, id: &str) -> Result<Option<String>, StoreError> {
+    Ok(conn.prepare_cached("SELECT event_id FROM event_aliases WHERE old_id = ?1")?.query_row([id], |r| r.get(0)).optional()?)
+}
+
+/// `(id, contract line)` of the events an article tells: those its `article_events` list
+/// (its original's for a duplicate), then those naming it among their sources.
+pub fn events_of_article(conn: &Connection, article_id: &str) -> Result<Vec<(String, String)>, StoreError> {
+    let sql = "SELECT ev.id, ev.json FROM article_events ae JOIN events ev ON ev.id = ae.event_id \
+               WHERE ae.article_id = COALESCE((SELECT duplicate_of FROM articles WHERE id = ?1), ?1) \
+               UNION \
+               SELECT ev.id, ev.json FROM event_terms t JOIN event_index e ON e.n = t.n JOIN events ev ON ev.id = e.id \
+               WHERE t.kind = 'article' AND t.value = ?1";
+    let mut rows: Vec<(String, String)> =
+        conn.prepare_cached(sql)?.query_map([article_id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+    let order: Vec<String> = conn
+        .prepare_cached(
+            "SELECT event_id FROM article_events WHERE article_id = COALESCE((SELECT duplicate_of FROM articles WHERE id = ?1), ?1) ORDER BY position",
+        )?
+        .query_map([article_id], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    rows.sort_by_key(|(id, _)| (order.iter().position(|o| o == id).unwrap_or(usize::MAX), id.clone()));
+    Ok(rows)
+}
+
+/// A page of articles, newest ingested first, after ingest number `before`; `title` keeps
+/// those whose title or id contains it (case-insensitive for ASCII).
+pub fn list_articles(conn: &Connection, before: Option<i64>, title: Option<&str>, limit: usize) -> Result<Vec<ArticleRow>, StoreError> {
+    let mut w = vec!["a.seq < ?1".to_string()];
+    let mut p: Vec<Value> = vec![Value::Integer(before.unwrap_or(i64::MAX))];
+    if let Some(t) = title {
+        let pat = format!("%{}%", t.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        w.push("(a.title LIKE ?2 ESCAPE '\\' OR a.id LIKE ?2 ESCAPE '\\')".into());
+        p.push(Value::Text(pat));
+    }
+    let sql = format!(
+        "SELECT a.seq, a.id, a.title, a.published, a.url, a.outlet, a.kind, a.flags, a.duplicate_of, \
+         (SELECT COUNT(*) FROM article_events ae WHERE ae.article_id = COALESCE(a.duplicate_of, a.id)) \
+         FROM articles a WHERE {} ORDER BY a.seq DESC LIMIT {limit}",
+        w.join(" AND ")
+    );
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_map(params_from_iter(p), |r| {
+            Ok(ArticleRow {
+                seq: r.get(0)?,
+                id: r.get(1)?,
+                title: r.get(2)?,
+                published: r.get(3)?,
+                url: r.get(4)?,
+                outlet: r.get(5)?,
+                kind: r.get(6)?,
+                flags: r.get(7)?,
+                duplicate_of: r.get(8)?,
+                events: r.get::<_, i64>(9)? as u64,
+            })
+        })?
+        .collect::<Result<_, _>>()?)
+}
+
+/// Whole-database counts.
+pub fn stats(conn: &Connection) -> Result<Stats, StoreError> {
+    let mut s = Stats::default();
+    conn.query_row(
+        "SELECT COUNT(*), COALESCE(SUM(fatalities), 0), MIN(COALESCE(date_start, date_end)), MAX(COALESCE(date_end, date_start)), \
+         SUM(lat IS NULL OR lon IS NULL), SUM(sort_date = '') FROM event_index",
+        [],
+        |r| {
+            s.events = r.get::<_, i64>(0)? as u64;
+            s.fatalities = r.get::<_, i64>(1)?.max(0) as u64;
+            s.first_date = r.get(2)?;
+            s.last_date = r.get(3)?;
+            s.without_coordinates = r.get::<_, Option<i64>>(4)?.unwrap_or(0) as u64;
+            s.undated = r.get::<_, Option<i64>>(5)?.unwrap_or(0) as u64;
+            Ok(())
+        },
+    )?;
+    let (a, d) = crate::articles::counts(conn)?;
+    s.articles = a;
+    s.duplicates = d;
+    s.aliases = conn.query_row("SELECT COUNT(*) FROM event_aliases", [], |r| r.get::<_, i64>(0))? as u64;
+    let triple = |sql: &str| -> Result<Vec<(String, u64, u64)>, StoreError> {
+        Ok(conn
+            .prepare_cached(sql)?
+            .query_map([], |r| {
+                Ok((r.get::<_, Option<String>>(0)?.unwrap_or_default(), r.get::<_, i64>(1)? as u64, r.get::<_, i64>(2)?.max(0) as u64))
+            })?
+            .collect::<Result<_, _>>()?)
+    };
+    s.by_type =
+        triple("SELECT event_type, COUNT(*), SUM(fatalities) FROM event_index GROUP BY event_type ORDER BY COUNT(*) DESC, event_type")?;
+    s.by_country = triple(
+        "SELECT country_code, COUNT(*), SUM(fatalities) FROM event_index GROUP BY country_code ORDER BY COUNT(*) DESC, country_code",
+    )?;
+    let pairs = |kind: &str| -> Result<Vec<(String, u64)>, StoreError> {
+        Ok(conn
+            .prepare_cached("SELECT value, COUNT(*) FROM event_terms WHERE kind = ?1 GROUP BY value ORDER BY COUNT(*) DESC, value")?
+            .query_map([kind], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))?
+            .collect::<Result<_, _>>()?)
+    };
+    s.by_flag = pairs("flag")?;
+    s.by_actor_kind = pairs("actor_kind")?;
+    Ok(s)
+}
+
+/// Calls `f` with every current event's contract line, newest first (undated last).
+pub fn for_each_event<E: From<StoreError>>(conn: &Connection, mut f: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
+    let mut stmt = conn
+        .prepare("SELECT ev.json FROM events ev LEFT JOIN event_index e ON e.id = ev.id ORDER BY e.sort_date DESC, ev.id")
+        .map_err(StoreError::from)?;
+    let mut rows = stmt.query([]).map_err(StoreError::from)?;
+    while let Some(r) = rows.next().map_err(StoreError::from)? {
+        let j: String = r.get(0).map_err(StoreError::from)?;
+        f(&j)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Store;
+    use rusqlite::params;
+
+    fn event(id: &str, ty: &str, cc: &str, admin1: &str, day: &str, fatalities: u64, lat: f64, lon: f64) -> String {
+        serde_json::json!({
+            "id": id, "event_type": ty, "sub_event_type": "Armed clash",
+            "date": {"earliest": day, "latest": day, "precision": "day", "expression": "on Thursday"},
+            "location": {"name": format!("Town of {id}"), "country_code": cc, "admin1": admin1, "admin2": null, "lat": lat, "lon": lon, "precision": "exact", "geonames_id": null},
+            "actors": [{"name": "Military Forces of Niger", "kind": "state_forces", "role": "target"},
+                       {"name": "Unidentified Armed Group (Niger)", "kind": "political_militia", "role": "attacker"}],
+            "casualties": [], "fatalities": fatalities, "tactics": ["motorcycles"],
+            "sources": [{"article_id": format!("art-{id}"), "role": "primary", "independent": true, "url": null, "outlet": "Sahel Wire", "published": day}],
+            "claims": [{"article_id": format!("art-{id}"), "field": "date", "value": {}, "attributed_to": "the governor", "superseded": false, "start": 0, "end": 3, "quote": "gunmen on motorbikes"}],
+            "flags": ["single_source"], "merged_from": [], "evidence": []
+        })
+        .to_string()
+    }
+
+    fn store_with(events: &[String]) -> Store {
+        let s = Store::open_in_memory().unwrap();
+        for e in events {
+            let v: serde_json::Value = serde_json::from_str(e).unwrap();
+            s.conn().execute("INSERT INTO events (id, json) VALUES (?1, ?2)", params![v["id"].as_str().unwrap(), e]).unwrap();
+        }
+        s
+    }
+
+    fn ids(page: &EventPage) -> Vec<&str> {
+        page.events.iter().map(|(id, _)| id.as_str()).collect()
+    }
+
+    #[test]
+    fn triggers_index_inserts_replaces_updates_and_deletes() {
+        let s = store_with(&[
+            event("a", "Battles", "NE", "Tillabéri", "2024-03-01", 5, 14.2, 1.4),
+            event("b", "Riots", "ML", "Gao", "2024-03-09", 0, 16.3, -0.04),
+        ]);
+        let c = s.conn();
+        let all = EventFilter::default();
+        assert_eq!(count_events(c, &all).unwrap(), 2);
+        // a replace (what the linker does) re-indexes instead of failing on the unique id
+        c.execute(
+            "INSERT OR REPLACE INTO events (id, json) VALUES ('a', ?1)",
+            [event("a", "Battles", "BF", "Sahel", "2024-03-02", 9, 14.0, -0.5)],
+        )
+        .unwrap();
+        assert_eq!(count_events(c, &all).unwrap(), 2);
+        let bf = EventFilter { countries: vec!["BF".into()], ..Default::default() };
+        assert_eq!(count_events(c, &bf).unwrap(), 1);
+        assert_eq!(admin1_names(c).unwrap(), vec![("BF".into(), "Sahel".into(), 1), ("ML".into(), "Gao".into(), 1)]);
+        c.execute("UPDATE events SET json = ?1 WHERE id = 'b'", [event("b", "Riots", "ML", "Gao", "2024-03-10", 3, 16.3, -0.04)]).unwrap();
+        assert_eq!(count_events(c, &EventFilter { min_fatalities: Some(3), ..Default::default() }).unwrap(), 2);
+        c.execute("DELETE FROM events WHERE id = 'a'", []).unwrap();
+        assert_eq!(count_events(c, &all).unwrap(), 1);
+        let fts = EventFilter { fts: Some("motorbikes".into()), ..Default::default() };
+        assert_eq!(count_events(c, &fts).unwrap(), 1);
+        assert_eq!(admin1_names(c).unwrap().len(), 1);
+        let n_terms: i64 = c.query_row("SELECT COUNT(*) FROM event_terms", [], |r| r.get(0)).unwrap();
+        assert_eq!(n_terms, 5, "b's two actor kinds, flag, tactic and article");
+        // a line that is not JSON is stored but not indexed, and does not fail the writer
+        c.execute("INSERT INTO events (id, json) VALUES ('bad', 'not json')", []).unwrap();
+        assert_eq!(count_events(c, &all).unwrap(), 1);
+    }
+
+    #[test]
+    fn filters_combine_and_pages_follow_cursors() {
+        let mut evs = Vec::new();
+        for i in 0..25u64 {
+            let (cc, a1) = if i % 2 == 0 { ("NE", "Tillabéri") } else { ("ML", "Mopti") };
+            let ty = if i % 3 == 0 { "Battles" } else { "Violence against civilians" };
+            evs.push(event(&format!("e{i:02}"), ty, cc, a1, &format!("2024-01-{:02}", i + 1), i, 10.0 + i as f64 / 10.0, 1.0));
+        }
+        let s = store_with(&evs);
+        let c = s.conn();
+        let f = EventFilter { countries: vec!["NE".into()], event_types: vec!["Battles".into()], ..Default::default() };
+        // even i and multiple of 3: 0, 6, 12, 18, 24
+        assert_eq!(count_events(c, &f).unwrap(), 5);
+        let p1 = list_events(c, &f, Sort::DateDesc, None, 2).unwrap();
+        assert_eq!(ids(&p1), ["e24", "e18"]);
+        let p2 = list_events(c, &f, Sort::DateDesc, p1.next.as_ref(), 2).unwrap();
+        assert_eq!(ids(&p2), ["e12", "e06"]);
+        let p3 = list_events(c, &f, Sort::DateDesc, p2.next.as_ref(), 2).unwrap();
+        assert_eq!(ids(&p3), ["e00"]);
+        assert!(p3.next.is_none());
+        let asc = list_events(c, &EventFilter::default(), Sort::DateAsc, None, 3).unwrap();
+        assert_eq!(ids(&asc), ["e00", "e01", "e02"]);
+        let deadly = list_events(c, &EventFilter::default(), Sort::FatalitiesDesc, None, 2).unwrap();
+        assert_eq!(ids(&deadly), ["e24", "e23"]);
+        let next = list_events(c, &EventFilter::default(), Sort::FatalitiesDesc, deadly.next.as_ref(), 1).unwrap();
+        assert_eq!(ids(&next), ["e22"]);
+        // dates: overlap of the event's days with the range
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let r = EventFilter { date_from: Some(d("2024-01-10")), date_to: Some(d("2024-01-12")), ..Default::default() };
+        assert_eq!(count_events(c, &r).unwrap(), 3);
+        let b = EventFilter { bbox: Some(BBox { west: 0.0, south: 11.0, east: 2.0, north: 11.45 }), ..Default::default() };
+        assert_eq!(count_events(c, &b).unwrap(), 5, "lat 11.0 .. 11.4");
+        let across = EventFilter { bbox: Some(BBox { west: 170.0, south: -90.0, east: 2.0, north: 90.0 }), ..Default::default() };
+        assert_eq!(count_events(c, &across).unwrap(), 25);
+        let actor =
+            EventFilter { actor_kinds: vec!["political_militia".into()], flags: vec!["single_source".into()], ..Default::default() };
+        assert_eq!(count_events(c, &actor).unwrap(), 25);
+        let art = EventFilter { article: Some("art-e03".into()), ..Default::default() };
+        assert_eq!(ids(&list_events(c, &art, Sort::DateDesc, None, 10).unwrap()), ["e03"]);
+        let fts = EventFilter { fts: Some("actors : \"armed group\"".into()), admin1: vec!["Mopti".into()], ..Default::default() };
+        assert_eq!(count_events(c, &fts).unwrap(), 12);
+        let wrong = list_events(c, &f, Sort::DateDesc, Some(&Cursor::Fatalities(1, 1)), 2);
+        assert!(wrong.is_err());
+    }
+
+    #[test]
+    fn map_timeline_and_stats() {
+        let evs: Vec<String> = (0..10u64)
+            .map(|i| {
+                event(&format!("m{i}"), "Battles", "NE", "Tillabéri", &format!("2024-02-{:02}", i + 1), i, 14.0 + i as f64 * 0.01, 1.0)
+            })
+            .collect();
+        let s = store_with(&evs);
+        let c = s.conn();
+        let (pts, grouped) = map_points(c, &EventFilter::default(), 100, 1.0).unwrap();
+        assert!(!grouped);
+        assert_eq!(pts.len(), 10);
+        assert_eq!(pts[0].id.as_deref(), Some("m9"));
+        assert_eq!(pts[0].place.as_deref(), Some("Town of m9"));
+        let (cells, grouped) = map_points(c, &EventFilter::default(), 5, 1.0).unwrap();
+        assert!(grouped);
+        assert_eq!(cells.len(), 1);
+        assert_eq!((cells[0].events, cells[0].fatalities), (10, 45));
+        let (weeks, left_out) = timeline(c, &EventFilter::default()).unwrap();
+        // 2024-02-01 is a Thursday: weeks of Jan 29, Feb 5 (5..11)
+        assert_eq!(weeks.iter().map(|w| (w.week.as_str(), w.events)).collect::<Vec<_>>(), [("2024-01-29", 4), ("2024-02-05", 6)]);
+        assert_eq!(left_out, 0);
+        let st = stats(c).unwrap();
+        assert_eq!((st.events, st.fatalities), (10, 45));
+        assert_eq!(st.by_country, vec![("NE".to_string(), 10, 45)]);
+        assert_eq!(st.first_date.as_deref(), Some("2024-02-01"));
+        let mut n = 0;
+        for_each_event::<StoreError>(c, |_| {
+            n += 1;
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(n, 10);
+    }
+
+    #[test]
+    fn backfill_indexes_events_stored_before_the_migration() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        {
+            let mut conn = rusqlite::Connection::open(&path).unwrap();
+            crate::migrations::current(&conn).unwrap();
+            let serving = crate::migrations::MIGRATIONS.iter().find(|m| m.name == "serving").unwrap().version;
+            for m in crate::migrations::MIGRATIONS.iter().filter(|m| m.version < serving) {
+                let tx = conn.transaction().unwrap();
+                tx.execute_batch(m.sql).unwrap();
+                tx.execute("INSERT INTO schema_migrations VALUES (?1, ?2, 'then')", params![m.version, m.name]).unwrap();
+                tx.commit().unwrap();
+                if m.name == "events" {
+                    conn.execute(
+                        "INSERT INTO events VALUES ('old', ?1)",
+                        [event("old", "Battles", "NE", "Dosso", "2023-05-05", 2, 13.0, 3.2)],
+                    )
+                    .unwrap();
+                }
+            }
+        }
+        let s = Store::open(&path).unwrap();
+        assert_eq!(count_events(s.conn(), &EventFilter { admin1: vec!["Dosso".into()], ..Default::default() }).unwrap(), 1);
+    }
+}
