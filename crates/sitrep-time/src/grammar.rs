@@ -1313,8 +1313,40 @@ impl<'a> G<'_, 'a> {
             }
             _ => {}
         }
-        // "Wednesday's ruling": a noun's date, not the clause's tense.
-        if t.poss && dir == Dir::Auto {
+        // "Wednesday's ruling", "a Wednesday night shooting": a noun's date, not the clause's
+        // tense ("victims of a Wednesday night shooting are expected to survive"); only nouns
+        // of what has happened (a "Thursday meeting" may be ahead).
+        let noun = if self.pod(e).is_some() { e + 1 } else { e };
+        let happened = self.wa(
+            noun,
+            &[
+                "attack",
+                "attacks",
+                "assault",
+                "raid",
+                "ambush",
+                "clash",
+                "clashes",
+                "shooting",
+                "shootings",
+                "stabbing",
+                "bombing",
+                "blast",
+                "explosion",
+                "killing",
+                "killings",
+                "massacre",
+                "murder",
+                "crash",
+                "fire",
+                "incident",
+                "robbery",
+                "carjacking",
+                "homicide",
+                "violence",
+            ],
+        );
+        if dir == Dir::Auto && (t.poss || happened) {
             dir = Dir::Recent;
         }
         Some(cand(i, e, Sem::Weekday { dow, dir, anaphoric }, "time.weekday.v1"))

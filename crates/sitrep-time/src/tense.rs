@@ -2,14 +2,21 @@
 //! or last year's and next year's 28 September, when the text does not say.
 //!
 //! Each word of the sentence is marked past ("said", "was", "attacked"), future ("will",
-//! "would", "scheduled", "plans") or neither; an expression takes the mark nearest to it
-//! (within [`WINDOW`] tokens, the left one on a tie).
+//! "would", "scheduled", "expected") or neither; an expression takes the mark nearest to it
+//! within [`WINDOW`] tokens, the one before it unless the one after is more than
+//! [`LEFT_BONUS`] tokens closer (a time adverbial mostly follows its verb: "was shot by her
+//! brother Thursday night, is expected to recover"). "until" right before it is a deadline
+//! ahead; a verb of saying across a comma or a quotation mark counts only when nothing else
+//! does.
 
 use crate::lex::{Kind, Tok};
 use crate::sem::Tense;
 
 /// How far (in tokens) a tense marker may be from the expression.
 const WINDOW: usize = 10;
+
+/// A mark before the expression wins over one after it unless that one is this much closer.
+const LEFT_BONUS: usize = 2;
 
 /// Future markers.
 const FUTURE: &[&str] = &[
@@ -28,13 +35,10 @@ const FUTURE: &[&str] = &[
     "slated",
     "intends",
     "intend",
-    "intended",
     "aims",
     "next",
     "tomorrow",
     "soon",
-    "until",
-    "till",
     "ahead",
     "prochain",
     "prochaine",
@@ -132,13 +136,18 @@ pub(crate) fn marks(toks: &[Tok<'_>]) -> Vec<Option<Tense>> {
             if had_been {
                 return Some(Tense::Past);
             }
-            if k.ends_with("'ll") || k.ends_with("\u{2019}ll") || FUTURE.contains(&k) {
+            // "would-be robber" is no future.
+            let compound = toks.get(i + 1).is_some_and(|n| n.kind == Kind::Punct && n.ch == '-' && n.start == t.end);
+            if !compound && (k.ends_with("'ll") || k.ends_with("\u{2019}ll") || FUTURE.contains(&k)) {
                 // "due to", "set to" only before a verb: next word "to".
                 return Some(Tense::Future);
             }
             let before_to = toks.get(i + 1).is_some_and(|n| n.key == "to");
             if before_to
-                && matches!(k, "due" | "set" | "poised" | "likely" | "is" | "are" | "am" | "plan" | "plans" | "planned" | "schedule")
+                && matches!(
+                    k,
+                    "due" | "set" | "poised" | "likely" | "is" | "are" | "am" | "plan" | "plans" | "planned" | "schedule" | "intended"
+                )
             {
                 return Some(Tense::Future);
             }
@@ -190,28 +199,42 @@ pub(crate) fn around(toks: &[Tok<'_>], marks: &[Option<Tense>], s: usize, e: usi
     let mut crossed_left = false;
     let mut crossed_right = false;
     let boundary = |t: &Tok<'_>| t.kind == Kind::Punct && matches!(t.ch, ',' | '"' | '\'' | ')' | '(' | ';' | ':');
+    // "postponed until Tuesday": a deadline ahead ("until she saw" further away says nothing).
+    if s > 0 && matches!(toks[s - 1].key, "until" | "till") {
+        return Tense::Future;
+    }
+    let mut left = None;
+    let mut right = None;
     for dist in 1..=WINDOW {
-        if s >= dist {
+        if left.is_none() && s >= dist {
             let t = &toks[s - dist];
             if let Some(m) = marks[s - dist] {
                 if crossed_left && REPORTING.contains(&t.key) {
                     fallback = fallback.or(Some(m));
                 } else {
-                    return m;
+                    left = Some((dist, m));
                 }
             }
             crossed_left |= boundary(t);
         }
-        if let Some(t) = toks.get(e + dist - 1) {
+        if right.is_none()
+            && let Some(t) = toks.get(e + dist - 1)
+        {
             if let Some(m) = marks[e + dist - 1] {
                 if crossed_right && REPORTING.contains(&t.key) {
                     fallback = fallback.or(Some(m));
                 } else {
-                    return m;
+                    right = Some((dist, m));
                 }
             }
             crossed_right |= boundary(t);
         }
+    }
+    match (left, right) {
+        (Some((dl, l)), Some((dr, r))) => return if dl <= dr + LEFT_BONUS { l } else { r },
+        (Some((_, l)), None) => return l,
+        (None, Some((_, r))) => return r,
+        _ => {}
     }
     fallback.unwrap_or(Tense::Unknown)
 }

@@ -277,3 +277,19 @@ fn holidays() {
         published()
     ));
 }
+
+#[test]
+fn tense_cues() {
+    insta::assert_snapshot!(family(
+        &[
+            "The boy who was shot by his brother Thursday night is expected to recover.",
+            "All five victims of a Wednesday night shooting are expected to survive.",
+            "The hearing was postponed until Tuesday morning.",
+            "She heard shots outside her home Sunday night until she saw the lights.",
+            "A would-be robber was killed in a shootout early Monday.",
+            "He was not the intended target of the 3:30 a.m. Saturday attack.",
+            "\"The convoy will leave at dawn on Monday,\" the governor said.",
+        ],
+        published()
+    ));
+}
