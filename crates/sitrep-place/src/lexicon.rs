@@ -108,7 +108,7 @@ pub fn admin_level(word: &str) -> Option<u8> {
         "region" | "regions" | "province" | "state" | "governorate" | "oblast" | "wilaya" | "territory" => Some(1),
         "department" | "departement" | "département" | "prefecture" | "préfecture" | "district" | "county" | "cercle" | "circle"
         | "division" | "lga" | "municipality" | "parish" => Some(2),
-        "commune" | "arrondissement" | "sub-prefecture" | "subprefecture" | "canton" => Some(3),
+        "commune" | "arrondissement" | "sub-prefecture" | "subprefecture" | "canton" | "subdivision" => Some(3),
         _ => None,
     }
 }

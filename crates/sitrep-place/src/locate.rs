@@ -1,25 +1,51 @@
-//! The place of an event: the most specific literal mention of its sentences that is not the
-//! reference point of a distance or direction clue.
+//! The place of an event, following the conventions of event coders such as ACLED:
+//!
+//! - the place the text says the event happened in ("in X", "the village of X", "attacked X")
+//!   wins over places named for other reasons; a town before its admin2, admin1, country;
+//! - a place the text says the event was coded at ("coded as X", "location coded to X") wins
+//!   over everything;
+//! - a reference point ("25 km north of X", "east of X") is the event's place, with precision
+//!   `near`, unless the text also names a place of its own that the gazetteer knows and that
+//!   agrees with the clue ("in Kandadji, 190 km from Niamey": Kandadji, which lies about 175 km
+//!   from Niamey); an own place that disagrees with the stated distance is a wrong reading and
+//!   gives way to the reference point;
+//! - "near X", "on the outskirts of X" give X with precision `near`;
+//! - route ends and destinations ("on the road to X", "between A and B": B, "coming from X",
+//!   "taken to X", "a hospital in X") and places used as modifiers ("the X mixed patrol", "an X
+//!   community leader") are used only when nothing better is there;
+//! - admin areas in parentheses after a name ("Garin (Tera, Tillaberi)") are context: used only
+//!   when nothing else is;
+//! - a border ("near the border with Burkina Faso") gives only a country.
 
+use crate::geo::km;
 use crate::{Gazetteer, LocationPrecision, Match, PlaceKind, PlaceMention, to_location};
 use sitrep_model::Span;
 use sitrep_model::mention::Location;
 
-/// What the words before a mention make of it.
+/// What the words around a mention make of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Clue {
     /// Nothing special.
     None,
     /// "near X", "outside X", "on the outskirts of X": the event is near X.
     Near,
-    /// "190 km from X", "north of X", "the border with X": X is a reference point.
+    /// "190 km from X", "north of X": X is a reference point.
     Reference {
         /// Kilometres when stated.
         km: Option<u32>,
     },
+    /// "the border with X": X names a neighbour.
+    Border,
+    /// "on the road to X", "between A and B" (B), "coming from X", "taken to X", "a hospital
+    /// in X": the end of a route or a destination.
+    Route,
     /// Inside parentheses naming the admin areas of the place before them ("Garin (Tera,
     /// Tillaberi)"): context, used only when nothing else is there.
     Hint,
+    /// "coded as X", "location coded to X", "Y [X]": the coder's own statement of the place.
+    Coded,
+    /// "the mayor of X", "X militiamen": part of a description of people.
+    Modifier,
 }
 
 /// True when `m` lies inside parentheses right after another mention.
@@ -31,6 +57,36 @@ fn in_hint(text: &str, places: &[PlaceMention], m: &PlaceMention) -> bool {
     }
     let head = before[..open].trim_end();
     let head = head.strip_suffix(']').map_or(head, |h| h.rsplit_once('[').map_or(h, |x| x.0).trim_end());
+    let close = text[open..].find(')').map_or(text.len(), |c| open + c);
+    crate::recognise::hint_list(&text[open + 1..close]) && places.iter().any(|p| p.span.end == head.len() && !std::ptr::eq(p, m))
+}
+
+/// True when `m` follows another mention after a comma and names its admin1 area or country
+/// ("Paris, Texas").
+fn comma_hint(text: &str, places: &[PlaceMention], m: &PlaceMention) -> bool {
+    let Some(head) = text[..m.span.start].trim_end().strip_suffix(',') else { return false };
+    let head = head.trim_end();
+    let Some(mp) = m.place.as_ref() else { return false };
+    places.iter().any(|p| {
+        p.span.end == head.len()
+            && !std::ptr::eq(p, m)
+            && p.place.as_ref().is_some_and(|pp| match m.precision {
+                LocationPrecision::Admin1 => pp.admin1.is_some() && pp.admin1 == mp.admin1 && pp.country_code == mp.country_code,
+                LocationPrecision::Country => pp.country_code == mp.country_code,
+                _ => false,
+            })
+    })
+}
+
+/// True when `m` stands alone in square brackets right after another mention ("Kobi [Kobi
+/// Koira]": another name of the same place).
+fn bracketed(text: &str, places: &[PlaceMention], m: &PlaceMention) -> bool {
+    let before = text[..m.span.start].trim_end();
+    let Some(head) = before.strip_suffix('[') else { return false };
+    if !text[m.span.end..].trim_start().starts_with(']') {
+        return false;
+    }
+    let head = head.trim_end();
     places.iter().any(|p| p.span.end == head.len() && !std::ptr::eq(p, m))
 }
 
@@ -51,34 +107,199 @@ const DIRECTIONS: &[&str] = &[
     "southern",
     "eastern",
     "western",
+    "nne",
+    "nnw",
+    "sse",
+    "ssw",
+    "ene",
+    "ese",
+    "wnw",
+    "wsw",
 ];
 
-/// Reads the clue in the words before `start` (same sentence, at most ~80 bytes back).
-fn clue(text: &str, start: usize, sentence_start: usize) -> Clue {
-    let from = start.saturating_sub(80).max(sentence_start);
-    let mut from = from;
+/// Words before "to X" / "for X" that make X a destination ("taken to X", "the road to X").
+const TOWARDS: &[&str] = &[
+    "road",
+    "roads",
+    "way",
+    "route",
+    "axis",
+    "highway",
+    "heading",
+    "headed",
+    "head",
+    "taken",
+    "evacuated",
+    "transferred",
+    "transported",
+    "brought",
+    "rushed",
+    "flown",
+    "airlifted",
+    "fled",
+    "flee",
+    "fleeing",
+    "moved",
+    "moving",
+    "returned",
+    "returning",
+    "travelling",
+    "traveling",
+    "travelled",
+    "traveled",
+    "going",
+    "bound",
+    "relocated",
+    "driven",
+    "deported",
+    "sent",
+    "escorted",
+    "departed",
+    "leaving",
+    "left",
+    "back",
+    "referred",
+    "convoy",
+];
+
+/// Words before "from X" that make X an origin ("coming from X").
+const FROM: &[&str] = &[
+    "coming",
+    "came",
+    "come",
+    "arriving",
+    "arrived",
+    "returning",
+    "returned",
+    "travelling",
+    "traveling",
+    "heading",
+    "originating",
+    "originally",
+    "crossing",
+    "crossed",
+    "infiltrating",
+    "based",
+];
+
+/// Titles before "of X" ("the mayor of X").
+const TITLES: &[&str] = &[
+    "mayor",
+    "governor",
+    "prefect",
+    "sub-prefect",
+    "sultan",
+    "emir",
+    "secretary",
+    "deputy",
+    "mp",
+    "minister",
+    "president",
+    "senator",
+    "lamido",
+    "councilor",
+    "councillor",
+    "member",
+    "members",
+    "representative",
+    "delegate",
+];
+
+/// People after a name ("X militiamen", "X residents"): the name describes them.
+const PEOPLE: &[&str] = &[
+    "militiamen",
+    "militia",
+    "militias",
+    "militiaman",
+    "residents",
+    "villagers",
+    "youths",
+    "youth",
+    "herders",
+    "farmers",
+    "fighters",
+    "vigilante",
+    "vigilantes",
+    "natives",
+    "native",
+    "community",
+    "communities",
+    "population",
+    "traders",
+    "merchants",
+    "refugees",
+    "students",
+    "leader",
+    "leaders",
+    "chief",
+    "chiefs",
+    "mayor",
+    "governor",
+    "prefect",
+    "officials",
+    "authorities",
+    "delegation",
+    "elders",
+    "inhabitants",
+    "people",
+    "men",
+    "women",
+    "pastoralists",
+    "miners",
+    "fishers",
+    "fishermen",
+    "hunters",
+    "self-defense",
+    "self-defence",
+    "defense",
+    "defence",
+    "based",
+    "brigade",
+    "contingent",
+    "unit",
+    "units",
+    "patrol",
+    "garrison",
+    "detachment",
+];
+
+/// Places where the wounded are treated: "a hospital in X" names a destination.
+const CARE: &[&str] = &["hospital", "hospitals", "clinic", "clinics", "morgue", "health", "medical", "infirmary"];
+
+/// The lowercase words of `text[from..to]` (letters, digits, hyphens).
+fn words_of(text: &str, from: usize, to: usize) -> Vec<String> {
+    let mut from = from.min(to);
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let before = text[from..start].to_lowercase();
-    let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).collect();
+    text[from..to].to_lowercase().split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).map(str::to_string).collect()
+}
+
+/// Reads the clue in the words before `start` (same sentence, at most ~100 bytes back).
+fn clue(text: &str, start: usize, sentence_start: usize) -> Clue {
+    let from = start.saturating_sub(100).max(sentence_start);
+    let words = words_of(text, from, start);
     let n = words.len();
-    let w = |k: usize| if k < n { words[n - 1 - k] } else { "" };
+    let w0 = |k: usize| if k < n { words[n - 1 - k].as_str() } else { "" };
+    // "coded as X", "location coded to X", "coded at approximate location as X"
+    if matches!(w0(0), "as" | "to" | "at") && (1..=5).any(|k| w0(k) == "coded") {
+        return Clue::Coded;
+    }
     // "the capital, Niamey" / "the town of X": look past the apposition
     let mut skip = 0;
-    if matches!(w(0), "capital" | "city" | "town") && w(1) == "the" {
+    if matches!(w0(0), "capital" | "city" | "town" | "village") && w0(1) == "the" {
         skip = 2;
-    } else if w(0) == "of" && matches!(w(1), "capital" | "city" | "town") && w(2) == "the" {
+    } else if w0(0) == "of" && matches!(w0(1), "capital" | "city" | "town" | "village" | "locality" | "hamlet") && w0(2) == "the" {
         skip = 3;
-    } else if w(0) == "the" {
+    } else if w0(0) == "the" {
         skip = 1;
     }
-    let w = |k: usize| w(k + skip);
+    let w = |k: usize| w0(k + skip);
     // "near X", "outside X", "close to X", "on the outskirts of X", "in the vicinity of X"
     if matches!(w(0), "near" | "outside" | "nearby" | "around") || (w(0) == "to" && w(1) == "close") {
         return Clue::Near;
     }
-    if w(0) == "of" && matches!(w(1), "outskirts" | "vicinity" | "environs") {
+    if w(0) == "of" && matches!(w(1), "outskirts" | "vicinity" | "environs" | "surroundings" | "periphery" | "area" | "areas") {
         return Clue::Near;
     }
     if w(0) == "from" && matches!(w(1), "far") && w(2) == "not" {
@@ -86,7 +307,29 @@ fn clue(text: &str, start: usize, sentence_start: usize) -> Clue {
     }
     // "the border with X", "the X border"
     if matches!(w(0), "with" | "of") && matches!(w(1), "border" | "frontier" | "borders") {
-        return Clue::Reference { km: None };
+        return Clue::Border;
+    }
+    // "the mayor of X": a person's title
+    if w(0) == "of" && TITLES.contains(&w(1)) {
+        return Clue::Modifier;
+    }
+    // "on the road to X", "taken to X", "bound for X", "towards X"
+    if matches!(w(0), "towards" | "toward") {
+        return Clue::Route;
+    }
+    if matches!(w(0), "to" | "for") && (TOWARDS.contains(&w(1)) || (w(1) == "the" && TOWARDS.contains(&w(2)))) {
+        return Clue::Route;
+    }
+    // "from A to B"
+    if w(0) == "to" && (1..=5).any(|k| w(k) == "from") {
+        return Clue::Route;
+    }
+    if w(0) == "from" && FROM.contains(&w(1)) {
+        return Clue::Route;
+    }
+    // "a hospital in X", "the hospital of X"
+    if matches!(w(0), "in" | "at" | "of") && (CARE.contains(&w(1)) || (w(1) == "regional" && CARE.contains(&w(2)))) {
+        return Clue::Route;
     }
     // "[N km] [north] of X", "N km from X", "N kilometres away from X"
     if matches!(w(0), "of" | "from") {
@@ -100,25 +343,121 @@ fn clue(text: &str, start: usize, sentence_start: usize) -> Clue {
         }
         let unit = matches!(w(k), "km" | "kms" | "kilometres" | "kilometers" | "kilometre" | "kilometer" | "miles" | "mile" | "mi");
         if unit {
-            let num = w(k + 1).parse::<u32>().ok().or_else(|| w(k).strip_suffix("km").and_then(|x| x.parse().ok()));
+            // "12-22km", "12 to 22 km": the larger figure
+            let num = w(k + 1)
+                .rsplit('-')
+                .next()
+                .and_then(|x| x.parse::<u32>().ok())
+                .or_else(|| w(k).strip_suffix("km").and_then(|x| x.parse().ok()));
             let km = num.map(|x| if w(k).starts_with("mi") { x * 16 / 10 } else { x });
             return Clue::Reference { km };
         }
-        if let Some(x) = w(k).strip_suffix("km").and_then(|x| x.parse::<u32>().ok()) {
+        if let Some(x) = w(k).strip_suffix("km").and_then(|x| x.rsplit('-').next()).and_then(|x| x.parse::<u32>().ok()) {
             return Clue::Reference { km: Some(x) };
         }
         if direction {
             return Clue::Reference { km: None };
         }
     }
+    // "destination X", "destined for X"
+    if w(0) == "destination" || (w(0) == "for" && w(1) == "destined") {
+        return Clue::Route;
+    }
+    // "militiamen from X attacked ...", "rockets fired from X": an origin
+    if w(0) == "from" {
+        return Clue::Route;
+    }
+    // "between A and B": B is the other end of the stretch
+    if w0(0) == "and" && (1..=12).any(|k| w0(k) == "between") && !(1..=12).take_while(|&k| w0(k) != "between").any(|k| w0(k) == "and") {
+        let mut lo = from;
+        while !text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let hay = &text.as_bytes()[lo..start];
+        let between = hay.windows(7).rposition(|w| w.eq_ignore_ascii_case(b"between")).map(|p| lo + p);
+        if between.is_some_and(|b| !text[b..start].contains(['.', ';'])) {
+            return Clue::Route;
+        }
+    }
     Clue::None
 }
+
+/// True when the mention is used as a modifier: "the Tchirozerine mixed patrol", "an Inates
+/// community leader" (a determiner before it, a lowercase word after it).
+fn attributive(text: &str, m: &PlaceMention, sentence_start: usize) -> bool {
+    let next_word: String = text[m.span.end..]
+        .strip_prefix([' ', '-'])
+        .map(|t| t.chars().take_while(|c| c.is_alphabetic() || *c == '-').collect::<String>().to_lowercase())
+        .unwrap_or_default();
+    if PEOPLE.contains(&next_word.as_str()) {
+        return true;
+    }
+    let before = words_of(text, m.span.start.saturating_sub(12).max(sentence_start), m.span.start);
+    if !before.last().is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an")) {
+        return false;
+    }
+    let after = &text[m.span.end..];
+    let Some(next) = after.strip_prefix(' ') else { return false };
+    let word: String = next.chars().take_while(|c| c.is_alphabetic() || *c == '-').collect();
+    word.chars().next().is_some_and(char::is_lowercase)
+        && !matches!(
+            word.as_str(),
+            "and"
+                | "or"
+                | "in"
+                | "on"
+                | "at"
+                | "to"
+                | "of"
+                | "near"
+                | "was"
+                | "is"
+                | "were"
+                | "are"
+                | "had"
+                | "has"
+                | "where"
+                | "which"
+                | "that"
+        )
+        && !PLACE_NOUNS.contains(&word.as_str())
+}
+
+/// Nouns after a name that make "the X area" a place, not a modifier.
+const PLACE_NOUNS: &[&str] = &[
+    "area",
+    "areas",
+    "zone",
+    "region",
+    "department",
+    "commune",
+    "district",
+    "province",
+    "axis",
+    "sector",
+    "locality",
+    "village",
+    "town",
+    "city",
+    "countryside",
+    "bush",
+    "outskirts",
+    "vicinity",
+    "surroundings",
+    "environs",
+    "municipality",
+    "county",
+    "state",
+    "border",
+    "borders",
+    "frontier",
+    "side",
+];
 
 /// Rank of a precision (lower is more specific).
 fn specificity(p: LocationPrecision) -> u8 {
     match p {
-        LocationPrecision::Exact => 0,
-        LocationPrecision::Near => 1,
+        LocationPrecision::Exact | LocationPrecision::Near => 0,
         LocationPrecision::Admin2 => 2,
         LocationPrecision::Admin1 => 3,
         LocationPrecision::Country => 4,
@@ -126,11 +465,58 @@ fn specificity(p: LocationPrecision) -> u8 {
     }
 }
 
+/// How a candidate may serve, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Role {
+    /// The coder's own statement.
+    Coded,
+    /// A place of the event.
+    Own,
+    /// A modifier ("the X patrol") or a reading that disagrees with a stated distance.
+    Weak,
+    /// A route end or destination.
+    Route,
+    /// An admin hint in parentheses.
+    Hint,
+    /// Not a place of the event (a reference point that gave way, a border).
+    No,
+}
+
+/// The roles that compete on specificity and order: a modifier loses only to the places of
+/// its own sentence.
+fn class(r: Role) -> Role {
+    if r == Role::Weak { Role::Own } else { r }
+}
+
 struct Cand<'a> {
     m: &'a PlaceMention,
     sentence: usize,
     precision: LocationPrecision,
     clue: Clue,
+    role: Role,
+    /// The span to quote (a reference point taken as the place quotes the clue whole).
+    span: Span,
+    /// The name to give (an unresolved place near a reference point keeps its own).
+    name: Option<&'a str>,
+}
+
+/// A specific, resolved place (a town, not an area; not a fallback).
+fn specific(m: &PlaceMention) -> bool {
+    m.place.is_some() && matches!(m.matched, Match::Exact | Match::Alternate | Match::Fuzzy) && m.precision == LocationPrecision::Exact
+}
+
+/// True when place `own` agrees with the reference point `r` stated `k` km away (any distance
+/// under 100 km when none is stated).
+fn agrees(own: &PlaceMention, r: &PlaceMention, k: Option<u32>) -> bool {
+    let (Some(a), Some(b)) = (&own.place, &r.place) else { return false };
+    let d = km(a.lat, a.lon, b.lat, b.lon);
+    match k {
+        Some(k) => {
+            let k = f64::from(k);
+            d <= k * 1.5 + 20.0 && d >= k * 0.5 - 20.0
+        }
+        None => d <= 100.0,
+    }
 }
 
 pub(crate) fn event_location(_gaz: &Gazetteer, text: &str, places: &[PlaceMention], sentences: &[Span]) -> Option<(Location, Span)> {
@@ -145,51 +531,125 @@ pub(crate) fn event_location(_gaz: &Gazetteer, text: &str, places: &[PlaceMentio
                 if cands.iter().any(|c| std::ptr::eq(c.m, m)) {
                     continue;
                 }
-                let clue = if in_hint(text, places, m) { Clue::Hint } else { clue(text, m.span.start, s.start) };
+                let clue = if in_hint(text, places, m) || comma_hint(text, places, m) {
+                    Clue::Hint
+                } else if bracketed(text, places, m) {
+                    // "Kobi [Kobi Koira]": the coder's name for the place, when it resolves
+                    if specific(m) { Clue::Coded } else { Clue::Hint }
+                } else {
+                    clue(text, m.span.start, s.start)
+                };
                 let mut precision = m.precision;
-                if clue == Clue::Near && precision == LocationPrecision::Exact {
+                if matches!(clue, Clue::Near | Clue::Route) && precision == LocationPrecision::Exact {
                     precision = LocationPrecision::Near;
                 }
-                cands.push(Cand { m, sentence: si, precision, clue });
+                let role = match clue {
+                    Clue::Coded => Role::Coded,
+                    Clue::None | Clue::Near if attributive(text, m, s.start) => Role::Weak,
+                    Clue::None | Clue::Near => Role::Own,
+                    Clue::Route => Role::Route,
+                    Clue::Modifier => Role::Weak,
+                    Clue::Hint => Role::Hint,
+                    Clue::Reference { .. } | Clue::Border => Role::No,
+                };
+                cands.push(Cand { m, sentence: si, precision, clue, role, span: m.span, name: None });
             }
         }
         if !cands.is_empty() {
             break;
         }
     }
-    // a mention inside parentheses that name the admin areas of the one before it is context
-    // ("Garin (Diffa, Diffa)"): keep it only when nothing else is there
-    let usable = |c: &&Cand| !matches!(c.clue, Clue::Reference { .. }) && (c.m.place.is_some() || c.m.matched == Match::Unresolved);
+    // reference points: the event's place unless a place of its own agrees with them
+    let refs: Vec<usize> = (0..cands.len()).filter(|&i| matches!(cands[i].clue, Clue::Reference { .. })).collect();
+    for &r in &refs {
+        let Clue::Reference { km: k } = cands[r].clue else { continue };
+        if cands[r].m.place.is_none() {
+            continue;
+        }
+        let rm = cands[r].m;
+        // the event's own places: those of the same sentence before the clue
+        let own: Vec<usize> = (0..cands.len())
+            .filter(|&i| cands[i].role == Role::Own && cands[i].sentence == cands[r].sentence && cands[i].m.span.end <= rm.span.start)
+            .collect();
+        let agreeing = own.iter().any(|&i| specific(cands[i].m) && agrees(cands[i].m, rm, k));
+        let elsewhere = (0..cands.len()).any(|i| {
+            cands[i].role == Role::Own && cands[i].sentence != cands[r].sentence && specific(cands[i].m) && agrees(cands[i].m, rm, k)
+        });
+        if agreeing || elsewhere {
+            continue;
+        }
+        // a reading of the reference point that lies in another country than the clue's own
+        // subject is no reference for it
+        let before = own.last().map(|&i| cands[i].m);
+        if let (Some(s), Some(rp)) = (before.and_then(|s| s.place.as_ref()), rm.place.as_ref())
+            && !s.country_code.is_empty()
+            && s.country_code != rp.country_code
+        {
+            continue;
+        }
+        // the clue's own subject (the mention right before it) names the place; readings that
+        // disagree with the distance are wrong readings
+        let subject = own.last().copied().filter(|&i| text[cands[i].m.span.end..rm.span.start].len() <= 90);
+        for &i in &own {
+            if specific(cands[i].m) {
+                cands[i].role = Role::Weak;
+            }
+        }
+        if let Some(s) = subject {
+            cands[s].role = Role::No;
+            if !specific(cands[s].m) {
+                cands[r].name = Some(cands[s].m.name.as_str());
+            }
+            cands[r].span = Span::new(cands[s].m.span.start, rm.span.end);
+        }
+        cands[r].role = Role::Own;
+        if cands[r].precision == LocationPrecision::Exact {
+            cands[r].precision = LocationPrecision::Near;
+        }
+    }
+    // "X, near Y": a reading of X far from Y is another place of that name
+    let nears: Vec<usize> =
+        (0..cands.len()).filter(|&i| cands[i].clue == Clue::Near && cands[i].role == Role::Own && specific(cands[i].m)).collect();
+    for &r in &nears {
+        let rm = cands[r].m;
+        for i in 0..cands.len() {
+            let c = &cands[i];
+            if c.role == Role::Own
+                && c.clue == Clue::None
+                && c.sentence == cands[r].sentence
+                && c.m.span.end <= rm.span.start
+                && text[c.m.span.end..rm.span.start].len() <= 60
+                && !text[c.m.span.end..rm.span.start].contains(" and ")
+                && !text[c.m.span.end..rm.span.start].to_lowercase().contains("nearby")
+                && specific(c.m)
+                && !agrees(c.m, rm, Some(25))
+            {
+                cands[i].role = Role::Weak;
+            }
+        }
+    }
     let best = cands
         .iter()
-        .filter(usable)
-        .min_by_key(|c| (c.clue == Clue::Hint, c.m.place.is_none(), specificity(c.precision), c.sentence, c.m.span.start))
-        .map(|c| (c, c.precision));
-    if let Some((c, precision)) = best {
+        .filter(|c| c.role != Role::No && (c.m.place.is_some() || c.m.matched == Match::Unresolved))
+        .min_by_key(|c| (class(c.role), c.m.place.is_none(), specificity(c.precision), c.sentence, c.role, c.m.span.start));
+    if let Some(c) = best {
         let m = c.m;
         let (name, place) = match m.matched {
             Match::Fallback | Match::Unresolved => (Some(m.name.as_str()), m.place.as_ref()),
-            _ => (None, m.place.as_ref()),
+            _ => (c.name, m.place.as_ref()),
         };
-        let mut loc = to_location(place, name, precision);
-        if m.matched == Match::Fallback {
+        let mut loc = to_location(place, name, c.precision);
+        if m.matched == Match::Fallback || c.name.is_some() {
             loc.geonames_id = None;
         }
         if m.matched == Match::Unresolved {
             loc.precision = Some(LocationPrecision::Unknown);
         }
-        return Some((loc, m.span));
+        return Some((loc, c.span));
     }
-    // only reference points: the country they lie in
+    // only borders and reference points: the country they lie in
     let r = cands.iter().filter(|c| c.m.place.is_some()).min_by_key(|c| (c.sentence, c.m.span.start))?;
     let p = r.m.place.as_ref()?;
-    if let Clue::Reference { km: Some(k) } = r.clue
-        && k <= 25
-    {
-        let mut loc = to_location(Some(p), None, LocationPrecision::Near);
-        loc.geonames_id = p.geonames_id;
-        return Some((loc, r.m.span));
-    }
     if p.country_code.is_empty() {
         return None;
     }
@@ -215,10 +675,38 @@ mod tests {
         assert_eq!(clue_at("It happened 190 km from the capital, Niamey.", "Niamey"), Clue::Reference { km: Some(190) });
         assert_eq!(clue_at("some 40 kilometres north of Gao", "Gao"), Clue::Reference { km: Some(40) });
         assert_eq!(clue_at("a village north of Menaka", "Menaka"), Clue::Reference { km: None });
-        assert_eq!(clue_at("near the border with Burkina Faso", "Burkina"), Clue::Reference { km: None });
+        assert_eq!(clue_at("a camp 12-22km west of Abala", "Abala"), Clue::Reference { km: Some(22) });
+        assert_eq!(clue_at("near the border with Burkina Faso", "Burkina"), Clue::Border);
         assert_eq!(clue_at("an attack near Ayorou", "Ayorou"), Clue::Near);
         assert_eq!(clue_at("on the outskirts of Diffa", "Diffa"), Clue::Near);
         assert_eq!(clue_at("in the village of Garin", "Garin"), Clue::None);
         assert_eq!(clue_at("a village 15km from Tera", "Tera"), Clue::Reference { km: Some(15) });
+        assert_eq!(clue_at("a truck on the road to Dosso", "Dosso"), Clue::Route);
+        assert_eq!(clue_at("the wounded were taken to Niamey", "Niamey"), Clue::Route);
+        assert_eq!(clue_at("men coming from Mali", "Mali"), Clue::Route);
+        assert_eq!(clue_at("a march from Agadez to Niamey", "Niamey"), Clue::Route);
+        assert_eq!(clue_at("the mayor of Abala", "Abala"), Clue::Modifier);
+        assert_eq!(clue_at("treated at the hospital in Tahoua", "Tahoua"), Clue::Route);
+        assert_eq!(clue_at("on the road between Abala and Filingue", "Filingue"), Clue::Route);
+        assert_eq!(clue_at("on the road between Abala and Filingue", "Abala"), Clue::None);
+        assert_eq!(clue_at("in the village of Kolo (location coded as Dosso)", "Dosso"), Clue::Coded);
+        assert_eq!(clue_at("villages of Gao, Abala and Filingue", "Filingue"), Clue::None);
+    }
+
+    #[test]
+    fn modifiers() {
+        let text = "The Tahoua mixed patrol met an Abala farmer in Tahoua.";
+        let m = |start: usize, end: usize| PlaceMention {
+            span: Span::new(start, end),
+            kind: PlaceKind::Literal,
+            place: None,
+            extractor: sitrep_model::ExtractorId::new("place.gazetteer.v1"),
+            name: text[start..end].to_string(),
+            precision: LocationPrecision::Exact,
+            matched: Match::Exact,
+        };
+        assert!(attributive(text, &m(4, 10), 0));
+        assert!(attributive(text, &m(31, 36), 0));
+        assert!(!attributive(text, &m(47, 53), 0));
     }
 }

@@ -192,6 +192,8 @@ pub(crate) struct RawMention {
     pub town: bool,
     /// Points of the towns the admin hints name (filled by the resolver).
     pub hint_points: Vec<(f64, f64)>,
+    /// The towns the admin hints name (filled by the resolver).
+    pub hint_towns: Vec<u32>,
     /// The hints come from parentheses ("X (A, B)"), not from a comma ("X, B").
     pub paren_hints: bool,
 }
@@ -314,6 +316,9 @@ fn caps_context(shouting: &[(usize, usize)], t: &Tok) -> bool {
 
 const MAX_WORDS: usize = 7;
 
+/// Lowercase words that end an unknown name ("Klakamana in Nguigmi" is two places).
+const RUN_BREAKS: &[&str] = &["and", "or", "in", "at", "on", "near", "from", "to", "by", "with", "for"];
+
 /// Directions before a place name that keep it literal ("Eastern Ghouta").
 const DIRECTIONS: &[&str] = &[
     "north",
@@ -433,7 +438,7 @@ pub(crate) fn recognise(store: &Store, text: &str) -> Vec<RawMention> {
                 let mut n = i;
                 while n < run_end && n - i < 4 {
                     n += 1;
-                    if matches!(low(text, &toks[n]).as_str(), "and" | "or") {
+                    if RUN_BREAKS.contains(&low(text, &toks[n]).as_str()) {
                         break;
                     }
                     if is_capital(&toks[n]) {
@@ -457,7 +462,7 @@ pub(crate) fn recognise(store: &Store, text: &str) -> Vec<RawMention> {
         } else if let Some(u) = (run_end > j)
             .then(|| {
                 let stop =
-                    (i..=run_end.min(i + 3)).take_while(|&k| !matches!(low(text, &toks[k]).as_str(), "and" | "or")).last().unwrap_or(i);
+                    (i..=run_end.min(i + 3)).take_while(|&k| !RUN_BREAKS.contains(&low(text, &toks[k]).as_str())).last().unwrap_or(i);
                 let stop = (i..=stop).rev().find(|&k| is_capital(&toks[k])).unwrap_or(i);
                 unknown_name(store, text, &toks, i, stop)
             })
@@ -564,6 +569,14 @@ fn classify(
     if STOP_PHRASES.contains(name_key(surface).as_str()) {
         return None;
     }
+    // "Sector 4", "Site 12": a numbered common noun
+    if single && is_common_word(&lw) && toks.get(j + 1).is_some_and(|n| n.kind == TokKind::Num && joined(text, &first, n)) {
+        return None;
+    }
+    // "Djado Plateau", "Komadougou River": a feature word after a name is part of that name
+    if single && i > run_start && (GEO_WORDS.contains(lw.as_str()) || ORG_WORDS.contains(lw.as_str())) && first.kind == TokKind::Cap {
+        return None;
+    }
     let prev_word = (i > 0).then(|| toks[i - 1]).filter(is_word).map(|t| low(text, &t));
     let next = toks.get(j + 1).copied();
     let next_word = next.filter(is_word).map(|t| low(text, &t));
@@ -651,6 +664,7 @@ fn classify(
                 && i >= 2
                 && matches!(low(text, &toks[i - 2]).as_str(), "border" | "frontier" | "borders")),
         hint_points: Vec::new(),
+        hint_towns: Vec::new(),
         paren_hints: false,
     })
 }
@@ -750,6 +764,7 @@ fn unknown_name(_store: &Store, text: &str, toks: &[Tok], i: usize, end: usize) 
         town: true,
         border: false,
         hint_points: Vec::new(),
+        hint_towns: Vec::new(),
         paren_hints: false,
     })
 }
@@ -771,7 +786,7 @@ fn mark_hints(text: &str, _toks: &[Tok], ms: &mut [RawMention]) {
             let open = text.len() - trimmed.len();
             let Some(close_rel) = text[open..].find(')') else { continue };
             let close = open + close_rel;
-            if close - open > 80 {
+            if close - open > 80 || !hint_list(&text[open + 1..close]) {
                 continue;
             }
             let mut hints = Vec::new();
@@ -784,10 +799,16 @@ fn mark_hints(text: &str, _toks: &[Tok], ms: &mut [RawMention]) {
                     ms[b].in_hint = true;
                 }
             }
-            // names inside the parentheses that no gazetteer row has are hints too
+            // names inside the parentheses that no gazetteer row has are hints too (not
+            // acronyms: "(TLP)")
             for part in text[open + 1..close].split(',') {
-                let k = name_key(strip_level(part.trim()));
-                if !k.is_empty() && !hints.contains(&k) && part.trim().chars().next().is_some_and(char::is_uppercase) {
+                let part = part.trim();
+                let k = name_key(strip_level(part));
+                if !k.is_empty()
+                    && !hints.contains(&k)
+                    && part.chars().next().is_some_and(char::is_uppercase)
+                    && part.chars().any(char::is_lowercase)
+                {
                     hints.push(k);
                 }
             }
@@ -817,6 +838,22 @@ fn mark_hints(text: &str, _toks: &[Tok], ms: &mut [RawMention]) {
             }
         }
     }
+}
+
+/// True when the text inside parentheses reads as a list of admin names ("Abala, Tillaberi",
+/// "Ville de Niamey, Niamey"): every part starts with a capital and holds no lowercase word
+/// but a connector; not a remark ("coded as X at geo precision 2", "possibly X or Y").
+pub(crate) fn hint_list(inner: &str) -> bool {
+    let inner = inner.trim();
+    !inner.is_empty()
+        && inner.split(',').all(|part| {
+            let part = part.trim();
+            part.chars().next().is_some_and(char::is_uppercase)
+                && part
+                    .split([' ', '\u{a0}'])
+                    .filter(|w| !w.is_empty())
+                    .all(|w| !w.chars().next().is_some_and(char::is_lowercase) || CONNECTORS.contains(w) || admin_level(w).is_some())
+        })
 }
 
 /// A name without a trailing admin-level word ("Tahoua region" -> "Tahoua").
