@@ -1,18 +1,91 @@
-//! `sitrep serve` (issue: serve). Not built yet.
+//! `sitrep serve`: the HTTP API and the web page over a database (crate `sitrep-serve`).
+//! Read-only unless a write token is given; bound to 127.0.0.1 unless told otherwise.
 
 use crate::Outcome;
+use crate::ingest::parse_size;
+use anyhow::Context;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
 
 /// Arguments of `sitrep serve`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
     db: crate::common::DbArg,
-    /// Address to listen on.
-    #[arg(long, default_value = "127.0.0.1:8080")]
-    addr: String,
+    /// Address to listen on (127.0.0.1: this machine only; 0.0.0.0: every interface, which
+    /// lets anyone who can reach it read the database). Port 0 picks a free port.
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "IP:PORT")]
+    addr: SocketAddr,
+    /// Serve quotes only, never whole article texts (for deployments that must not
+    /// republish third-party articles).
+    #[arg(long)]
+    quotes_only: bool,
+    /// Accept `POST /api/articles` (ingest) from requests bearing the token in this file
+    /// (`Authorization: Bearer TOKEN`; 16 characters or more). Also read from the
+    /// environment variable SITREP_WRITE_TOKEN. Without it the database is opened read-only.
+    #[arg(long, value_name = "FILE")]
+    write_token_file: Option<PathBuf>,
+    /// Largest upload (suffixes K, M, G).
+    #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = parse_size)]
+    max_upload: usize,
+    /// Longest a request may take, in seconds (a database read is stopped then).
+    #[arg(long, value_name = "SECONDS", default_value_t = 15, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    timeout: u64,
+    /// Accept requests addressed to this host name too (repeatable). A server on 127.0.0.1
+    /// answers only requests addressed to localhost, 127.0.0.1 or [::1] (DNS rebinding).
+    #[arg(long = "allow-host", value_name = "NAME")]
+    allow_hosts: Vec<String>,
+    /// Read-only database connections (concurrent reads).
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=64))]
+    readers: u32,
+    /// Bring the database's schema up to date first (this writes to it).
+    #[arg(long)]
+    migrate: bool,
+    /// Print one line per request on standard error.
+    #[arg(long)]
+    access_log: bool,
+}
+
+fn write_token(args: &Args) -> anyhow::Result<Option<String>> {
+    let token = match &args.write_token_file {
+        Some(p) => Some(std::fs::read_to_string(p).with_context(|| format!("reading the write token file {}", p.display()))?),
+        None => std::env::var("SITREP_WRITE_TOKEN").ok(),
+    };
+    Ok(token.map(|t| t.trim().to_string()).filter(|t| !t.is_empty()))
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    let _ = args;
-    anyhow::bail!("serve is not built yet")
+    let mut config = sitrep_serve::Config::new(args.db.db.clone());
+    config.addr = args.addr;
+    config.quotes_only = args.quotes_only;
+    config.write_token = write_token(&args)?;
+    config.max_body_bytes = args.max_upload;
+    config.request_timeout = Duration::from_secs(args.timeout);
+    config.query_timeout = Duration::from_secs(args.timeout).saturating_sub(Duration::from_millis(500)).max(Duration::from_millis(500));
+    config.allowed_hosts = args.allow_hosts.clone();
+    config.readers = args.readers as usize;
+    config.migrate = args.migrate;
+    config.access_log = args.access_log;
+    let writable = config.write_token.is_some();
+    let app = sitrep_serve::App::open(config).with_context(|| format!("cannot serve {}", args.db.db.display()))?;
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the server's threads")?;
+    let db = args.db.db.display().to_string();
+    let quotes_only = args.quotes_only;
+    runtime.block_on(sitrep_serve::run(app, move |addr| {
+        let host = if addr.ip().is_unspecified() { format!("127.0.0.1:{}", addr.port()) } else { addr.to_string() };
+        let mode = match (writable, quotes_only) {
+            (true, _) => "uploads accepted with the write token",
+            (false, true) => "read-only, quotes only",
+            (false, false) => "read-only",
+        };
+        // stdout, one line, flushed: scripts (and `sitrep bench serve`) read the address here
+        println!("sitrep: serving {db} at http://{host}/ ({mode}); Ctrl-C stops");
+        if !addr.ip().is_loopback() {
+            eprintln!("sitrep: warning: listening on {addr}: anyone who can reach this address can read the database");
+        }
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+    }))?;
+    Ok(Outcome::Ok)
 }
