@@ -8,7 +8,6 @@ use crate::Outcome;
 use crate::common::{DbArg, GazetteerArgs};
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
-use sitrep_extract::Reader;
 use sitrep_ingest::{InputError, ReadOptions};
 use sitrep_pipeline::{BatchReport, Batcher, PipelineOptions, Stages};
 use sitrep_relate::SentenceEmbedder;
@@ -160,7 +159,7 @@ fn load_model(model: Option<&Path>) -> Result<Arc<dyn SentenceEmbedder>, String>
 pub fn stages(gazetteer: &GazetteerArgs, actors: &[PathBuf], model: Option<&Path>, say: impl Fn(&str)) -> anyhow::Result<Stages> {
     // One gazetteer for the whole process: the reader borrows it for as long as it runs.
     let gaz: &'static sitrep_place::Gazetteer = Box::leak(Box::new(gazetteer.load()?));
-    let mut st = Stages::with_reader(Reader::with_actors(gaz, crate::extract::actor_table(actors)?));
+    let mut st = Stages::new(gaz, crate::extract::actor_table(actors)?);
     match load_embedder(model) {
         Ok(e) => st.embedder = Some(e),
         Err(why) => say(&why),

@@ -24,13 +24,14 @@
 use chrono::NaiveDate;
 use sitrep_clean::CleanOptions;
 use sitrep_extract::Reader;
+use sitrep_extract::actors::ActorTable;
 use sitrep_ingest::{Input, InputError};
 use sitrep_model::article::{Article, Body, RawArticle};
 use sitrep_model::contract::{EventOut, SourceOut};
 use sitrep_model::mention::EventMention;
 use sitrep_model::taxonomy::{ArticleFlag, SourceRole};
 use sitrep_place::Gazetteer;
-use sitrep_reconcile::{Batch, LinkConfig, LinkStats, Linker, MentionKey};
+use sitrep_reconcile::{Batch, LinkConfig, LinkStats, Linker, MentionKey, MentionRecord};
 use sitrep_relate::SentenceEmbedder;
 use sitrep_store::articles::{self, InputMeta, NewArticle};
 use sitrep_store::links::{self, SqlLinks};
@@ -51,6 +52,8 @@ pub enum PipelineError {
 pub struct Stages {
     /// The one-article reader (its gazetteer and actor table).
     pub reader: Arc<Reader<'static>>,
+    /// The reader's gazetteer (the linker asks it how populous a place is).
+    pub gazetteer: &'static Gazetteer,
     /// Linking thresholds.
     pub link: LinkConfig,
     /// Sentence embeddings, consulted for pairs the other signals leave undecided (`None`:
@@ -65,16 +68,24 @@ impl Default for Stages {
     /// The reader with the built-in gazetteer and actor table (loaded once per process), the
     /// default thresholds, no sentence model.
     fn default() -> Self {
-        Stages { reader: DEFAULT_READER.clone(), link: LinkConfig::default(), embedder: None }
+        Stages { reader: DEFAULT_READER.clone(), gazetteer: &BUILTIN_GAZETTEER, link: LinkConfig::default(), embedder: None }
     }
 }
 
 impl Stages {
-    /// The stages with this reader (e.g. over a gazetteer with GeoNames dumps loaded; leak it
-    /// with `Box::leak` for a process-long `'static` borrow).
-    pub fn with_reader(reader: Reader<'static>) -> Self {
-        Stages { reader: Arc::new(reader), ..Stages::default() }
+    /// The stages over this gazetteer (e.g. with GeoNames dumps loaded; leak it with
+    /// `Box::leak` for a process-long `'static` borrow) and actor table.
+    pub fn new(gazetteer: &'static Gazetteer, actors: ActorTable) -> Self {
+        Stages { reader: Arc::new(Reader::with_actors(gazetteer, actors)), gazetteer, link: LinkConfig::default(), embedder: None }
     }
+}
+
+/// The population of a mention's place, from the gazetteer (by its GeoNames id among the
+/// entries of its name).
+fn population(gaz: &Gazetteer, m: &MentionRecord) -> Option<u64> {
+    let p = &m.location.place;
+    let (name, id) = (p.name.as_deref()?, p.geonames_id?);
+    gaz.lookup(name).into_iter().find(|x| x.geonames_id == Some(id)).map(|x| x.population).filter(|&n| n > 0)
 }
 
 impl std::fmt::Debug for Stages {
@@ -558,6 +569,9 @@ pub fn ingest_batch(store: &mut Store, inputs: Vec<Input>, opts: &PipelineOption
             Vec::new()
         });
         batch.add(a, &mentions);
+    }
+    for m in &mut batch.mentions {
+        m.population = population(opts.stages.gazetteer, m);
     }
     let mut linker = Linker::new(opts.stages.link.clone());
     if let Some(e) = &opts.stages.embedder {

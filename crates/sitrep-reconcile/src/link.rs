@@ -228,6 +228,15 @@ pub fn mention_keys(v: &View<'_>) -> Keys {
                 k.query.push(format!("u:{p}:{y}"));
             }
         }
+        // A date resolved from the publication may be a follow-up's (an arrest, a trial):
+        // look for the event at the same places and names in the year before too.
+        if v.rec.date.from_publication {
+            for y in (a.year() - 1)..=b.year() {
+                for p in &places {
+                    k.query.push(format!("{p}:{y}"));
+                }
+            }
+        }
         k.recent.extend(places.iter().map(|p| format!("u0:{p}")));
     } else if let Some(pubd) = published {
         for y in (pubd.year() - UNDATED_HORIZON_YEARS)..=pubd.year() {
@@ -330,7 +339,7 @@ impl Pool {
 
 /// Candidate pairs: one mention's query keys meet the other's index keys (keys indexed by
 /// more than `cap` mentions ignored). Sorted, unique, `i < j`.
-fn candidate_pairs(keys: &[Keys], cap: usize) -> Vec<(usize, usize)> {
+pub fn candidate_pairs(keys: &[Keys], cap: usize) -> Vec<(usize, usize)> {
     let mut post: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, ks) in keys.iter().enumerate() {
         for k in &ks.index {
@@ -569,8 +578,14 @@ impl<'e> Linker<'e> {
             .filter(|(id, a)| status_before.get(*id).is_some_and(|s| *s != (a.independent(), a.date_suspect())))
             .map(|(id, _)| id.clone())
             .collect();
-        if !changed_status.is_empty() {
-            for e in store.events_of_articles(&changed_status)? {
+        // Articles whose status changed, and copies with their originals: all their mentions
+        // (a copy's background mentions are compared with its original's whatever their keys).
+        let mut fetch: Vec<String> = changed_status.clone();
+        fetch.extend(related.iter().flat_map(|(c, o)| [c.clone(), o.clone()]));
+        fetch.sort();
+        fetch.dedup();
+        if !fetch.is_empty() {
+            for e in store.events_of_articles(&fetch)? {
                 stats.pool_events += usize::from(pool.add_event(e, &replaced));
             }
             pool.fetch_articles(store)?;
@@ -681,7 +696,20 @@ impl<'e> Linker<'e> {
             let recs: Vec<&MentionRecord> = pool.mentions.values().collect();
             let views: Vec<View<'_>> = recs.iter().map(|m| View::new(m, &pool.articles[&m.key.article_id])).collect();
             let keys: Vec<Keys> = views.iter().map(mention_keys).collect();
-            pairs = candidate_pairs(&keys, cfg.max_key_postings);
+            let mut p = candidate_pairs(&keys, cfg.max_key_postings);
+            // Every pair of mentions across a copy and its original.
+            let mut of_article: HashMap<&str, Vec<usize>> = HashMap::new();
+            for (i, m) in recs.iter().enumerate() {
+                of_article.entry(m.key.article_id.as_str()).or_default().push(i);
+            }
+            for (c, o) in related {
+                if let (Some(xs), Some(ys)) = (of_article.get(c.as_str()), of_article.get(o.as_str())) {
+                    p.extend(xs.iter().flat_map(|&x| ys.iter().map(move |&y| (x.min(y), x.max(y)))));
+                }
+            }
+            p.sort_unstable();
+            p.dedup();
+            pairs = p;
             index_keys = keys.into_iter().map(|k| k.index).collect();
             stats.pairs_scored += pairs.len();
             if let Some(emb) = self.embedder {
@@ -925,6 +953,9 @@ impl<'e> Linker<'e> {
     }
 }
 
+/// Least toll filed for finding a stale page's event by itself (with the country and year).
+pub const STALE_BARE_TOLL: u64 = 10;
+
 /// Keys for finding a stale page's event a year away: for a mention with a date as written,
 /// each distinctive toll (5 or more, not vague) combined with each specific thing that may
 /// corroborate it ([`crate::score::dates_aside_strength`]: a tactic, a specific actor, a name
@@ -945,7 +976,9 @@ pub fn stale_keys(v: &View<'_>) -> (Vec<String>, Vec<String>) {
     let (mut filed, mut looked_up) = (Vec::new(), Vec::new());
     let y = b.year();
     for g in v.groups.iter().filter(|g| g.total.stated >= 5 && !g.total.vague) {
-        for w in &with {
+        // A toll of ten or more is distinctive enough alone (per country and year).
+        let bare = (g.total.stated >= STALE_BARE_TOLL).then(|| "any".to_string());
+        for w in with.iter().chain(bare.as_ref()) {
             let base = format!("s:{cc}:{}:{}:{}:{w}", g.class.as_str(), g.outcome.as_str(), g.total.stated);
             filed.push(format!("{base}:{y}"));
             looked_up.extend([y - 1, y, y + 1].map(|yy| format!("{base}:{yy}")));

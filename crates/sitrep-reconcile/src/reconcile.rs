@@ -756,6 +756,7 @@ mod tests {
             text: String::new(),
             names: vec![],
             embedding: None,
+            population: None,
         }
     }
 

@@ -156,10 +156,17 @@ pub struct MentionRecord {
     /// undecided).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub embedding: Option<Vec<f32>>,
+    /// Population of the place (from the gazetteer, when the caller knows it): sharing a
+    /// village says more than sharing a city of millions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population: Option<u64>,
 }
 
 /// Longest `MentionRecord::text` kept.
 pub const MAX_TEXT: usize = 800;
+
+/// Bytes of an article's cleaned text its main event's names are taken from.
+pub const MAX_NAMES_TEXT: usize = 6000;
 
 /// Why an article's dateline is suspect: one of its mentions, dated from the dateline, is the
 /// same event as another article's mention dated far away.
@@ -311,10 +318,243 @@ fn ceil_char(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// Words of the names of countries, first-level divisions and world regions, and demonyms
+/// (`data/area_words.txt`, generated from the built-in gazetteer's data): every story of a
+/// country names it, so sharing them says nothing about which event a story tells.
+static AREA_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| include_str!("../data/area_words.txt").lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect());
+
+/// Words that are capitalised as part of a name but name nothing by themselves: street and
+/// place designators, compass words, institutions, titles, days, months, numbers, outlets.
+const DESIGNATORS: &[&str] = &[
+    "street",
+    "avenue",
+    "ave",
+    "road",
+    "boulevard",
+    "blvd",
+    "drive",
+    "lane",
+    "court",
+    "place",
+    "way",
+    "highway",
+    "hwy",
+    "route",
+    "interstate",
+    "parkway",
+    "terrace",
+    "circle",
+    "square",
+    "plaza",
+    "bridge",
+    "county",
+    "parish",
+    "city",
+    "town",
+    "township",
+    "village",
+    "state",
+    "district",
+    "region",
+    "province",
+    "department",
+    "dept",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "upper",
+    "lower",
+    "side",
+    "downtown",
+    "uptown",
+    "midtown",
+    "park",
+    "center",
+    "centre",
+    "hospital",
+    "medical",
+    "memorial",
+    "university",
+    "college",
+    "school",
+    "high",
+    "middle",
+    "elementary",
+    "academy",
+    "church",
+    "baptist",
+    "apartments",
+    "apartment",
+    "complex",
+    "mall",
+    "club",
+    "bar",
+    "restaurant",
+    "hotel",
+    "inn",
+    "motel",
+    "station",
+    "airport",
+    "police",
+    "sheriff",
+    "office",
+    "fire",
+    "rescue",
+    "news",
+    "press",
+    "associated",
+    "channel",
+    "radio",
+    "times",
+    "post",
+    "tribune",
+    "herald",
+    "journal",
+    "daily",
+    "gazette",
+    "mount",
+    "fort",
+    "san",
+    "santa",
+    "los",
+    "las",
+    "new",
+    "saint",
+    "lake",
+    "river",
+    "beach",
+    "heights",
+    "hills",
+    "hill",
+    "valley",
+    "springs",
+    "grove",
+    "gardens",
+    "national",
+    "international",
+    "united",
+    "american",
+    "america",
+    "federal",
+    "crime",
+    "stoppers",
+    "superior",
+    "circuit",
+    "jail",
+    "prison",
+    "correctional",
+    "facility",
+    "authority",
+    "ministry",
+    "army",
+    "forces",
+    "military",
+    "government",
+    "president",
+    "governor",
+    "mayor",
+    "chief",
+    "officer",
+    "sergeant",
+    "lieutenant",
+    "captain",
+    "detective",
+    "deputy",
+    "trooper",
+    "agent",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "commander",
+    "general",
+    "colonel",
+    "major",
+    "prosecutor",
+    "attorney",
+    "judge",
+    "sen",
+    "rep",
+    "gov",
+    "sgt",
+    "lt",
+    "capt",
+    "det",
+    "officers",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "sept",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "first",
+    "second",
+    "third",
+    "breaking",
+    "update",
+    "updated",
+    "video",
+    "photos",
+    "photo",
+    "local",
+    "live",
+    "watch",
+    "read",
+    "more",
+    "related",
+    "copyright",
+    "reserved",
+    "rights",
+    "inc",
+    "llc",
+    "co",
+];
+
+/// True for a word the names of a mention leave out ([`names_in`]): a designator or a word of
+/// a country, admin1 area, region or demonym.
+pub fn is_area_or_designator(folded: &str) -> bool {
+    DESIGNATORS.contains(&folded) || AREA_WORDS.contains(folded)
+}
+
 /// Capitalised names of a text, folded and sorted: words with a capital that do not open a
 /// sentence (or that also appear capitalised mid-sentence), not common words, three letters
 /// or more, and not part of a cited source ("told Radio Horizon", "the governor of Sahelia
-/// said"): who reports an event says little about which event it is.
+/// said"): who reports an event says little about which event it is. Designators ("Street",
+/// "County", "Hospital") and the words of country, admin1 and region names are left out.
 pub fn names_in(text: &str) -> Vec<String> {
     let cited: std::collections::HashSet<String> = citations(text).into_iter().flat_map(|c| c.words).collect();
     let ws = words(text);
@@ -329,6 +569,7 @@ pub fn names_in(text: &str) -> Vec<String> {
                 && !w.is_digits()
                 && f.len() >= 3
                 && !is_not_name(f)
+                && !is_area_or_designator(f)
                 && !cited.contains(f.as_str())
                 && (!w.opens_sentence || mid.contains(f.as_str()))
         })
@@ -373,11 +614,23 @@ impl MentionRecord {
         if text.len() > MAX_TEXT {
             text.truncate(floor_char(&text, MAX_TEXT));
         }
-        let mut names = names_in(&text);
+        // The main event's names come from the whole article (it is what the article is
+        // about: the victims, the suspects, the venue are named anywhere in it); a background
+        // event's from its own sentences.
+        let mut names = if m.role == SourceRole::Primary && index == 0 {
+            let whole = &article.text[..floor_char(&article.text, article.text.len().min(MAX_NAMES_TEXT))];
+            let mut n = names_in(whole);
+            n.extend(names_in(&text));
+            n.sort();
+            n.dedup();
+            n
+        } else {
+            names_in(&text)
+        };
         if let Some(n) = &m.location.place.name {
             for w in words(n) {
                 let f = w.folded();
-                if f.len() >= 3 && !is_not_name(&f) {
+                if f.len() >= 3 && !is_not_name(&f) && !is_area_or_designator(&f) {
                     names.push(f);
                 }
             }
@@ -423,6 +676,7 @@ impl MentionRecord {
             text,
             names,
             embedding: None,
+            population: None,
         }
     }
 

@@ -194,6 +194,11 @@ pub struct View<'a> {
     pub actors: Vec<(String, bool)>,
     /// Tactics, folded.
     pub tactics: Vec<String>,
+    /// Population of the place, when known.
+    pub population: Option<u64>,
+    /// Folded words of the place's name and admin areas: names the place score already
+    /// counts.
+    pub place_words: Vec<String>,
 }
 
 fn generic_actor(folded: &str) -> bool {
@@ -241,6 +246,19 @@ impl<'a> View<'a> {
             place: if precise { p.name.as_ref().map(|n| fold(n)) } else { None },
             actors,
             tactics,
+            population: rec.population,
+            place_words: {
+                let mut w: Vec<String> = [p.name.as_deref(), p.admin1.as_deref(), p.admin2.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .flat_map(|n| {
+                        fold(n).split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() >= 3).map(str::to_string).collect::<Vec<_>>()
+                    })
+                    .collect();
+                w.sort();
+                w.dedup();
+                w
+            },
         }
     }
 
@@ -352,9 +370,12 @@ fn shared_sorted(a: &[String], b: &[String]) -> usize {
     n
 }
 
-/// Names both mentions' sentences hold, other than their admin1 areas.
+/// Names both mentions' sentences hold, other than the words of their places and admin areas
+/// (the place score counts those).
 fn shared_names(a: &View<'_>, b: &View<'_>) -> usize {
-    let skip = [a.admin1.as_deref(), b.admin1.as_deref()];
+    let skip = |n: &str| {
+        a.admin1.as_deref() == Some(n) || b.admin1.as_deref() == Some(n) || a.place_words.iter().chain(&b.place_words).any(|w| w == n)
+    };
     let (x, y) = (&a.rec.names, &b.rec.names);
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < x.len() && j < y.len() {
@@ -362,7 +383,7 @@ fn shared_names(a: &View<'_>, b: &View<'_>) -> usize {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                if !skip.contains(&Some(x[i].as_str())) {
+                if !skip(x[i].as_str()) {
                     n += 1;
                 }
                 i += 1;
@@ -381,34 +402,89 @@ pub fn score(a: &View<'_>, b: &View<'_>, related: bool) -> Option<f64> {
 
 /// [`score`], optionally leaving dates out.
 pub fn score_with(a: &View<'_>, b: &View<'_>, related: bool, use_dates: bool) -> Option<f64> {
-    if a.rec.key.article_id == b.rec.key.article_id || a.violent() != b.violent() {
-        return None;
+    score_parts(a, b, related, use_dates, &mut |_, _| {})
+}
+
+/// Why a pair scores what it does: each signal's points, or the hard conflict (`Err`, with
+/// the points counted before it).
+pub fn explain(a: &View<'_>, b: &View<'_>, related: bool) -> Result<Vec<(&'static str, f64)>, (&'static str, Vec<(&'static str, f64)>)> {
+    let mut parts = Vec::new();
+    let mut conflict = "conflict";
+    let r = score_parts(a, b, related, true, &mut |what, pts| {
+        if pts.is_nan() {
+            conflict = what;
+        } else {
+            parts.push((what, pts));
+        }
+    });
+    match r {
+        Some(_) => Ok(parts),
+        None => Err((conflict, parts)),
+    }
+}
+
+/// The scoring itself: `note(signal, points)` hears each signal's points (NaN points: the
+/// hard conflict that ended it).
+fn score_parts(a: &View<'_>, b: &View<'_>, related: bool, use_dates: bool, note: &mut impl FnMut(&'static str, f64)) -> Option<f64> {
+    let mut t = Tally { s: 0.0, note };
+    if a.rec.key.article_id == b.rec.key.article_id {
+        return t.conflict("same article");
+    }
+    if a.violent() != b.violent() {
+        return t.conflict("violent vs not");
     }
     if let (Some(x), Some(y)) = (&a.country, &b.country)
         && x != y
     {
-        return None;
+        return t.conflict("countries differ");
     }
-    let mut s = types_score(a.rec, b.rec);
+    t.add("type", types_score(a.rec, b.rec));
 
-    // Dates.
+    // Dates. Reliable dates more than a week apart are two events, except when the later one
+    // was resolved from its article's publication ("on Thursday") in an article published
+    // after the earlier date: a follow-up (an arrest, a trial) whose own news the reader may
+    // have dated. Such a pair needs strong agreement on everything else.
+    let mut follow_up = false;
     if use_dates && let (Some(x), Some(y)) = (a.date, b.date) {
         let gap = gap_days(x, y);
         if gap == 0 {
             let w = width(x).max(width(y));
-            s += if w == 0 {
-                2.0
-            } else if w <= 7 {
-                1.2
-            } else {
-                0.4
-            };
+            t.add(
+                "dates overlap",
+                if w == 0 {
+                    2.0
+                } else if w <= 7 {
+                    1.2
+                } else {
+                    0.4
+                },
+            );
         } else if gap <= 2 {
-            s -= 1.0;
+            t.add("dates 1-2 days apart", -1.0);
         } else if gap <= 7 {
-            s -= 3.0;
+            t.add("dates 3-7 days apart", -3.0);
         } else {
-            return None;
+            let (late, early) = if x.0 > y.0 { (a, y) } else { (b, x) };
+            if !may_follow_up(late, early) {
+                return t.conflict("dates over a week apart");
+            }
+            follow_up = true;
+            t.add("follow-up dated apart", -FOLLOW_UP_PENALTY);
+        }
+    }
+
+    // An article does not report what happened after it was published.
+    for (x, y) in [(a, b), (b, a)] {
+        if use_dates && after_publication(x, y) {
+            match y.date {
+                Some(d) if may_follow_up(x, d) => {}
+                None if x.rec.date.from_publication => {}
+                _ => return t.conflict("event after the other's publication"),
+            }
+            if !follow_up {
+                follow_up = true;
+                t.add("follow-up dated after the other's publication", -FOLLOW_UP_PENALTY);
+            }
         }
     }
 
@@ -423,7 +499,7 @@ pub fn score_with(a: &View<'_>, b: &View<'_>, related: bool, use_dates: bool) ->
         placed = true;
         let near = a.rec.location.place.precision == Some(LocationPrecision::Near)
             || b.rec.location.place.precision == Some(LocationPrecision::Near);
-        s += match (near, d) {
+        let pts = match (near, d) {
             (_, d) if d <= 3.0 => 2.5,
             (false, d) if d <= 15.0 => 0.8,
             (false, d) if d <= 50.0 => -1.0,
@@ -431,56 +507,119 @@ pub fn score_with(a: &View<'_>, b: &View<'_>, related: bool, use_dates: bool) ->
             (true, d) if d <= 15.0 => 1.5,
             (true, d) if d <= 50.0 => 0.5,
             (true, d) if d <= 150.0 => -1.0,
-            _ => return None,
+            _ => return t.conflict("places over 150 km apart"),
         };
+        t.add("place distance", specific(pts, a.population.max(b.population)));
     } else if let (Some(x), Some(y)) = (&a.place, &b.place)
         && x == y
     {
         placed = true;
-        s += 2.5;
+        t.add("same place name", specific(2.5, a.population.max(b.population)));
     }
     if let (Some(x), Some(y)) = (&a.admin1, &b.admin1) {
         if x != y {
-            s -= 2.0;
+            t.add("admin1 differs", -2.0);
         } else if !placed {
-            s += 0.5;
+            t.add("same admin1", 0.5);
         }
     }
 
-    s += tolls_score(a, b);
+    t.add("tolls", tolls_score(a, b));
 
     // Actors.
     let mut actor_pts: f64 = 0.0;
     for (name, specific) in &a.actors {
         if b.actors.iter().any(|(n, _)| n == name) {
-            actor_pts += if *specific { 1.0 } else { 0.4 };
+            actor_pts += if *specific { 1.0 } else { 0.2 };
         }
     }
-    s += actor_pts.min(1.5);
+    t.add("actors", actor_pts.min(1.5));
 
     // Tactics.
-    s += match shared_sorted(&a.tactics, &b.tactics) {
-        0 => 0.0,
-        1 => 0.7,
-        _ => 1.2,
-    };
+    t.add(
+        "tactics",
+        match shared_sorted(&a.tactics, &b.tactics) {
+            0 => 0.0,
+            1 => 0.7,
+            _ => 1.2,
+        },
+    );
 
     // Names in the sentences (not the admin areas, counted above): one shared name is weak
     // (a capital or a big city is in every story of a country), several are strong.
     let shared = shared_names(a, b);
-    s += match shared {
-        0 if a.rec.names.len() >= 3 && b.rec.names.len() >= 3 => -0.5,
-        0 => 0.0,
-        1 => 0.3,
-        2 => 1.0,
-        3 => 1.6,
-        _ => 2.2,
-    };
+    t.add(
+        "names",
+        match shared {
+            0 if a.rec.names.len() >= 3 && b.rec.names.len() >= 3 => -0.7,
+            0 => 0.0,
+            1 => 0.5,
+            2 => 1.3,
+            3 => 2.0,
+            _ => 2.6,
+        },
+    );
 
     if related {
-        s += 3.0;
+        t.add("copy and original", 3.0);
     }
-    Some(s)
+    if follow_up && t.s < FOLLOW_UP_MIN {
+        return t.conflict("dated apart, and the rest not strong enough for a follow-up");
+    }
+    Some(t.s)
+}
+
+/// Points off a pair whose dates disagree as a follow-up's may ([`may_follow_up`]).
+pub const FOLLOW_UP_PENALTY: f64 = 2.0;
+/// Least score (after the penalty) of such a pair.
+pub const FOLLOW_UP_MIN: f64 = 4.0;
+
+/// True when `late`'s date may be a later development's rather than the event's: resolved
+/// from its article's publication, in an article published on or after the `early` date.
+fn may_follow_up(late: &View<'_>, early: (NaiveDate, NaiveDate)) -> bool {
+    late.rec.date.from_publication && late.art.published.is_some_and(|p| early.0 <= p)
+}
+
+/// Points for sharing a place, scaled down for a large one: a city of millions hosts many
+/// events a week, a village few. Up to 20,000 people (or unknown), the full points; 0.5 fewer
+/// per tenfold more people, never below a third.
+fn specific(pts: f64, population: Option<u64>) -> f64 {
+    if pts <= 0.0 {
+        return pts;
+    }
+    let pop = population.unwrap_or(0) as f64;
+    if pop <= 20_000.0 {
+        return pts;
+    }
+    (pts - 0.5 * (pop / 20_000.0).log10()).max(pts / 3.0)
+}
+
+/// True when `a`'s event surely happened after `b`'s article was published (a day of slack
+/// for time zones): then `b` cannot report it.
+fn after_publication(a: &View<'_>, b: &View<'_>) -> bool {
+    match (a.date, b.art.published.filter(|_| !b.art.date_suspect())) {
+        (Some((start, _)), Some(p)) => start > p + chrono::Duration::days(1),
+        _ => false,
+    }
+}
+
+/// Points so far, told to a listener.
+struct Tally<'n, F: FnMut(&'static str, f64)> {
+    s: f64,
+    note: &'n mut F,
+}
+
+impl<F: FnMut(&'static str, f64)> Tally<'_, F> {
+    fn add(&mut self, what: &'static str, pts: f64) {
+        if pts != 0.0 {
+            self.s += pts;
+            (self.note)(what, pts);
+        }
+    }
+    fn conflict(&mut self, what: &'static str) -> Option<f64> {
+        (self.note)(what, f64::NAN);
+        None
+    }
 }
 
 /// Points from the cosine of two sentence embeddings.
