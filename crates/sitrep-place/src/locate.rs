@@ -18,7 +18,7 @@
 //! - a border ("near the border with Burkina Faso") gives only a country.
 
 use crate::geo::km;
-use crate::{Gazetteer, LocationPrecision, Match, PlaceKind, PlaceMention, to_location};
+use crate::{Feature, Gazetteer, LocationPrecision, Match, PlaceKind, PlaceMention, to_location};
 use sitrep_model::Span;
 use sitrep_model::mention::Location;
 
@@ -42,6 +42,9 @@ enum Clue {
     /// Inside parentheses naming the admin areas of the place before them ("Garin (Tera,
     /// Tillaberi)"): context, used only when nothing else is there.
     Hint,
+    /// "between A and B": B, the other end of the stretch (a reference point when A is
+    /// not known).
+    Between,
     /// "coded as X", "location coded to X", "Y [X]": the coder's own statement of the place.
     Coded,
     /// "the mayor of X", "X militiamen": part of a description of people.
@@ -59,6 +62,18 @@ fn in_hint(text: &str, places: &[PlaceMention], m: &PlaceMention) -> bool {
     let head = head.strip_suffix(']').map_or(head, |h| h.rsplit_once('[').map_or(h, |x| x.0).trim_end());
     let close = text[open..].find(')').map_or(text.len(), |c| open + c);
     crate::recognise::hint_list(&text[open + 1..close]) && places.iter().any(|p| p.span.end == head.len() && !std::ptr::eq(p, m))
+}
+
+/// The town named first in the admin hints in parentheses right after `m`, when it lies in the
+/// area `m` fell back to.
+fn seat_in_hints<'a>(text: &str, places: &'a [PlaceMention], m: &PlaceMention) -> Option<&'a crate::Place> {
+    let area = m.place.as_ref()?;
+    let after = &text[m.span.end..];
+    let open = m.span.end + after.find('(').filter(|&k| after[..k].trim().is_empty())?;
+    let close = open + text[open..].find(')')?;
+    let first = places.iter().find(|p| p.span.start > open && p.span.end <= close)?;
+    let town = first.place.as_ref()?;
+    (town.feature == Feature::Populated && town.country_code == area.country_code && town.admin1 == area.admin1).then_some(town)
 }
 
 /// True when `m` follows another mention after a comma and names its admin1 area or country
@@ -275,9 +290,17 @@ fn words_of(text: &str, from: usize, to: usize) -> Vec<String> {
     text[from..to].to_lowercase().split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).map(str::to_string).collect()
 }
 
+/// The lowercase word after byte `end` ("area" in "the Tillia area").
+fn after_noun(text: &str, end: usize) -> String {
+    text[end..].trim_start_matches(' ').chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase()
+}
+
 /// Reads the clue in the words before `start` (same sentence, at most ~100 bytes back).
-fn clue(text: &str, start: usize, sentence_start: usize) -> Clue {
-    let from = start.saturating_sub(100).max(sentence_start);
+fn clue(text: &str, start: usize, end: usize, sentence_start: usize) -> Clue {
+    let mut from = start.saturating_sub(100).max(sentence_start);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
     let words = words_of(text, from, start);
     let n = words.len();
     let w0 = |k: usize| if k < n { words[n - 1 - k].as_str() } else { "" };
@@ -295,6 +318,10 @@ fn clue(text: &str, start: usize, sentence_start: usize) -> Clue {
         skip = 1;
     }
     let w = |k: usize| w0(k + skip);
+    // "in the X area": the place lies around X
+    if w(0) == "in" && skip == 1 && after_noun(text, end) == "area" {
+        return Clue::Near;
+    }
     // "near X", "outside X", "close to X", "on the outskirts of X", "in the vicinity of X"
     if matches!(w(0), "near" | "outside" | "nearby" | "around") || (w(0) == "to" && w(1) == "close") {
         return Clue::Near;
@@ -367,6 +394,10 @@ fn clue(text: &str, start: usize, sentence_start: usize) -> Clue {
     if w(0) == "from" {
         return Clue::Route;
     }
+    // "X, between A and B": A is a reference point for X
+    if w0(0) == "between" && text[from..start].trim_end().strip_suffix("between").is_some_and(|b| b.trim_end().ends_with(',')) {
+        return Clue::Near;
+    }
     // "between A and B": B is the other end of the stretch
     if w0(0) == "and" && (1..=12).any(|k| w0(k) == "between") && !(1..=12).take_while(|&k| w0(k) != "between").any(|k| w0(k) == "and") {
         let mut lo = from;
@@ -376,7 +407,7 @@ fn clue(text: &str, start: usize, sentence_start: usize) -> Clue {
         let hay = &text.as_bytes()[lo..start];
         let between = hay.windows(7).rposition(|w| w.eq_ignore_ascii_case(b"between")).map(|p| lo + p);
         if between.is_some_and(|b| !text[b..start].contains(['.', ';'])) {
-            return Clue::Route;
+            return Clue::Between;
         }
     }
     Clue::None
@@ -535,19 +566,19 @@ pub(crate) fn event_location(_gaz: &Gazetteer, text: &str, places: &[PlaceMentio
                     Clue::Hint
                 } else if bracketed(text, places, m) {
                     // "Kobi [Kobi Koira]": the coder's name for the place, when it resolves
-                    if specific(m) { Clue::Coded } else { Clue::Hint }
+                    if specific(m) && m.matched != Match::Alternate { Clue::Coded } else { Clue::Hint }
                 } else {
-                    clue(text, m.span.start, s.start)
+                    clue(text, m.span.start, m.span.end, s.start)
                 };
                 let mut precision = m.precision;
-                if matches!(clue, Clue::Near | Clue::Route) && precision == LocationPrecision::Exact {
+                if matches!(clue, Clue::Near | Clue::Route | Clue::Between) && precision == LocationPrecision::Exact {
                     precision = LocationPrecision::Near;
                 }
                 let role = match clue {
                     Clue::Coded => Role::Coded,
                     Clue::None | Clue::Near if attributive(text, m, s.start) => Role::Weak,
                     Clue::None | Clue::Near => Role::Own,
-                    Clue::Route => Role::Route,
+                    Clue::Route | Clue::Between => Role::Route,
                     Clue::Modifier => Role::Weak,
                     Clue::Hint => Role::Hint,
                     Clue::Reference { .. } | Clue::Border => Role::No,
@@ -607,6 +638,33 @@ pub(crate) fn event_location(_gaz: &Gazetteer, text: &str, places: &[PlaceMentio
             cands[r].precision = LocationPrecision::Near;
         }
     }
+    // "between A and B" with A not known: B, the other end, locates the stretch
+    for r in 0..cands.len() {
+        if cands[r].clue != Clue::Between || !specific(cands[r].m) {
+            continue;
+        }
+        let rm = cands[r].m;
+        let a = (0..cands.len())
+            .filter(|&i| {
+                cands[i].role == Role::Own
+                    && cands[i].sentence == cands[r].sentence
+                    && cands[i].m.span.end <= rm.span.start
+                    && text[cands[i].m.span.end..rm.span.start].len() <= 60
+            })
+            .max_by_key(|&i| cands[i].m.span.start);
+        // A's fallback area or town must lie near B (else B is the far end of a long road)
+        let near_b =
+            |x: &PlaceMention| x.place.as_ref().is_none_or(|p| rm.place.as_ref().is_some_and(|b| km(p.lat, p.lon, b.lat, b.lon) <= 60.0));
+        if let Some(a) = a
+            && !specific(cands[a].m)
+            && near_b(cands[a].m)
+        {
+            cands[a].role = Role::No;
+            cands[r].role = Role::Own;
+            cands[r].name = Some(cands[a].m.name.as_str());
+            cands[r].span = Span::new(cands[a].m.span.start, rm.span.end);
+        }
+    }
     // "X, near Y": a reading of X far from Y is another place of that name
     let nears: Vec<usize> =
         (0..cands.len()).filter(|&i| cands[i].clue == Clue::Near && cands[i].role == Role::Own && specific(cands[i].m)).collect();
@@ -642,6 +700,16 @@ pub(crate) fn event_location(_gaz: &Gazetteer, text: &str, places: &[PlaceMentio
         if m.matched == Match::Fallback || c.name.is_some() {
             loc.geonames_id = None;
         }
+        // an unknown village that fell back to its department: placed at the department's
+        // seat when its hints name it ("X (N'Guigmi, Diffa)": the town of N'Guigmi), a point
+        // where people live rather than the area's middle
+        if m.matched == Match::Fallback
+            && m.place.as_ref().is_some_and(|p| p.feature == Feature::Admin2)
+            && let Some(t) = seat_in_hints(text, places, m)
+        {
+            loc.lat = Some(t.lat);
+            loc.lon = Some(t.lon);
+        }
         if m.matched == Match::Unresolved {
             loc.precision = Some(LocationPrecision::Unknown);
         }
@@ -667,7 +735,8 @@ mod tests {
     use super::*;
 
     fn clue_at(text: &str, needle: &str) -> Clue {
-        clue(text, text.find(needle).unwrap(), 0)
+        let start = text.find(needle).unwrap();
+        clue(text, start, start + needle.len(), 0)
     }
 
     #[test]
@@ -687,7 +756,7 @@ mod tests {
         assert_eq!(clue_at("a march from Agadez to Niamey", "Niamey"), Clue::Route);
         assert_eq!(clue_at("the mayor of Abala", "Abala"), Clue::Modifier);
         assert_eq!(clue_at("treated at the hospital in Tahoua", "Tahoua"), Clue::Route);
-        assert_eq!(clue_at("on the road between Abala and Filingue", "Filingue"), Clue::Route);
+        assert_eq!(clue_at("on the road between Abala and Filingue", "Filingue"), Clue::Between);
         assert_eq!(clue_at("on the road between Abala and Filingue", "Abala"), Clue::None);
         assert_eq!(clue_at("in the village of Kolo (location coded as Dosso)", "Dosso"), Clue::Coded);
         assert_eq!(clue_at("villages of Gao, Abala and Filingue", "Filingue"), Clue::None);

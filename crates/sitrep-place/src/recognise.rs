@@ -316,6 +316,30 @@ fn caps_context(shouting: &[(usize, usize)], t: &Tok) -> bool {
 
 const MAX_WORDS: usize = 7;
 
+/// Peoples whose names end village names ("Koutougou Haoussa", "Djole Peul").
+const ETHNONYMS: &[&str] = &[
+    "fulani",
+    "peul",
+    "peuls",
+    "peulh",
+    "tuareg",
+    "touareg",
+    "hausa",
+    "haoussa",
+    "zarma",
+    "djerma",
+    "songhai",
+    "songhay",
+    "kanuri",
+    "toubou",
+    "tubu",
+    "bambara",
+    "bozo",
+    "mossi",
+    "gourmantche",
+    "arabe",
+];
+
 /// Lowercase words that end an unknown name ("Klakamana in Nguigmi" is two places).
 const RUN_BREAKS: &[&str] = &["and", "or", "in", "at", "on", "near", "from", "to", "by", "with", "for"];
 
@@ -624,6 +648,8 @@ fn classify(
             if kind == PlaceKind::Literal && !strong(&hits) {
                 return None;
             }
+        } else if matches!(pw.as_str(), "el" | "al" | "le" | "la" | "les" | "ag" | "ould" | "in") && i - 1 == run_start {
+            // "El Guidi", "In Abangaret": an article, part of the place's name
         } else if kind == PlaceKind::Literal && (GEO_WORDS.contains(pw.as_str()) || !strong(&hits) || toks[i - 1].kind == TokKind::Caps) {
             kind = PlaceKind::Embedded;
         }
@@ -732,7 +758,7 @@ fn unknown_name(_store: &Store, text: &str, toks: &[Tok], i: usize, end: usize) 
         (!of_place && is_given_name(w))
             || ORG_WORDS.contains(w.as_str())
             || STREET_WORDS.contains(w.as_str())
-            || (STOP.contains(w.as_str()) && !(k > 0 && roman(w)))
+            || (STOP.contains(w.as_str()) && !(k > 0 && (roman(w) || ETHNONYMS.contains(&w.as_str()))))
     }) {
         return None;
     }
@@ -745,7 +771,12 @@ fn unknown_name(_store: &Store, text: &str, toks: &[Tok], i: usize, end: usize) 
     let after = next_word.as_deref().is_some_and(|w| matches!(w, "village" | "villages" | "town" | "locality" | "commune" | "hamlet"));
     let at_in = prev_word.as_deref().is_some_and(|w| matches!(w, "in" | "at"))
         && next.is_some_and(|n| matches!(n.kind, TokKind::Punct(',') | TokKind::Punct('.') | TokKind::Punct('(')));
-    if !(of_place || near || paren || after || at_in) {
+    // "between X and Y": both ends of a stretch of road or bush
+    let between = prev_word.as_deref() == Some("between") && next_word.as_deref() == Some("and")
+        || prev_word.as_deref() == Some("and")
+            && next.is_some_and(|n| matches!(n.kind, TokKind::Punct(',') | TokKind::Punct('.') | TokKind::Punct('(')))
+            && (i.saturating_sub(8)..i).any(|k| low(text, &toks[k]) == "between");
+    if !(of_place || near || paren || after || at_in || between) {
         return None;
     }
     Some(RawMention {
@@ -781,7 +812,15 @@ fn mark_hints(text: &str, _toks: &[Tok], ms: &mut [RawMention]) {
         {
             after = &t0[close + 1..];
         }
-        let trimmed = after.trim_start_matches([' ', '\u{a0}']);
+        let mut trimmed = after.trim_start_matches([' ', '\u{a0}']);
+        // "the Doutchi area (Diffa)": over a place noun
+        for noun in ["area ", "village ", "commune ", "department ", "town ", "camp ", "locality "] {
+            if let Some(rest) = trimmed.strip_prefix(noun)
+                && rest.trim_start().starts_with('(')
+            {
+                trimmed = rest.trim_start();
+            }
+        }
         if trimmed.starts_with('(') {
             let open = text.len() - trimmed.len();
             let Some(close_rel) = text[open..].find(')') else { continue };
@@ -811,6 +850,18 @@ fn mark_hints(text: &str, _toks: &[Tok], ms: &mut [RawMention]) {
                 {
                     hints.push(k);
                 }
+            }
+            // "the villages of A, B and C (Abala, Tillaberi)", "between A and B (Tera,
+            // Tillaberi)": the hints hold for the whole list
+            let mut k = a;
+            while k > 0 {
+                let gap = text[ms[k - 1].end..ms[k].start].trim();
+                if !matches!(gap, "," | "and" | ", and" | "or" | ", or") || !ms[k - 1].admin_hints.is_empty() || ms[k - 1].in_hint {
+                    break;
+                }
+                k -= 1;
+                ms[k].admin_hints = hints.clone();
+                ms[k].paren_hints = true;
             }
             ms[a].admin_hints = hints;
             ms[a].paren_hints = true;
