@@ -48,6 +48,10 @@ pub struct ActorEntry {
     /// ISO code of the actor's country, `*` for the event's country, none for transnational.
     #[serde(default)]
     pub country: Option<String>,
+    /// ISO codes of the countries the actor operates in (transnational groups, forces
+    /// deployed abroad). Context for places nothing else in the text anchors.
+    #[serde(default)]
+    pub area: Vec<String>,
     /// Case-insensitive names.
     #[serde(default)]
     pub aliases: Vec<String>,
@@ -132,6 +136,7 @@ impl ActorTable {
                 old.acronyms.extend(e.acronyms);
                 old.prefixes.extend(e.prefixes);
                 old.nouns.extend(e.nouns);
+                old.area.extend(e.area);
             } else {
                 self.entries.push(e);
             }
@@ -212,6 +217,12 @@ impl ActorTable {
             kind = ActorKind::ExternalForces;
         }
         (name, kind)
+    }
+
+    /// The countries entry `i` is known to operate in (its `area`; empty when the table
+    /// gives none).
+    pub fn area(&self, i: usize) -> &[String] {
+        &self.entries[i].area
     }
 
     /// The country of entry `i`: its own, or none for generic and transnational entries.

@@ -120,7 +120,18 @@ fn analyse<'a>(gaz: &Gazetteer, table: &ActorTable, text: &'a str, published: Op
     let actors = actors::find(table, text);
     // a place inside an actor's name ("Islamic State Sahel", "Niger's army") does not place
     // an event
-    let mut places = sitrep_place::find_places(gaz, text);
+    // the countries the text's armed groups and forces operate in: context for the village
+    // names nothing else anchors
+    let mut region: Vec<String> = Vec::new();
+    for a in actors.iter().filter(|a| !table.is_generic(a.entry)) {
+        for c in table.area(a.entry) {
+            if !region.contains(c) {
+                region.push(c.clone());
+            }
+        }
+    }
+    let ctx = sitrep_place::ArticleContext { region, ..Default::default() };
+    let mut places = sitrep_place::find_places_in(gaz, text, &ctx);
     for p in &mut places {
         if actors.iter().any(|a| a.span.overlaps(&p.span) && !table.is_generic(a.entry)) {
             p.kind = sitrep_place::PlaceKind::Embedded;

@@ -196,6 +196,10 @@ pub struct ArticleContext {
     /// ISO 3166-1 alpha-2 codes of the countries the article is about (a feed's country, a
     /// previous article's): they weigh like two country mentions each.
     pub countries: Vec<String>,
+    /// ISO codes of the countries the article's actors operate in (an armed group's area):
+    /// they narrow the region of interest (the countries of the GeoNames dumps loaded) when
+    /// they share some of it, for the names nothing else in the text anchors.
+    pub region: Vec<String>,
 }
 
 /// Errors loading gazetteer data.
@@ -386,8 +390,9 @@ pub fn find_places(gaz: &Gazetteer, text: &str) -> Vec<PlaceMention> {
 pub fn find_places_in(gaz: &Gazetteer, text: &str, ctx: &ArticleContext) -> Vec<PlaceMention> {
     let store = &gaz.store;
     let hints: Vec<u16> = ctx.countries.iter().filter_map(|c| store.country_ix.get(&cc_bytes(c)).copied()).collect();
+    let region: Vec<u16> = ctx.region.iter().filter_map(|c| store.country_ix.get(&cc_bytes(c)).copied()).collect();
     let raw = recognise::recognise(store, text);
-    let (resolved, _) = resolve::resolve(store, raw, &hints);
+    let (resolved, _) = resolve::resolve(store, raw, &hints, &region);
     resolved.into_iter().map(|r| mention(store, r)).collect()
 }
 

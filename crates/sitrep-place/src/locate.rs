@@ -93,6 +93,22 @@ fn comma_hint(text: &str, places: &[PlaceMention], m: &PlaceMention) -> bool {
     })
 }
 
+/// True when `m` stands alone in brackets or parentheses right after a capitalised word that
+/// is not a place mention ("Kanuri [Beriberi]", "Fulani (Bokoloji)").
+fn aside(text: &str, places: &[PlaceMention], m: &PlaceMention) -> bool {
+    let before = text[..m.span.start].trim_end();
+    let Some(head) = before.strip_suffix('[').or_else(|| before.strip_suffix('(')) else { return false };
+    if !text[m.span.end..].trim_start().starts_with([']', ')']) {
+        return false;
+    }
+    let head = head.trim_end();
+    let word_start = head.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |k| k + 1);
+    let after = text[m.span.end..].trim_start()[1..].trim_start();
+    head[word_start..].chars().next().is_some_and(char::is_uppercase)
+        && !places.iter().any(|p| p.span.end == head.len())
+        && after.chars().next().is_some_and(char::is_lowercase)
+}
+
 /// True when `m` stands alone in square brackets right after another mention ("Kobi [Kobi
 /// Koira]": another name of the same place).
 fn bracketed(text: &str, places: &[PlaceMention], m: &PlaceMention) -> bool {
@@ -326,7 +342,12 @@ fn clue(text: &str, start: usize, end: usize, sentence_start: usize) -> Clue {
     if matches!(w(0), "near" | "outside" | "nearby" | "around") || (w(0) == "to" && w(1) == "close") {
         return Clue::Near;
     }
-    if w(0) == "of" && matches!(w(1), "outskirts" | "vicinity" | "environs" | "surroundings" | "periphery" | "area" | "areas") {
+    if w(0) == "of"
+        && (matches!(w(1), "outskirts" | "vicinity" | "environs" | "surroundings" | "periphery" | "area" | "areas")
+            || (matches!(w(1), "commune" | "department" | "municipality" | "district" | "subdivision" | "canton")
+                && matches!(w(2), "the" | "a")
+                && w(3) == "in"))
+    {
         return Clue::Near;
     }
     if w(0) == "from" && matches!(w(1), "far") && w(2) == "not" {
@@ -536,6 +557,11 @@ fn specific(m: &PlaceMention) -> bool {
     m.place.is_some() && matches!(m.matched, Match::Exact | Match::Alternate | Match::Fuzzy) && m.precision == LocationPrecision::Exact
 }
 
+/// True when `m` fell back to a town its hints name (a department's seat).
+fn fallback_town(m: &PlaceMention) -> bool {
+    m.matched == Match::Fallback && m.place.as_ref().is_some_and(|p| p.feature == Feature::Populated)
+}
+
 /// True when place `own` agrees with the reference point `r` stated `k` km away (any distance
 /// under 100 km when none is stated).
 fn agrees(own: &PlaceMention, r: &PlaceMention, k: Option<u32>) -> bool {
@@ -564,6 +590,10 @@ pub(crate) fn event_location(_gaz: &Gazetteer, text: &str, places: &[PlaceMentio
                 }
                 let clue = if in_hint(text, places, m) || comma_hint(text, places, m) {
                     Clue::Hint
+                } else if aside(text, places, m) {
+                    // "Kanuri [Beriberi] militias", "the Fulani (Bokoloji) community": another
+                    // name of a people, not a place of the event
+                    Clue::Modifier
                 } else if bracketed(text, places, m) {
                     // "Kobi [Kobi Koira]": the coder's name for the place, when it resolves
                     if specific(m) && m.matched != Match::Alternate { Clue::Coded } else { Clue::Hint }
@@ -575,7 +605,11 @@ pub(crate) fn event_location(_gaz: &Gazetteer, text: &str, places: &[PlaceMentio
                     precision = LocationPrecision::Near;
                 }
                 let role = match clue {
-                    Clue::Coded => Role::Coded,
+                    // the coder's place, when the gazetteer places it better than a region
+                    Clue::Coded if matches!(precision, LocationPrecision::Exact | LocationPrecision::Near | LocationPrecision::Admin2) => {
+                        Role::Coded
+                    }
+                    Clue::Coded => Role::Hint,
                     Clue::None | Clue::Near if attributive(text, m, s.start) => Role::Weak,
                     Clue::None | Clue::Near => Role::Own,
                     Clue::Route | Clue::Between => Role::Route,
@@ -609,12 +643,12 @@ pub(crate) fn event_location(_gaz: &Gazetteer, text: &str, places: &[PlaceMentio
         if agreeing || elsewhere {
             continue;
         }
-        // a reading of the reference point that lies in another country than the clue's own
-        // subject is no reference for it
-        let before = own.last().map(|&i| cands[i].m);
+        // a reading of the reference point far from where the clue's own subject fell back
+        // to (its department's seat or area) is no reference for it
+        let before = own.last().map(|&i| cands[i].m).filter(|s| !specific(s));
         if let (Some(s), Some(rp)) = (before.and_then(|s| s.place.as_ref()), rm.place.as_ref())
-            && !s.country_code.is_empty()
-            && s.country_code != rp.country_code
+            && (s.country_code != rp.country_code
+                || (fallback_town(before.unwrap_or(rm)) && km(s.lat, s.lon, rp.lat, rp.lon) > f64::from(k.unwrap_or(0)) * 1.5 + 150.0))
         {
             continue;
         }
@@ -666,8 +700,9 @@ pub(crate) fn event_location(_gaz: &Gazetteer, text: &str, places: &[PlaceMentio
         }
     }
     // "X, near Y": a reading of X far from Y is another place of that name
-    let nears: Vec<usize> =
-        (0..cands.len()).filter(|&i| cands[i].clue == Clue::Near && cands[i].role == Role::Own && specific(cands[i].m)).collect();
+    let nears: Vec<usize> = (0..cands.len())
+        .filter(|&i| cands[i].clue == Clue::Near && cands[i].role == Role::Own && (specific(cands[i].m) || fallback_town(cands[i].m)))
+        .collect();
     for &r in &nears {
         let rm = cands[r].m;
         for i in 0..cands.len() {
@@ -680,7 +715,7 @@ pub(crate) fn event_location(_gaz: &Gazetteer, text: &str, places: &[PlaceMentio
                 && !text[c.m.span.end..rm.span.start].contains(" and ")
                 && !text[c.m.span.end..rm.span.start].to_lowercase().contains("nearby")
                 && specific(c.m)
-                && !agrees(c.m, rm, Some(25))
+                && !agrees(c.m, rm, Some(if specific(rm) { 25 } else { 60 }))
             {
                 cands[i].role = Role::Weak;
             }

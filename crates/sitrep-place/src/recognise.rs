@@ -776,7 +776,9 @@ fn unknown_name(_store: &Store, text: &str, toks: &[Tok], i: usize, end: usize) 
         || prev_word.as_deref() == Some("and")
             && next.is_some_and(|n| matches!(n.kind, TokKind::Punct(',') | TokKind::Punct('.') | TokKind::Punct('(')))
             && (i.saturating_sub(8)..i).any(|k| low(text, &toks[k]) == "between");
-    if !(of_place || near || paren || after || at_in || between) {
+    // "location coded as X", "coded to X": the coder names the place
+    let coded = matches!(prev_word.as_deref(), Some("as" | "to")) && (i.saturating_sub(6)..i).any(|k| low(text, &toks[k]) == "coded");
+    if !(of_place || near || paren || after || at_in || between || coded) {
         return None;
     }
     Some(RawMention {

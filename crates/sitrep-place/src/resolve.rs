@@ -77,6 +77,11 @@ impl Focus {
         (v / total).max(0.0)
     }
 
+    /// The weight of the other mentions' country votes.
+    fn others_total(&self, start: usize) -> f64 {
+        self.country_total - self.country_own.get(&start).map_or(0.0, |x| x.1)
+    }
+
     /// Share of the other mentions' admin1 votes that go to area `a1`.
     fn admin1_share(&self, a1: u32, start: usize) -> f64 {
         let (own_a, own_w) = self.admin1_own.get(&start).copied().unwrap_or((NONE, 0.0));
@@ -458,6 +463,23 @@ fn drop_weak(store: &Store, m: &RawMention, e: u32, focus: &Focus) -> bool {
     false
 }
 
+/// True when entry `e` is a small place (under 50,000 people, no capital, landmark or region)
+/// outside the region of interest, in a country none of the text's other places is in, while
+/// two or more of them agree on another country.
+fn foreign_small(store: &Store, m: &RawMention, e: u32, focus: &Focus) -> bool {
+    let i = e as usize;
+    m.kind == PlaceKind::Literal
+        && m.admin_hints.is_empty()
+        && !m.in_hint
+        && store.e.pop[i] < 50_000
+        && matches!(store.e.feature[i], Feature::Populated | Feature::Other | Feature::Admin2 | Feature::Admin3)
+        && store.e.flags[i] & (F_LANDMARK | F_REGION | F_CAPITAL) == 0
+        && !focus.roi.contains(&store.e.cc[i])
+        && focus.others_total(m.start) >= 2.0
+        && focus.countries.values().any(|&w| w >= 0.5)
+        && focus.country_for(store.e.cc[i], m.start) < 0.05
+}
+
 fn precision_of(store: &Store, e: u32) -> LocationPrecision {
     let i = e as usize;
     match store.e.feature[i] {
@@ -470,13 +492,17 @@ fn precision_of(store: &Store, e: u32) -> LocationPrecision {
 }
 
 /// The countries of the GeoNames dumps loaded, when they are a few (country files such as
-/// NE.txt, ML.txt: the user's region); none for a world dump such as allCountries.
-fn region_of_interest(store: &Store) -> &[u16] {
-    if store.dump_countries.len() <= 5 { &store.dump_countries } else { &[] }
+/// NE.txt, ML.txt: the user's region); none for a world dump such as allCountries. The
+/// caller's `region` (the countries the text's armed groups operate in) narrows it when they
+/// share some.
+fn region_of_interest(store: &Store, region: &[u16]) -> Vec<u16> {
+    let base: &[u16] = if store.dump_countries.len() <= 5 { &store.dump_countries } else { &[] };
+    let narrowed: Vec<u16> = base.iter().copied().filter(|c| region.contains(c)).collect();
+    if narrowed.is_empty() { base.to_vec() } else { narrowed }
 }
 
 /// The article's focus from a first reading of its mentions (and the caller's hints).
-fn focus_of(store: &Store, firsts: &[(usize, Vec<(u32, f64)>)], ms: &[RawMention], hints: &[u16]) -> Focus {
+fn focus_of(store: &Store, firsts: &[(usize, Vec<(u32, f64)>)], ms: &[RawMention], hints: &[u16], roi: &[u16]) -> Focus {
     let mut cc_votes: HashMap<u16, f64> = HashMap::new();
     let mut a1_votes: HashMap<u32, f64> = HashMap::new();
     let mut points = Vec::new();
@@ -526,11 +552,11 @@ fn focus_of(store: &Store, firsts: &[(usize, Vec<(u32, f64)>)], ms: &[RawMention
             points.push((store.e.lat_f(e), store.e.lon_f(e), m.start));
         }
     }
-    let mut f = Focus { points, roi: region_of_interest(store).to_vec(), ..Focus::default() };
-    if total == 0.0 && !region_of_interest(store).is_empty() {
+    let mut f = Focus { points, roi: roi.to_vec(), ..Focus::default() };
+    if total == 0.0 && !roi.is_empty() {
         // nothing anchors the article: the countries of the GeoNames dumps the user loaded
         // (their region of interest) weigh a little
-        f.countries = region_of_interest(store).iter().map(|&c| (c, 1.0)).collect();
+        f.countries = roi.iter().map(|&c| (c, 1.0)).collect();
         return f;
     }
     if total > 0.0 {
@@ -545,7 +571,8 @@ fn focus_of(store: &Store, firsts: &[(usize, Vec<(u32, f64)>)], ms: &[RawMention
 }
 
 /// Resolves every mention.
-pub(crate) fn resolve(store: &Store, mut ms: Vec<RawMention>, country_hints: &[u16]) -> (Vec<Resolved>, Focus) {
+pub(crate) fn resolve(store: &Store, mut ms: Vec<RawMention>, country_hints: &[u16], region: &[u16]) -> (Vec<Resolved>, Focus) {
+    let roi = region_of_interest(store, region);
     for m in ms.iter_mut() {
         if !m.admin_hints.is_empty() {
             m.hint_towns = hint_towns(store, m);
@@ -554,14 +581,14 @@ pub(crate) fn resolve(store: &Store, mut ms: Vec<RawMention>, country_hints: &[u
     }
     let cands: Vec<Vec<(u32, u32)>> = ms.iter().map(|m| candidates(store, m)).collect();
     // first reading: the countries of the GeoNames dumps loaded are the only context
-    let baseline = Focus { countries: region_of_interest(store).iter().map(|&c| (c, 1.0)).collect(), ..Focus::default() };
+    let baseline = Focus { countries: roi.iter().map(|&c| (c, 1.0)).collect(), ..Focus::default() };
     let firsts: Vec<(usize, Vec<(u32, f64)>)> = ms
         .iter()
         .enumerate()
         .filter(|(k, _)| !cands[*k].is_empty())
         .map(|(k, m)| (k, score_all(store, m, &cands[k], Some(&baseline))))
         .collect();
-    let focus = focus_of(store, &firsts, &ms, country_hints);
+    let focus = focus_of(store, &firsts, &ms, country_hints, &roi);
     let mut out = Vec::with_capacity(ms.len());
     for (k, m) in ms.into_iter().enumerate() {
         if cands[k].is_empty() {
@@ -581,13 +608,17 @@ pub(crate) fn resolve(store: &Store, mut ms: Vec<RawMention>, country_hints: &[u
                 out.push(resolve_unknown(store, m, &focus));
                 continue;
             }
-            // hints in parentheses naming a town (the seat of a department the gazetteer does
-            // not hold as an area, so of unknown extent) that every reading lies far from:
-            // another place of that name, near the town
+            // hints in parentheses naming a town (a department's seat) that every reading lies
+            // far from: another place of that name, near the town (unless the department is one
+            // of the vast desert ones, its area's point far from its seat)
+            let vast = areas.iter().any(|&(a, level)| {
+                let ae = store.admins[a as usize].entry;
+                level == 2 && ae != NONE && hint_distance(store, store.visible(ae), &m) > 100.0
+            });
             if m.paren_hints
                 && !m.hint_points.is_empty()
                 && store.e.feature[i] == Feature::Populated
-                && !areas.iter().any(|a| a.1 == 2)
+                && !vast
                 && cands[k].iter().all(|c| hint_distance(store, c.0, &m) > HINT_KM)
             {
                 out.push(resolve_unknown(store, m, &focus));
@@ -595,6 +626,12 @@ pub(crate) fn resolve(store: &Store, mut ms: Vec<RawMention>, country_hints: &[u
             }
         }
         if drop_weak(store, &m, e, &focus) {
+            continue;
+        }
+        // a small place abroad where places stand ("in the village of Sola") in a text about
+        // another country: a local place of that name the gazetteer spells otherwise
+        if foreign_small(store, &m, e, &focus) {
+            out.push(resolve_unknown(store, m, &focus));
             continue;
         }
         let v = cands[k].iter().find(|c| c.0 == e).map_or(0, |c| c.1);
@@ -623,7 +660,7 @@ fn resolve_unknown(store: &Store, m: RawMention, focus: &Focus) -> Resolved {
     let no_context = countries.is_empty() && m.admin_hints.is_empty();
     if no_context {
         // no context at all: the countries of the GeoNames dumps loaded (the user's region)
-        countries = region_of_interest(store).to_vec();
+        countries = focus.roi.clone();
     }
     // countries of admin areas named in the hints
     let mut hint_areas = hint_areas(store, &m, &countries);
