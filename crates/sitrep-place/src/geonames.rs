@@ -9,7 +9,7 @@
 //! 13-million-row dump within a few hundred megabytes of memory.
 
 use crate::Feature;
-use crate::store::{ALT, F_CAPITAL, F_DUMP, F_SEAT, NONE, Row, Store, short_admin_name};
+use crate::store::{ALT, F_CAPITAL, F_DUMP, F_SEAT, F_SEAT1, NONE, Row, Store, short_admin_name};
 use std::borrow::Cow;
 use std::io::{BufRead, BufReader, Read, Write};
 
@@ -172,7 +172,10 @@ pub(crate) fn add_row(store: &mut Store, r: &DumpRow, pairs: &mut Vec<(u64, u32)
     };
     let mut flags = F_DUMP;
     if code == "PPLC" {
-        flags |= F_CAPITAL;
+        flags |= F_CAPITAL | F_SEAT1;
+    }
+    if code == "PPLA" {
+        flags |= F_SEAT1;
     }
     if matches!(code, "PPLA" | "PPLA2" | "PPLA3" | "PPLA4" | "PPLG") {
         flags |= F_SEAT;
@@ -396,7 +399,8 @@ pub(crate) fn read_index(store: &mut Store, bytes: &[u8], countries: &mut Vec<u1
             2 => "ADM2",
             3 => "ADM3",
             _ if flags & F_CAPITAL != 0 => "PPLC",
-            _ if flags & F_SEAT != 0 => "PPLA",
+            _ if flags & F_SEAT1 != 0 => "PPLA",
+            _ if flags & F_SEAT != 0 => "PPLA2",
             _ => "",
         };
         let name = names.first().map(|n| n.0.clone()).unwrap_or_default();

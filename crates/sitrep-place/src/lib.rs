@@ -357,6 +357,23 @@ impl Gazetteer {
         out
     }
 
+    /// The capital town of the first-level division `p` lies in (`p` being that division or
+    /// a place inside it), when a loaded GeoNames dump marks one (PPLA).
+    pub(crate) fn admin1_seat(&self, p: &Place) -> Option<Place> {
+        let store = &self.store;
+        let ci = *store.country_ix.get(&cc_bytes(&p.country_code))?;
+        let name = p.admin1.as_deref()?;
+        let mut areas: Vec<u32> = store
+            .admin_ix
+            .iter()
+            .filter(|((c, l, _), _)| *c == ci && *l == 1)
+            .map(|(_, &a)| a)
+            .filter(|&a| store.admin_name(a) == Some(name))
+            .collect();
+        areas.sort_unstable();
+        areas.into_iter().find_map(|a| store.admin1_seat(a)).map(|e| store.place(e))
+    }
+
     /// Every place named `name` exactly (or by an alternate name or demonym), most populous
     /// first: for inspection (`sitrep gazetteer lookup`).
     pub fn lookup(&self, name: &str) -> Vec<Place> {

@@ -576,7 +576,7 @@ fn agrees(own: &PlaceMention, r: &PlaceMention, k: Option<u32>) -> bool {
     }
 }
 
-pub(crate) fn event_location(_gaz: &Gazetteer, text: &str, places: &[PlaceMention], sentences: &[Span]) -> Option<(Location, Span)> {
+pub(crate) fn event_location(gaz: &Gazetteer, text: &str, places: &[PlaceMention], sentences: &[Span]) -> Option<(Location, Span)> {
     let mut cands: Vec<Cand> = Vec::new();
     let whole = [Span::new(0, text.len())];
     for pass in [sentences, &whole[..]] {
@@ -747,6 +747,14 @@ pub(crate) fn event_location(_gaz: &Gazetteer, text: &str, places: &[PlaceMentio
         }
         if m.matched == Match::Unresolved {
             loc.precision = Some(LocationPrecision::Unknown);
+        }
+        // a region as a whole: its capital's point, as ACLED codes events known only to the
+        // first-level division (precision admin1 says so)
+        if c.precision == LocationPrecision::Admin1
+            && let Some(seat) = m.place.as_ref().filter(|p| p.feature == Feature::Admin1).and_then(|p| gaz.admin1_seat(p))
+        {
+            loc.lat = Some(seat.lat);
+            loc.lon = Some(seat.lon);
         }
         return Some((loc, c.span));
     }

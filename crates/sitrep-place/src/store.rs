@@ -38,6 +38,8 @@ pub(crate) const F_DUMP: u8 = 4;
 pub(crate) const F_SEAT: u8 = 8;
 /// A building or district news names for its institution ("White House", "Kremlin").
 pub(crate) const F_LANDMARK: u8 = 16;
+/// The seat of a first-level division (GeoNames PPLA; also a national capital, PPLC).
+pub(crate) const F_SEAT1: u8 = 32;
 
 /// One admin area: a first- or second-level division of a country, named by the ADM1/ADM2
 /// rows of the dumps (short common name) or by the built-in data.
@@ -120,6 +122,9 @@ pub(crate) struct Row {
     pub names: Vec<(Cow<'static, str>, u32)>,
 }
 
+/// The seat of each first-level division (by admin index), found on first use.
+pub(crate) type SeatSlot = OnceLock<HashMap<u32, u32>>;
+
 /// Per-country fuzzy index, built on first use (see `crate::fuzzy`).
 pub(crate) type FuzzySlot = OnceLock<crate::fuzzy::FuzzyIndex>;
 
@@ -146,6 +151,8 @@ pub(crate) struct Store {
     /// Entries whose GeoNames id is known, by id (the visible one).
     pub by_gid: HashMap<u32, u32>,
     pub fuzzy: HashMap<u16, FuzzySlot>,
+    /// Seats of first-level divisions (see [`Store::admin1_seat`]).
+    pub seats: SeatSlot,
     /// Messages about rows that were skipped.
     pub warnings: Vec<String>,
     /// Countries GeoNames dumps were loaded for (sorted).
@@ -175,9 +182,31 @@ impl Store {
         i
     }
 
-    /// Empties the fuzzy indexes (after a load: they are rebuilt on next use).
+    /// Empties the fuzzy indexes and the seats (after a load: they are rebuilt on next use).
     pub fn reset_fuzzy(&mut self) {
         self.fuzzy = (1..self.countries.len()).map(|i| (u16::try_from(i).unwrap_or(0), FuzzySlot::new())).collect();
+        self.seats = SeatSlot::new();
+    }
+
+    /// The seat of first-level division `a1` (the entry of its capital town), when a GeoNames
+    /// dump marks one (PPLA, or the national capital inside it); the most populous if several.
+    pub fn admin1_seat(&self, a1: u32) -> Option<u32> {
+        let seats = self.seats.get_or_init(|| {
+            let mut best: HashMap<u32, u32> = HashMap::new();
+            for e in 0..self.e.len() as u32 {
+                let i = e as usize;
+                if self.e.flags[i] & F_SEAT1 == 0 || self.e.redirect[i] != NONE || self.e.a1[i] == NONE {
+                    continue;
+                }
+                let slot = best.entry(self.e.a1[i]).or_insert(e);
+                let key = |x: u32| (self.e.pop[x as usize], std::cmp::Reverse(self.e.gid[x as usize]));
+                if key(e) > key(*slot) {
+                    *slot = e;
+                }
+            }
+            best
+        });
+        seats.get(&a1).copied()
     }
 
     pub fn cc_str(&self, i: u16) -> Option<&str> {
