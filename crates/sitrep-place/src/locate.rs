@@ -655,6 +655,11 @@ pub(crate) fn event_location(gaz: &Gazetteer, text: &str, places: &[PlaceMention
         // the clue's own subject (the mention right before it) names the place; readings that
         // disagree with the distance are wrong readings
         let subject = own.last().copied().filter(|&i| text[cands[i].m.span.end..rm.span.start].len() <= 90);
+        // a place of its own named more than 100 km from the reference point: the reference
+        // is no approximation of it ("Kandagi, 190 km from the capital, Niamey")
+        if subject.is_some() && k.is_some_and(|k| k > 100) {
+            continue;
+        }
         for &i in &own {
             if specific(cands[i].m) {
                 cands[i].role = Role::Weak;
