@@ -45,6 +45,15 @@ pub struct Args {
     /// Print one line per request on standard error.
     #[arg(long)]
     access_log: bool,
+    /// For uploads: GeoNames dumps besides the built-in gazetteer (as `sitrep ingest`).
+    #[command(flatten)]
+    gazetteer: crate::common::GazetteerArgs,
+    /// For uploads: an actor table in TOML extending the built-in one (as `sitrep ingest`).
+    #[arg(long = "actors", value_name = "FILE")]
+    actors: Vec<PathBuf>,
+    /// For uploads: the sentence model's folder (as `sitrep ingest`).
+    #[arg(long, value_name = "DIR")]
+    model: Option<PathBuf>,
 }
 
 fn write_token(args: &Args) -> anyhow::Result<Option<String>> {
@@ -68,6 +77,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     config.migrate = args.migrate;
     config.access_log = args.access_log;
     let writable = config.write_token.is_some();
+    if writable {
+        // uploads go through the same reader and linker as `sitrep ingest`
+        let stages = crate::ingest::stages(&args.gazetteer, &args.actors, args.model.as_deref(), |why| eprintln!("sitrep: {why}"))?;
+        config.pipeline = sitrep_pipeline::PipelineOptions { stages, ..sitrep_pipeline::PipelineOptions::default() };
+    }
     let app = sitrep_serve::App::open(config).with_context(|| format!("cannot serve {}", args.db.db.display()))?;
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the server's threads")?;
     let db = args.db.db.display().to_string();

@@ -61,31 +61,32 @@ fn parse_event(id: &str, json: &str) -> Option<EventOut> {
     }
 }
 
-/// `GET /api/events`.
-pub async fn events(State(app): State<Arc<App>>, Query(pairs): Pairs) -> Result<Json<Value>, ApiError> {
+/// `GET /api/events`. The page's JSON is assembled from the stored short forms (or contract
+/// lines) as they are, without parsing them again.
+pub async fn events(State(app): State<Arc<App>>, Query(pairs): Pairs) -> Result<Response, ApiError> {
     let p = query::parse_list(&pairs)?;
-    let out = app
+    let body = app
         .pool
         .read(move |c| {
             let f = resolve_filter(c, p.filter)?;
-            let total = sv::count_events(c, &f)?;
-            let page = sv::list_events(c, &f, p.sort, p.cursor.as_ref(), p.limit)?;
-            let events: Vec<Value> = page
-                .events
-                .iter()
-                .filter_map(|(id, j)| {
-                    if p.full {
-                        serde_json::from_str::<Value>(j).ok()
-                    } else {
-                        parse_event(id, j).map(|e| view::event_summary(&e))
-                    }
-                })
-                .collect();
+            let shape = if p.full { sv::Shape::Full } else { sv::Shape::Summary };
+            let page = sv::list_events(c, &f, p.sort, p.cursor.as_ref(), p.limit, shape)?;
+            // a first page that is not full is the whole result: no count needed
+            let total = if p.cursor.is_none() && page.next.is_none() { page.events.len() as u64 } else { sv::count_events(c, &f)? };
             let sort = query::SORTS.iter().find(|(_, s)| *s == p.sort).map_or("date_desc", |(n, _)| n);
-            Ok(json!({"total": total, "limit": p.limit, "sort": sort, "next": page.next.as_ref().map(query::cursor_text), "events": events}))
+            let next = serde_json::to_string(&page.next.as_ref().map(query::cursor_text)).map_err(ApiError::internal)?;
+            let mut out = format!("{{\"total\":{total},\"limit\":{},\"sort\":\"{sort}\",\"next\":{next},\"events\":[", p.limit);
+            for (i, (_, j)) in page.events.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(j);
+            }
+            out.push_str("]}");
+            Ok(out)
         })
         .await?;
-    Ok(Json(out))
+    Ok(([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], body).into_response())
 }
 
 /// `GET /api/events/map`.
@@ -379,6 +380,7 @@ pub async fn post_articles(
     if body.is_empty() {
         return Err(ApiError::invalid("the request body is empty"));
     }
+    let popts = app.config.pipeline.clone();
     let report = writer
         .write(move |store| {
             let opts = sitrep_ingest::ReadOptions::default();
@@ -390,8 +392,7 @@ pub async fn post_articles(
                     Err(e) => rejected.push(json!({"origin": e.origin, "message": e.message})),
                 }
             }
-            let r =
-                sitrep_pipeline::ingest_batch(store, inputs, &sitrep_pipeline::PipelineOptions::default()).map_err(ApiError::internal)?;
+            let r = sitrep_pipeline::ingest_batch(store, inputs, &popts).map_err(ApiError::internal)?;
             rejected.extend(r.rejected.iter().map(|e| json!({"origin": e.origin, "message": e.message})));
             Ok(json!({
                 "stored": r.stored, "duplicates": r.duplicates.iter().map(|(a, b)| json!({"id": a, "duplicate_of": b})).collect::<Vec<_>>(),

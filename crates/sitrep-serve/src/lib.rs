@@ -68,6 +68,8 @@ pub struct Config {
     pub access_log: bool,
     /// Bring the database's schema up to date before serving (a write).
     pub migrate: bool,
+    /// How uploads are ingested (the reader's gazetteer and actors, the linker).
+    pub pipeline: sitrep_pipeline::PipelineOptions,
 }
 
 impl Config {
@@ -87,6 +89,7 @@ impl Config {
             allowed_hosts: Vec::new(),
             access_log: false,
             migrate: false,
+            pipeline: sitrep_pipeline::PipelineOptions::default(),
         }
     }
 }

@@ -14,8 +14,12 @@ fn filter_params() -> Vec<Value> {
         param("admin1", s(), "first-level divisions by name (accents and case do not matter), comma-separated or repeated"),
         param("event_type", s(), "ACLED event types (\"Battles\", \"Explosions/Remote violence\", ...), comma-separated or repeated"),
         param("sub_event_type", s(), "ACLED sub-event types (\"Armed clash\", ...), comma-separated or repeated"),
-        param("date_from", json!({"type": "string", "format": "date"}), "events whose possible days reach this day or later"),
-        param("date_to", json!({"type": "string", "format": "date"}), "events whose possible days reach this day or earlier"),
+        param(
+            "date_from",
+            json!({"type": "string", "format": "date"}),
+            "events dated this day or later; an event's date is the middle of its possible days (ACLED's convention for week- and month-precise dates); undated events are left out",
+        ),
+        param("date_to", json!({"type": "string", "format": "date"}), "events dated this day or earlier (as date_from)"),
         param("min_fatalities", json!({"type": "integer", "minimum": 0}), "at least this many fatalities (ACLED's figure)"),
         param(
             "bbox",

@@ -124,14 +124,16 @@ pub fn make_duplicate(tx: &Transaction<'_>, id: &str, of: &str) -> Result<(), St
     Ok(())
 }
 
+/// A duplicate's columns: id, url, outlet, published.
+type DupColumns = (String, Option<String>, Option<String>, Option<String>);
+
 /// The exact duplicates of these originals: `(duplicate id, original id, url, outlet,
 /// published)`, by duplicate id.
 pub fn duplicates_of(conn: &Connection, originals: &[String]) -> Result<Vec<DuplicateRow>, StoreError> {
     let mut stmt = conn.prepare_cached("SELECT id, url, outlet, published FROM articles WHERE duplicate_of = ?1 ORDER BY id")?;
     let mut out = Vec::new();
     for o in originals {
-        let rows: Vec<(String, Option<String>, Option<String>, Option<String>)> =
-            stmt.query_map([o], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<Result<_, _>>()?;
+        let rows: Vec<DupColumns> = stmt.query_map([o], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<Result<_, _>>()?;
         for (id, url, outlet, published) in rows {
             out.push(DuplicateRow { id, of: o.clone(), url, outlet, published: parse_date(published)? });
         }

@@ -26,6 +26,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 2, name: "events", sql: include_str!("sql/0002_events.sql") },
     Migration { version: 3, name: "links", sql: include_str!("sql/0003_links.sql") },
     Migration { version: 4, name: "serving", sql: include_str!("sql/0004_serving.sql") },
+    Migration { version: 5, name: "serving_indexes", sql: include_str!("sql/0005_serving_indexes.sql") },
 ];
 
 /// The newest schema version this build knows.

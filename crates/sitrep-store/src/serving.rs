@@ -1,4 +1,5 @@
-//! The serving index (schema `0004_serving.sql`) and the reads the HTTP API makes.
+//! The serving index (schema `0005_serving_indexes.sql`, which rebuilt `0004_serving.sql`'s
+//! tables) and the reads the HTTP API makes.
 //!
 //! `event_index` (filter and sort columns), `event_terms` (actor kinds, flags, tactics,
 //! source articles), `event_admin1` (events per admin1 name) and `event_fts` (FTS5 over place
@@ -24,9 +25,9 @@ pub struct EventFilter {
     pub event_types: Vec<String>,
     /// Sub-event types (contract strings).
     pub sub_event_types: Vec<String>,
-    /// Events whose possible days reach this day or later.
+    /// Events dated this day or later (the middle of their possible days).
     pub date_from: Option<NaiveDate>,
-    /// Events whose possible days reach this day or earlier.
+    /// Events dated this day or earlier.
     pub date_to: Option<NaiveDate>,
     /// At least this many fatalities.
     pub min_fatalities: Option<u64>,
@@ -80,7 +81,7 @@ pub enum Cursor {
 /// One page of events.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EventPage {
-    /// `(id, contract line)` in order.
+    /// `(id, JSON)` in order: the short form (`event_summary`) or the whole contract line.
     pub events: Vec<(String, String)>,
     /// Where the next page starts; `None` on the last page.
     pub next: Option<Cursor>,
@@ -131,13 +132,13 @@ pub struct Stats {
     pub duplicates: u64,
     /// Merged-away ids that still resolve.
     pub aliases: u64,
-    /// Earliest and latest event day.
+    /// Earliest event date (the middle of its possible days, as filters use).
     pub first_date: Option<String>,
     /// Latest.
     pub last_date: Option<String>,
     /// `(event type, events, fatalities)`, most events first.
     pub by_type: Vec<(String, u64, u64)>,
-    /// `(country code, events, fatalities)`, most events first.
+    /// `(country code or "", events, fatalities)`, most events first.
     pub by_country: Vec<(String, u64, u64)>,
     /// `(flag, events)`.
     pub by_flag: Vec<(String, u64)>,
@@ -175,7 +176,7 @@ pub struct ArticleRow {
 }
 
 /// The SQL condition and parameters of a filter, over `event_index` as `e`.
-fn conditions(f: &EventFilter) -> (Vec<String>, Vec<Value>) {
+fn conditions(conn: &Connection, f: &EventFilter) -> Result<(Vec<String>, Vec<Value>), StoreError> {
     let mut w: Vec<String> = Vec::new();
     let mut p: Vec<Value> = Vec::new();
     let list = |w: &mut Vec<String>, p: &mut Vec<Value>, col: &str, vals: &[String]| {
@@ -189,12 +190,14 @@ fn conditions(f: &EventFilter) -> (Vec<String>, Vec<Value>) {
     list(&mut w, &mut p, "e.admin1", &f.admin1);
     list(&mut w, &mut p, "e.event_type", &f.event_types);
     list(&mut w, &mut p, "e.sub_event_type", &f.sub_event_types);
+    // an event's date is the middle of its possible days (ACLED's convention for week- and
+    // month-precise dates); undated events ('') fall outside every range
     if let Some(d) = f.date_from {
-        w.push("COALESCE(e.date_end, e.date_start) >= ?".into());
+        w.push("e.sort_date >= ?".into());
         p.push(Value::Text(d.to_string()));
     }
     if let Some(d) = f.date_to {
-        w.push("COALESCE(e.date_start, e.date_end) <= ?".into());
+        w.push("e.sort_date <= ? AND e.sort_date > ''".into());
         p.push(Value::Text(d.to_string()));
     }
     if let Some(m) = f.min_fatalities {
@@ -213,26 +216,84 @@ fn conditions(f: &EventFilter) -> (Vec<String>, Vec<Value>) {
         p.push(Value::Real(b.west));
         p.push(Value::Real(b.east));
     }
-    let terms = |w: &mut Vec<String>, p: &mut Vec<Value>, kind: &str, vals: &[String]| {
+    // actor kinds and flags: a rare value (under 5% of the events) as the set of its events
+    // (few lookups), a common one as a bit test on the row itself (no lookup)
+    let bits =
+        |vals: &[String], all: &[&str]| -> i64 { vals.iter().filter_map(|v| all.iter().position(|a| a == v)).fold(0, |m, i| m | (1 << i)) };
+    for (kind, vals, col, all) in
+        [("actor_kind", &f.actor_kinds, "actor_kinds", &KIND_BITS[..]), ("flag", &f.flags, "flags", &FLAG_BITS[..])]
+    {
         if vals.is_empty() {
-            return;
+            continue;
         }
-        w.push(format!(
-            "e.n IN (SELECT t.n FROM event_terms t WHERE t.kind = '{kind}' AND t.value IN ({}))",
-            vec!["?"; vals.len()].join(", ")
-        ));
-        p.extend(vals.iter().map(|v| Value::Text(v.clone())));
-    };
-    terms(&mut w, &mut p, "actor_kind", &f.actor_kinds);
-    terms(&mut w, &mut p, "flag", &f.flags);
-    if let Some(a) = &f.article {
-        terms(&mut w, &mut p, "article", std::slice::from_ref(a));
+        let marks = vec!["?"; vals.len()].join(", ");
+        let mut q: Vec<Value> = vec![Value::Text(kind.into())];
+        q.extend(vals.iter().map(|v| Value::Text(v.clone())));
+        let rows: i64 = conn
+            .prepare_cached(&format!("SELECT COUNT(*) FROM event_terms WHERE kind = ? AND value IN ({marks})"))?
+            .query_row(params_from_iter(q.clone()), |r| r.get(0))?;
+        let events: i64 = conn.prepare_cached("SELECT COUNT(*) FROM event_index")?.query_row([], |r| r.get(0))?;
+        if rows * 20 < events {
+            w.push(format!("e.n IN (SELECT t.n FROM event_terms t WHERE t.kind = ? AND t.value IN ({marks}))"));
+            p.extend(q);
+        } else {
+            w.push(format!("(e.{col} & ?) != 0"));
+            p.push(Value::Integer(bits(vals, all)));
+        }
     }
+    if let Some(a) = &f.article {
+        w.push("e.n IN (SELECT t.n FROM event_terms t WHERE t.kind = 'article' AND t.value = ?)".into());
+        p.push(Value::Text(a.clone()));
+    }
+    Ok((w, p))
+}
+
+/// The bits of `event_index.actor_kinds`, in order (the schema's CASE lists them the same).
+const KIND_BITS: [&str; 9] =
+    ["state_forces", "rebels", "political_militia", "identity_militia", "rioters", "protesters", "civilians", "external_forces", "unknown"];
+/// The bits of `event_index.flags`.
+const FLAG_BITS: [&str; 6] =
+    ["single_source", "derivative_only", "conflicting_counts", "date_conflict", "location_conflict", "date_suspect"];
+
+/// How a full-text filter joins the others: its hits as a set the rows are looked up from
+/// (few hits), or a probe of each row in order (many hits: a page needs few probes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum FtsForm {
+    Set,
+    Probe,
+}
+
+/// Conditions plus the full-text filter in the given form.
+fn conditions_with(conn: &Connection, f: &EventFilter, form: FtsForm) -> Result<(Vec<String>, Vec<Value>), StoreError> {
+    let (mut w, mut p) = conditions(conn, f)?;
     if let Some(q) = &f.fts {
-        w.push("e.n IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)".into());
+        w.push(match form {
+            FtsForm::Set => "e.n IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)".into(),
+            FtsForm::Probe => "EXISTS (SELECT 1 FROM event_fts WHERE event_fts MATCH ? AND rowid = e.n)".into(),
+        });
         p.push(Value::Text(q.clone()));
     }
-    (w, p)
+    Ok((w, p))
+}
+
+/// Number of events the full-text expression matches.
+fn fts_hits(conn: &Connection, q: &str) -> Result<u64, StoreError> {
+    Ok(conn.prepare_cached("SELECT COUNT(*) FROM event_fts WHERE event_fts MATCH ?1")?.query_row([q], |r| r.get::<_, i64>(0))? as u64)
+}
+
+/// The form for a page. Probing only pays when the text is the only filter (then the rows
+/// come in the order of the page and probing stops after a page); it costs about 20 µs a row
+/// and a page of `limit` needs about `limit * events / hits` probes; a set costs about 0.4 µs
+/// a hit (measured on 100,000 events). With other filters, SQLite may probe every row they
+/// pass before sorting: a set then.
+fn page_form(conn: &Connection, f: &EventFilter, hits: u64, limit: usize) -> Result<FtsForm, StoreError> {
+    if (EventFilter { fts: None, ..f.clone() }) != EventFilter::default() {
+        return Ok(FtsForm::Set);
+    }
+    let events = conn.prepare_cached("SELECT COUNT(*) FROM event_index")?.query_row([], |r| r.get::<_, i64>(0))? as f64;
+    let probe = 20.0 * (limit as f64 + 1.0) * events / (hits.max(1) as f64);
+    let set = 0.4 * hits as f64;
+    Ok(if probe < set { FtsForm::Probe } else { FtsForm::Set })
 }
 
 fn where_clause(w: &[String]) -> String {
@@ -241,14 +302,47 @@ fn where_clause(w: &[String]) -> String {
 
 /// Number of events matching `f`.
 pub fn count_events(conn: &Connection, f: &EventFilter) -> Result<u64, StoreError> {
-    let (w, p) = conditions(f);
+    if let Some(q) = &f.fts
+        && (EventFilter { fts: None, ..f.clone() }) == EventFilter::default()
+    {
+        return fts_hits(conn, q);
+    }
+    let (w, p) = conditions_with(conn, f, FtsForm::Set)?;
     let sql = format!("SELECT COUNT(*) FROM event_index e{}", where_clause(&w));
     Ok(conn.prepare_cached(&sql)?.query_row(params_from_iter(p), |r| r.get::<_, i64>(0))? as u64)
 }
 
+/// What a page holds for each event.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Shape {
+    /// The short form: id, types, date, place, actors, casualties, fatalities, flags,
+    /// `sources` and `independent_sources` counts.
+    #[default]
+    Summary,
+    /// The whole contract line.
+    Full,
+}
+
 /// One page of events matching `f`, in `sort` order, after `after`.
-pub fn list_events(conn: &Connection, f: &EventFilter, sort: Sort, after: Option<&Cursor>, limit: usize) -> Result<EventPage, StoreError> {
-    let (mut w, mut p) = conditions(f);
+pub fn list_events(
+    conn: &Connection,
+    f: &EventFilter,
+    sort: Sort,
+    after: Option<&Cursor>,
+    limit: usize,
+    shape: Shape,
+) -> Result<EventPage, StoreError> {
+    let form = match &f.fts {
+        Some(q) => {
+            let hits = fts_hits(conn, q)?;
+            if hits == 0 {
+                return Ok(EventPage { events: Vec::new(), next: None });
+            }
+            page_form(conn, f, hits, limit)?
+        }
+        None => FtsForm::Set,
+    };
+    let (mut w, mut p) = conditions_with(conn, f, form)?;
     let (order, key) = match sort {
         Sort::DateDesc => ("e.sort_date DESC, e.n DESC", "e.sort_date"),
         Sort::DateAsc => ("e.sort_date ASC, e.n ASC", "e.sort_date"),
@@ -269,8 +363,17 @@ pub fn list_events(conn: &Connection, f: &EventFilter, sort: Sort, after: Option
         (_, Some(_)) => return Err(StoreError::Corrupt("a cursor of another sort order".into())),
         (_, None) => {}
     }
+    // The page is chosen from the index alone; only its rows fetch their contract lines (a
+    // join before the sort would read the line of every matching event).
+    let outer = order.replace("e.", "p.");
+    let join = match shape {
+        Shape::Summary => "JOIN event_summary ev ON ev.n = p.n",
+        Shape::Full => "JOIN events ev ON ev.id = p.id",
+    };
     let sql = format!(
-        "SELECT e.n, e.id, e.sort_date, e.fatalities, ev.json FROM event_index e JOIN events ev ON ev.id = e.id{} ORDER BY {order} LIMIT {}",
+        "SELECT p.n, p.id, p.sort_date, p.fatalities, ev.json FROM \
+         (SELECT e.n, e.id, e.sort_date, e.fatalities FROM event_index e{} ORDER BY {order} LIMIT {}) AS p \
+         {join} ORDER BY {outer}",
         where_clause(&w),
         limit + 1
     );
@@ -294,58 +397,84 @@ pub fn list_events(conn: &Connection, f: &EventFilter, sort: Sort, after: Option
     Ok(EventPage { events, next: if more { last } else { None } })
 }
 
+/// Map cells: (grid cell, event type) -> (sum of lat, sum of lon, events, fatalities).
+type Cells = std::collections::HashMap<((i64, i64), String), (f64, f64, u64, u64)>;
+
 /// Map markers for the events matching `f`: one per event when there are at most
-/// `max_points`, otherwise one per grid cell of `cell` degrees and event type.
+/// `max_points`, otherwise one per grid cell of `cell` degrees and event type (at the mean
+/// position of its events); deadliest first. The rows are read in any order and grouped here
+/// (a GROUP BY in SQLite sorts every row first).
 pub fn map_points(conn: &Connection, f: &EventFilter, max_points: usize, cell: f64) -> Result<(Vec<MapPoint>, bool), StoreError> {
-    let (mut w, p) = conditions(f);
+    let (mut w, p) = conditions_with(conn, f, FtsForm::Set)?;
     w.push("e.lat IS NOT NULL AND e.lon IS NOT NULL".into());
     let wc = where_clause(&w);
+    // how many first (from an index), then either every event with its id and place, or only
+    // what the cells need (the box index holds it all: no table row is read)
     let n: i64 = conn
         .prepare_cached(&format!("SELECT COUNT(*) FROM (SELECT 1 FROM event_index e{wc} LIMIT {})", max_points + 1))?
         .query_row(params_from_iter(p.clone()), |r| r.get(0))?;
-    if n as usize <= max_points {
-        let sql = format!(
-            "SELECT e.lat, e.lon, e.event_type, e.fatalities, e.id, \
-             COALESCE(json_extract(ev.json, '$.location.name'), e.admin1, e.country_code), NULLIF(e.sort_date, '') \
-             FROM event_index e JOIN events ev ON ev.id = e.id{wc} ORDER BY e.fatalities DESC, e.n"
-        );
-        let mut stmt = conn.prepare_cached(&sql)?;
-        let pts = stmt
-            .query_map(params_from_iter(p), |r| {
-                Ok(MapPoint {
-                    lat: r.get(0)?,
-                    lon: r.get(1)?,
-                    event_type: r.get(2)?,
-                    events: 1,
-                    fatalities: r.get::<_, i64>(3)?.max(0) as u64,
-                    id: Some(r.get(4)?),
-                    place: r.get(5)?,
-                    date: r.get(6)?,
-                })
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
-        return Ok((pts, false));
-    }
+    let sql = if n as usize <= max_points {
+        format!(
+            "SELECT e.lat, e.lon, e.event_type, e.fatalities, e.id, COALESCE(e.place, e.admin1, e.country_code), NULLIF(e.sort_date, ''), e.n FROM event_index e{wc}"
+        )
+    } else {
+        format!("SELECT e.lat, e.lon, e.event_type, e.fatalities FROM event_index e{wc}")
+    };
     let cell = if cell.is_finite() && cell > 0.0 { cell } else { 1.0 };
-    let sql = format!(
-        "SELECT AVG(e.lat), AVG(e.lon), e.event_type, COUNT(*), SUM(e.fatalities) FROM event_index e{wc} \
-         GROUP BY CAST((e.lat + 90.0) / {cell:?} AS INTEGER), CAST((e.lon + 180.0) / {cell:?} AS INTEGER), e.event_type ORDER BY SUM(e.fatalities) DESC"
-    );
+    let key = |lat: f64, lon: f64| (((lat + 90.0) / cell) as i64, ((lon + 180.0) / cell) as i64);
+    let mut single: Vec<(i64, MapPoint)> = Vec::new();
+    // (cell, type) -> (sum lat, sum lon, events, fatalities)
+    let mut cells: Cells = std::collections::HashMap::new();
+    let add = |cells: &mut Cells, m: &MapPoint| {
+        let c = cells.entry((key(m.lat, m.lon), m.event_type.clone())).or_insert((0.0, 0.0, 0, 0));
+        c.0 += m.lat;
+        c.1 += m.lon;
+        c.2 += 1;
+        c.3 += m.fatalities;
+    };
     let mut stmt = conn.prepare_cached(&sql)?;
-    let pts = stmt
-        .query_map(params_from_iter(p), |r| {
-            Ok(MapPoint {
-                lat: r.get(0)?,
-                lon: r.get(1)?,
-                event_type: r.get(2)?,
-                events: r.get::<_, i64>(3)?.max(0) as u64,
-                fatalities: r.get::<_, i64>(4)?.max(0) as u64,
-                id: None,
-                place: None,
-                date: None,
-            })
-        })?
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut rows = stmt.query(params_from_iter(p))?;
+    while let Some(r) = rows.next()? {
+        let m = MapPoint {
+            lat: r.get(0)?,
+            lon: r.get(1)?,
+            event_type: r.get(2)?,
+            events: 1,
+            fatalities: r.get::<_, i64>(3)?.max(0) as u64,
+            id: None,
+            place: None,
+            date: None,
+        };
+        if n as usize > max_points {
+            add(&mut cells, &m);
+            continue;
+        }
+        single.push((r.get(7)?, MapPoint { id: Some(r.get(4)?), place: r.get(5)?, date: r.get(6)?, ..m }));
+    }
+    if n as usize <= max_points {
+        single.sort_by(|a, b| b.1.fatalities.cmp(&a.1.fatalities).then(a.0.cmp(&b.0)));
+        return Ok((single.into_iter().map(|(_, m)| m).collect(), false));
+    }
+    let mut pts: Vec<MapPoint> = cells
+        .into_iter()
+        .map(|((_, ty), (la, lo, n, fat))| MapPoint {
+            lat: la / n as f64,
+            lon: lo / n as f64,
+            event_type: ty,
+            events: n,
+            fatalities: fat,
+            id: None,
+            place: None,
+            date: None,
+        })
+        .collect();
+    pts.sort_by(|a, b| {
+        (b.fatalities, b.events)
+            .cmp(&(a.fatalities, a.events))
+            .then(a.event_type.cmp(&b.event_type))
+            .then(a.lat.total_cmp(&b.lat))
+            .then(a.lon.total_cmp(&b.lon))
+    });
     Ok((pts, true))
 }
 
@@ -353,7 +482,7 @@ pub fn map_points(conn: &Connection, f: &EventFilter, max_points: usize, cell: f
 /// whose date is known to the month or better; and how many matching events are left out
 /// (dated only to the year, or undated).
 pub fn timeline(conn: &Connection, f: &EventFilter) -> Result<(Vec<Week>, u64), StoreError> {
-    let (mut w, p) = conditions(f);
+    let (mut w, p) = conditions_with(conn, f, FtsForm::Set)?;
     w.push("e.week IS NOT NULL AND e.precision IN ('day', 'week', 'month')".into());
     let sql = format!("SELECT e.week, COUNT(*), SUM(e.fatalities) FROM event_index e{} GROUP BY e.week ORDER BY e.week", where_clause(&w));
     let weeks = conn
@@ -439,48 +568,65 @@ pub fn list_articles(conn: &Connection, before: Option<i64>, title: Option<&str>
         .collect::<Result<_, _>>()?)
 }
 
-/// Whole-database counts.
+/// Whole-database counts (one pass over the index).
 pub fn stats(conn: &Connection) -> Result<Stats, StoreError> {
+    use std::collections::HashMap;
     let mut s = Stats::default();
-    conn.query_row(
-        "SELECT COUNT(*), COALESCE(SUM(fatalities), 0), MIN(COALESCE(date_start, date_end)), MAX(COALESCE(date_end, date_start)), \
-         SUM(lat IS NULL OR lon IS NULL), SUM(sort_date = '') FROM event_index",
-        [],
-        |r| {
-            s.events = r.get::<_, i64>(0)? as u64;
-            s.fatalities = r.get::<_, i64>(1)?.max(0) as u64;
-            s.first_date = r.get(2)?;
-            s.last_date = r.get(3)?;
-            s.without_coordinates = r.get::<_, Option<i64>>(4)?.unwrap_or(0) as u64;
-            s.undated = r.get::<_, Option<i64>>(5)?.unwrap_or(0) as u64;
-            Ok(())
-        },
-    )?;
+    let mut types: HashMap<String, (u64, u64)> = HashMap::new();
+    let mut countries: HashMap<String, (u64, u64)> = HashMap::new();
+    let mut kinds = [0u64; 9];
+    let mut flags = [0u64; 6];
+    let mut stmt =
+        conn.prepare_cached("SELECT event_type, COALESCE(country_code, ''), fatalities, actor_kinds, flags, lat IS NULL OR lon IS NULL, sort_date FROM event_index")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let fat = r.get::<_, i64>(2)?.max(0) as u64;
+        s.events += 1;
+        s.fatalities += fat;
+        let t = types.entry(r.get(0)?).or_default();
+        t.0 += 1;
+        t.1 += fat;
+        let c = countries.entry(r.get(1)?).or_default();
+        c.0 += 1;
+        c.1 += fat;
+        let (k, fl): (i64, i64) = (r.get(3)?, r.get(4)?);
+        for (i, n) in kinds.iter_mut().enumerate() {
+            *n += u64::from(k & (1 << i) != 0);
+        }
+        for (i, n) in flags.iter_mut().enumerate() {
+            *n += u64::from(fl & (1 << i) != 0);
+        }
+        s.without_coordinates += u64::from(r.get::<_, bool>(5)?);
+        let d: String = r.get(6)?;
+        if d.is_empty() {
+            s.undated += 1;
+        } else {
+            if s.first_date.as_ref().is_none_or(|f| d < *f) {
+                s.first_date = Some(d.clone());
+            }
+            if s.last_date.as_ref().is_none_or(|l| d > *l) {
+                s.last_date = Some(d);
+            }
+        }
+    }
+    let ranked = |m: HashMap<String, (u64, u64)>| {
+        let mut v: Vec<(String, u64, u64)> = m.into_iter().map(|(k, (n, f))| (k, n, f)).collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        v
+    };
+    s.by_type = ranked(types);
+    s.by_country = ranked(countries);
+    let named = |counts: &[u64], names: &[&str]| {
+        let mut v: Vec<(String, u64)> = counts.iter().zip(names).filter(|(n, _)| **n > 0).map(|(n, k)| (k.to_string(), *n)).collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        v
+    };
+    s.by_actor_kind = named(&kinds, &KIND_BITS);
+    s.by_flag = named(&flags, &FLAG_BITS);
     let (a, d) = crate::articles::counts(conn)?;
     s.articles = a;
     s.duplicates = d;
     s.aliases = conn.query_row("SELECT COUNT(*) FROM event_aliases", [], |r| r.get::<_, i64>(0))? as u64;
-    let triple = |sql: &str| -> Result<Vec<(String, u64, u64)>, StoreError> {
-        Ok(conn
-            .prepare_cached(sql)?
-            .query_map([], |r| {
-                Ok((r.get::<_, Option<String>>(0)?.unwrap_or_default(), r.get::<_, i64>(1)? as u64, r.get::<_, i64>(2)?.max(0) as u64))
-            })?
-            .collect::<Result<_, _>>()?)
-    };
-    s.by_type =
-        triple("SELECT event_type, COUNT(*), SUM(fatalities) FROM event_index GROUP BY event_type ORDER BY COUNT(*) DESC, event_type")?;
-    s.by_country = triple(
-        "SELECT country_code, COUNT(*), SUM(fatalities) FROM event_index GROUP BY country_code ORDER BY COUNT(*) DESC, country_code",
-    )?;
-    let pairs = |kind: &str| -> Result<Vec<(String, u64)>, StoreError> {
-        Ok(conn
-            .prepare_cached("SELECT value, COUNT(*) FROM event_terms WHERE kind = ?1 GROUP BY value ORDER BY COUNT(*) DESC, value")?
-            .query_map([kind], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))?
-            .collect::<Result<_, _>>()?)
-    };
-    s.by_flag = pairs("flag")?;
-    s.by_actor_kind = pairs("actor_kind")?;
     Ok(s)
 }
 
@@ -503,6 +649,7 @@ mod tests {
     use crate::Store;
     use rusqlite::params;
 
+    #[allow(clippy::too_many_arguments)] // a test row's columns, named at each call
     fn event(id: &str, ty: &str, cc: &str, admin1: &str, day: &str, fatalities: u64, lat: f64, lon: f64) -> String {
         serde_json::json!({
             "id": id, "event_type": ty, "sub_event_type": "Armed clash",
@@ -577,20 +724,20 @@ mod tests {
         let f = EventFilter { countries: vec!["NE".into()], event_types: vec!["Battles".into()], ..Default::default() };
         // even i and multiple of 3: 0, 6, 12, 18, 24
         assert_eq!(count_events(c, &f).unwrap(), 5);
-        let p1 = list_events(c, &f, Sort::DateDesc, None, 2).unwrap();
+        let p1 = list_events(c, &f, Sort::DateDesc, None, 2, Shape::Full).unwrap();
         assert_eq!(ids(&p1), ["e24", "e18"]);
-        let p2 = list_events(c, &f, Sort::DateDesc, p1.next.as_ref(), 2).unwrap();
+        let p2 = list_events(c, &f, Sort::DateDesc, p1.next.as_ref(), 2, Shape::Full).unwrap();
         assert_eq!(ids(&p2), ["e12", "e06"]);
-        let p3 = list_events(c, &f, Sort::DateDesc, p2.next.as_ref(), 2).unwrap();
+        let p3 = list_events(c, &f, Sort::DateDesc, p2.next.as_ref(), 2, Shape::Full).unwrap();
         assert_eq!(ids(&p3), ["e00"]);
         assert!(p3.next.is_none());
-        let asc = list_events(c, &EventFilter::default(), Sort::DateAsc, None, 3).unwrap();
+        let asc = list_events(c, &EventFilter::default(), Sort::DateAsc, None, 3, Shape::Full).unwrap();
         assert_eq!(ids(&asc), ["e00", "e01", "e02"]);
-        let deadly = list_events(c, &EventFilter::default(), Sort::FatalitiesDesc, None, 2).unwrap();
+        let deadly = list_events(c, &EventFilter::default(), Sort::FatalitiesDesc, None, 2, Shape::Full).unwrap();
         assert_eq!(ids(&deadly), ["e24", "e23"]);
-        let next = list_events(c, &EventFilter::default(), Sort::FatalitiesDesc, deadly.next.as_ref(), 1).unwrap();
+        let next = list_events(c, &EventFilter::default(), Sort::FatalitiesDesc, deadly.next.as_ref(), 1, Shape::Full).unwrap();
         assert_eq!(ids(&next), ["e22"]);
-        // dates: overlap of the event's days with the range
+        // dates: the event's (middle) day in the range
         let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
         let r = EventFilter { date_from: Some(d("2024-01-10")), date_to: Some(d("2024-01-12")), ..Default::default() };
         assert_eq!(count_events(c, &r).unwrap(), 3);
@@ -602,10 +749,10 @@ mod tests {
             EventFilter { actor_kinds: vec!["political_militia".into()], flags: vec!["single_source".into()], ..Default::default() };
         assert_eq!(count_events(c, &actor).unwrap(), 25);
         let art = EventFilter { article: Some("art-e03".into()), ..Default::default() };
-        assert_eq!(ids(&list_events(c, &art, Sort::DateDesc, None, 10).unwrap()), ["e03"]);
+        assert_eq!(ids(&list_events(c, &art, Sort::DateDesc, None, 10, Shape::Full).unwrap()), ["e03"]);
         let fts = EventFilter { fts: Some("actors : \"armed group\"".into()), admin1: vec!["Mopti".into()], ..Default::default() };
         assert_eq!(count_events(c, &fts).unwrap(), 12);
-        let wrong = list_events(c, &f, Sort::DateDesc, Some(&Cursor::Fatalities(1, 1)), 2);
+        let wrong = list_events(c, &f, Sort::DateDesc, Some(&Cursor::Fatalities(1, 1)), 2, Shape::Summary);
         assert!(wrong.is_err());
     }
 
@@ -642,6 +789,111 @@ mod tests {
         })
         .unwrap();
         assert_eq!(n, 10);
+    }
+
+    #[test]
+    fn bit_columns_follow_the_vocabularies_and_undated_events_have_no_date() {
+        use sitrep_model::taxonomy::{ActorKind, EventFlag};
+        assert_eq!(KIND_BITS.to_vec(), ActorKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>());
+        assert_eq!(FLAG_BITS.to_vec(), EventFlag::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>());
+        let mut evs = Vec::new();
+        for (i, k) in KIND_BITS.iter().enumerate() {
+            let mut v: serde_json::Value =
+                serde_json::from_str(&event(&format!("k{i}"), "Battles", "NE", "Dosso", "2024-01-01", 0, 13.0, 3.0)).unwrap();
+            v["actors"] = serde_json::json!([{"name": "X", "kind": k, "role": "other"}]);
+            v["flags"] = serde_json::json!([FLAG_BITS[i % FLAG_BITS.len()]]);
+            evs.push(v.to_string());
+        }
+        let mut undated: serde_json::Value =
+            serde_json::from_str(&event("u", "Battles", "NE", "Dosso", "2024-01-01", 0, 13.0, 3.0)).unwrap();
+        undated["date"] = serde_json::json!({"earliest": null, "latest": null, "precision": "unknown", "expression": null});
+        undated["actors"] = serde_json::json!([]);
+        undated["flags"] = serde_json::json!([]);
+        evs.push(undated.to_string());
+        let s = store_with(&evs);
+        let c = s.conn();
+        for (i, k) in KIND_BITS.iter().enumerate() {
+            let f = EventFilter { actor_kinds: vec![k.to_string()], ..Default::default() };
+            assert_eq!(ids(&list_events(c, &f, Sort::DateDesc, None, 10, Shape::Full).unwrap()), [format!("k{i}")], "{k}");
+        }
+        for (i, fl) in FLAG_BITS.iter().enumerate() {
+            let f = EventFilter { flags: vec![fl.to_string()], ..Default::default() };
+            let want = if i < 3 { 2 } else { 1 };
+            assert_eq!(count_events(c, &f).unwrap() as usize, want, "{fl}");
+        }
+        let d = NaiveDate::from_ymd_opt(2030, 1, 1);
+        assert_eq!(count_events(c, &EventFilter { date_to: d, ..Default::default() }).unwrap(), 9, "undated is in no range");
+        assert_eq!(count_events(c, &EventFilter::default()).unwrap(), 10);
+    }
+
+    #[test]
+    fn both_full_text_forms_give_the_same_pages() {
+        let evs: Vec<String> = (0..60u64)
+            .map(|i| {
+                let mut v: serde_json::Value = serde_json::from_str(&event(
+                    &format!("f{i:02}"),
+                    "Battles",
+                    "ML",
+                    "Gao",
+                    &format!("2024-03-{:02}", i % 28 + 1),
+                    i,
+                    16.0,
+                    0.0,
+                ))
+                .unwrap();
+                if i % 3 == 0 {
+                    v["evidence"] =
+                        serde_json::json!([{"article_id": "a", "field": "date", "start": 0, "end": 5, "quote": "a convoy ambush"}]);
+                }
+                v.to_string()
+            })
+            .collect();
+        let s = store_with(&evs);
+        let c = s.conn();
+        let f = EventFilter { fts: Some("\"convoy\"".into()), min_fatalities: Some(10), ..Default::default() };
+        let page = |form: FtsForm| -> Vec<String> {
+            let (w, p) = conditions_with(c, &f, form).unwrap();
+            let sql = format!("SELECT e.id FROM event_index e{} ORDER BY e.sort_date DESC, e.n DESC", where_clause(&w));
+            c.prepare(&sql).unwrap().query_map(params_from_iter(p), |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect()
+        };
+        let set = page(FtsForm::Set);
+        assert_eq!(set.len(), 16, "multiples of 3 from 12 to 57");
+        assert_eq!(set, page(FtsForm::Probe));
+        assert_eq!(count_events(c, &f).unwrap(), 16);
+        let only = EventFilter { fts: Some("\"convoy\"".into()), ..Default::default() };
+        assert_eq!(count_events(c, &only).unwrap(), 20);
+        assert_eq!(list_events(c, &only, Sort::DateDesc, None, 100, Shape::Full).unwrap().events.len(), 20);
+    }
+
+    #[test]
+    fn summaries_are_short_forms_of_the_lines_and_rare_flags_use_their_set() {
+        let mut evs: Vec<String> =
+            (0..40u64).map(|i| event(&format!("s{i:02}"), "Riots", "BF", "Sahel", "2025-07-01", i, 14.0, -0.5)).collect();
+        let mut rare: serde_json::Value = serde_json::from_str(&evs[7]).unwrap();
+        rare["flags"] = serde_json::json!(["conflicting_counts", "single_source"]);
+        evs[7] = rare.to_string();
+        let s = store_with(&evs);
+        let c = s.conn();
+        let page = list_events(c, &EventFilter::default(), Sort::FatalitiesDesc, None, 3, Shape::Summary).unwrap();
+        let full = list_events(c, &EventFilter::default(), Sort::FatalitiesDesc, None, 3, Shape::Full).unwrap();
+        for ((id, short), (_, line)) in page.events.iter().zip(&full.events) {
+            let short: serde_json::Value = serde_json::from_str(short).unwrap();
+            let line: serde_json::Value = serde_json::from_str(line).unwrap();
+            assert_eq!(short["id"], id.as_str());
+            for k in ["event_type", "sub_event_type", "actors", "casualties", "fatalities", "flags"] {
+                assert_eq!(short[k], line[k], "{k}");
+            }
+            assert_eq!(short["location"]["lat"], line["location"]["lat"]);
+            assert_eq!(short["date"]["precision"], line["date"]["precision"]);
+            assert_eq!((short["sources"].as_u64(), short["independent_sources"].as_u64()), (Some(1), Some(1)));
+        }
+        // 1 event in 40 (under 5%): the flag's set; 40 in 40: the bit test; the same answers
+        let f = EventFilter { flags: vec!["conflicting_counts".into()], ..Default::default() };
+        assert!(conditions(c, &f).unwrap().0[0].contains("event_terms"));
+        assert_eq!(ids(&list_events(c, &f, Sort::DateDesc, None, 5, Shape::Summary).unwrap()), ["s07"]);
+        let g = EventFilter { flags: vec!["single_source".into()], actor_kinds: vec!["state_forces".into()], ..Default::default() };
+        assert!(conditions(c, &g).unwrap().0.iter().all(|w| w.contains('&')));
+        assert_eq!(count_events(c, &g).unwrap(), 40);
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod extract;
 pub mod ingest;
 pub mod link;
 pub mod place;
+pub mod serve;
 pub mod time;
 
 /// Arguments of `sitrep bench`.
@@ -29,6 +30,8 @@ pub enum What {
     Place(place::Args),
     /// Relating and linking at scale, on generated corpora.
     Link(link::Args),
+    /// The HTTP API under load (`/api/events`, 100,000 generated events), from a second process.
+    Serve(serve::Args),
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
@@ -38,6 +41,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         What::Time(a) => time::run(a),
         What::Place(a) => place::run(a),
         What::Link(a) => link::run(a),
+        What::Serve(a) => serve::run(a),
     }
 }
 
