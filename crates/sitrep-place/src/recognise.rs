@@ -479,7 +479,8 @@ pub(crate) fn recognise(store: &Store, text: &str) -> Vec<RawMention> {
             }
         };
         let m = classify(store, text, &toks, run_start, run_end, i, j, hits)
-            .filter(|m| !(i == j && persons.contains(&low(text, &toks[i])) && !strong_country(store, &m.hits)));
+            .filter(|m| !(i == j && persons.contains(&low(text, &toks[i])) && !strong_country(store, &m.hits)))
+            .filter(|m| !middle_initial(text, &toks, i) || strong_country(store, &m.hits));
         if let Some(m) = m {
             out.push(m);
             i = j + 1;
@@ -501,6 +502,20 @@ pub(crate) fn recognise(store: &Store, text: &str) -> Vec<RawMention> {
     }
     mark_hints(text, &toks, &mut out);
     out
+}
+
+/// True when token `i` follows a name and a middle initial ("Romell L. Jones", "Travon S.
+/// Overton"): it is a surname.
+fn middle_initial(text: &str, toks: &[Tok], i: usize) -> bool {
+    i >= 3
+        && toks[i - 1].kind == TokKind::Punct('.')
+        && toks[i - 2].kind == TokKind::Cap
+        && toks[i - 2].end - toks[i - 2].start == 1
+        && toks[i - 2].end == toks[i - 1].start
+        && is_capital(&toks[i - 3])
+        && joined(text, &toks[i - 3], &toks[i - 2])
+        && joined(text, &toks[i - 1], &toks[i])
+        && !toks[i - 3].sent_start
 }
 
 /// Surnames of the people the text names: the words after a given name or a title in a run

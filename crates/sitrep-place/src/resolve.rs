@@ -532,6 +532,15 @@ fn focus_of(store: &Store, firsts: &[(usize, Vec<(u32, f64)>)], ms: &[RawMention
             _ => 0.0,
         };
         if w == 0.0 {
+            // an ambiguous name whose close readings all lie in one country ("Orange County")
+            // still says which country the text is about
+            let bs = scored[0].1;
+            let one_country = scored.iter().take_while(|x| bs - x.1 < 2.0).all(|x| store.e.cc[x.0 as usize] == cc);
+            if one_country && m.kind == PlaceKind::Literal && !m.common_word && !m.given_name {
+                *cc_votes.entry(cc).or_default() += 0.5;
+                total += 0.5;
+                cc_own.insert(m.start, (cc, 0.5));
+            }
             continue;
         }
         *cc_votes.entry(cc).or_default() += w;

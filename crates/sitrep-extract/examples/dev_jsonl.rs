@@ -1,0 +1,1 @@
+/tmp/location/dev_jsonl.rs
