@@ -189,12 +189,18 @@ impl Keys {
     }
 }
 
+/// People a mention is filed and looked up under (per country and time).
+pub const MAX_PEOPLE_KEYS: usize = 6;
+/// Other names a mention is filed and looked up under (the longest first).
+pub const MAX_NAME_KEYS: usize = 8;
+
 /// Years before its publication within which an undated mention's event is looked for.
 pub const UNDATED_HORIZON_YEARS: i32 = 2;
 
 /// The block keys of a mention (see [`Keys`]).
 pub fn mention_keys(v: &View<'_>) -> Keys {
-    let cc = v.country.clone().unwrap_or_else(|| "??".to_string());
+    // A mention placed nowhere is looked for in its article's country.
+    let cc = v.country.clone().or_else(|| v.rec.country_hint.as_ref().map(|c| c.to_ascii_uppercase())).unwrap_or_else(|| "??".to_string());
     let mut k = Keys::default();
     let mut places: Vec<String> = Vec::new();
     if let Some(p) = &v.place {
@@ -203,10 +209,17 @@ pub fn mention_keys(v: &View<'_>) -> Keys {
     if let Some(g) = v.rec.location.place.geonames_id {
         places.push(format!("g:{g}"));
     }
-    let skip: Vec<&str> = [v.admin1.as_deref(), v.place.as_deref()].into_iter().flatten().collect();
-    let mut names: Vec<&String> = v.rec.names.iter().filter(|n| !skip.contains(&n.as_str())).collect();
+    // The place's words are names too: "Broad Ripple" in one report is where "Indianapolis"
+    // in another names the Broad Ripple Saloon.
+    let mut words: Vec<&str> = v.place.as_deref().map(|p| p.split(' ').filter(|w| w.len() >= 3).collect()).unwrap_or_default();
+    words.retain(|w| !crate::record::is_area_or_designator(w));
+    places.extend(words.iter().map(|w| format!("n:{cc}:{w}")));
+    places.extend(v.rec.people.iter().take(MAX_PEOPLE_KEYS).map(|p| format!("pp:{cc}:{p}")));
+    let in_people = |n: &str| v.rec.people.iter().any(|p| p.split(' ').any(|w| w == n));
+    let mut names: Vec<&String> =
+        v.rec.names.iter().filter(|n| v.admin1.as_deref() != Some(n.as_str()) && !words.contains(&n.as_str()) && !in_people(n)).collect();
     names.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-    places.extend(names.into_iter().take(8).map(|n| format!("n:{cc}:{n}")));
+    places.extend(names.into_iter().take(MAX_NAME_KEYS).map(|n| format!("n:{cc}:{n}")));
     k.index.extend(places.iter().cloned());
 
     let dated = v.date.filter(|(a, b)| (*b - *a).num_days() <= 62);

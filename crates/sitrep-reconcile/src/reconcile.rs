@@ -755,7 +755,9 @@ mod tests {
             tactics: vec![],
             text: String::new(),
             names: vec![],
+            people: vec![],
             embedding: None,
+            country_hint: None,
             population: None,
         }
     }

@@ -12,7 +12,7 @@ use sitrep_relate::Fingerprint;
 use sitrep_relate::facts::citations;
 use sitrep_relate::hash::{hash_more, hash_str};
 use sitrep_relate::tokens::{is_not_name, words};
-use sitrep_text::CharIndex;
+use sitrep_text::{CharIndex, fold};
 
 /// A quote: code points `[start, end)` of the article's original text, and that slice.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -156,6 +156,14 @@ pub struct MentionRecord {
     /// undecided).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub embedding: Option<Vec<f32>>,
+    /// People named in the mention's sentences (for the main event, in the whole article):
+    /// "given surname", folded ([`people_in`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<String>,
+    /// For a mention placed in no country: the country most of its article's mentions are
+    /// in (ISO code), for finding candidates only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_hint: Option<String>,
     /// Population of the place (from the gazetteer, when the caller knows it): sharing a
     /// village says more than sharing a city of millions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -544,6 +552,123 @@ const DESIGNATORS: &[&str] = &[
     "co",
 ];
 
+/// Common given names: the list of the built-in gazetteer's recogniser (sitrep-place's
+/// `data/given_names.txt`, written for sitrep), read here as it is.
+static GIVEN_NAMES: std::sync::LazyLock<std::collections::HashSet<&'static str>> = std::sync::LazyLock::new(|| {
+    include_str!("../../sitrep-place/data/given_names.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .collect()
+});
+
+/// Words before a name that make it a person's ("Officer Jane Roe", "Sgt. John Doe").
+const PERSON_TITLES: &[&str] = &[
+    "officer",
+    "officers",
+    "deputy",
+    "sgt",
+    "sergeant",
+    "lt",
+    "lieutenant",
+    "capt",
+    "captain",
+    "detective",
+    "det",
+    "trooper",
+    "agent",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "judge",
+    "sheriff",
+    "chief",
+    "prosecutor",
+    "attorney",
+    "suspect",
+    "victim",
+    "gunman",
+    "shooter",
+    "identified",
+    "named",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "father",
+    "mother",
+    "wife",
+    "husband",
+    "girlfriend",
+    "boyfriend",
+    "cousin",
+    "uncle",
+    "aunt",
+    "nephew",
+    "niece",
+    "pastor",
+    "rev",
+    "mayor",
+    "sen",
+    "rep",
+    "gov",
+    "governor",
+    "president",
+    "minister",
+    "general",
+    "colonel",
+    "commander",
+];
+
+/// Name suffixes that are not surnames.
+const NAME_SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+
+/// People named in a text, as "given surname" (folded): a run of two to four capitalised
+/// words (initials allowed inside) that starts with a common given name, follows a title or a
+/// word that introduces a person ("Officer", "identified"), or is followed by an age
+/// (", 32,"). Who was shot and who is charged tell two stories apart better than anything.
+pub fn people_in(text: &str) -> Vec<String> {
+    let ws = words(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        if !ws[i].is_capitalised() || ws[i].is_digits() {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < ws.len() && j - i < 5 && ws[j].sentence == ws[i].sentence && ws[j].is_capitalised() && !ws[j].is_digits() {
+            let gap = &text[ws[j - 1].span.end..ws[j].span.start];
+            let initial = ws[j - 1].text.chars().count() == 1 && gap.trim() == ".";
+            if !(gap.chars().all(char::is_whitespace) || initial) {
+                break;
+            }
+            j += 1;
+        }
+        let run: Vec<String> = ws[i..j].iter().map(|w| w.folded().trim_end_matches("'s").to_string()).collect();
+        let mut k = run.len();
+        while k > 0 && (NAME_SUFFIXES.contains(&run[k - 1].as_str()) || run[k - 1].chars().count() == 1) {
+            k -= 1;
+        }
+        if k >= 2 {
+            let (first, last) = (&run[0], &run[k - 1]);
+            let after = &text[ws[j - 1].span.end..];
+            let aged = after.strip_prefix(", ").is_some_and(|r| r.chars().next().is_some_and(|c| c.is_ascii_digit()));
+            let titled = i > 0 && ws[i - 1].sentence == ws[i].sentence && PERSON_TITLES.contains(&ws[i - 1].folded().as_str());
+            let plain = |w: &str| w.len() >= 2 && !is_not_name(w) && !is_area_or_designator(w);
+            if (GIVEN_NAMES.contains(first.as_str()) || aged || titled) && plain(first) && plain(last) && last.len() >= 2 {
+                out.push(format!("{first} {last}"));
+            }
+        }
+        i = j;
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// True for a word the names of a mention leave out ([`names_in`]): a designator or a word of
 /// a country, admin1 area, region or demonym.
 pub fn is_area_or_designator(folded: &str) -> bool {
@@ -617,16 +742,28 @@ impl MentionRecord {
         // The main event's names come from the whole article (it is what the article is
         // about: the victims, the suspects, the venue are named anywhere in it); a background
         // event's from its own sentences.
-        let mut names = if m.role == SourceRole::Primary && index == 0 {
-            let whole = &article.text[..floor_char(&article.text, article.text.len().min(MAX_NAMES_TEXT))];
+        let main = m.role == SourceRole::Primary && index == 0;
+        let whole = &article.text[..floor_char(&article.text, article.text.len().min(MAX_NAMES_TEXT))];
+        let mut names = if main {
             let mut n = names_in(whole);
             n.extend(names_in(&text));
-            n.sort();
-            n.dedup();
             n
         } else {
             names_in(&text)
         };
+        // The article's own outlet and site name it, not the event.
+        let own: Vec<String> = article
+            .outlet
+            .iter()
+            .chain(article.url.as_ref().map(|u| u.split('/').nth(2).unwrap_or(u.as_str()).to_string()).as_ref())
+            .flat_map(|s| fold(s).split(|c: char| !c.is_alphanumeric()).map(str::to_string).collect::<Vec<_>>())
+            .filter(|w| w.len() >= 3)
+            .collect();
+        names.retain(|n| !own.contains(n));
+        let mut people = if main { people_in(whole) } else { Vec::new() };
+        people.extend(people_in(&text));
+        people.sort();
+        people.dedup();
         if let Some(n) = &m.location.place.name {
             for w in words(n) {
                 let f = w.folded();
@@ -634,9 +771,9 @@ impl MentionRecord {
                     names.push(f);
                 }
             }
-            names.sort();
-            names.dedup();
         }
+        names.sort();
+        names.dedup();
         MentionRecord {
             key: MentionKey { article_id: article.id.clone(), index: index as u32 },
             hash: hash_more(hash_str(&article.original), &(index as u64).to_le_bytes()),
@@ -675,14 +812,29 @@ impl MentionRecord {
             tactics: m.tactics.iter().map(|t| TacticClaim { name: t.name.clone(), quote: cut.quote(&t.evidence) }).collect(),
             text,
             names,
+            people,
             embedding: None,
+            country_hint: None,
             population: None,
         }
     }
 
     /// Every record of an article's mentions, in order.
     pub fn all(article: &Article, mentions: &[EventMention]) -> Vec<MentionRecord> {
-        (0..mentions.len()).map(|i| MentionRecord::new(article, mentions, i)).collect()
+        let mut recs: Vec<MentionRecord> = (0..mentions.len()).map(|i| MentionRecord::new(article, mentions, i)).collect();
+        let mut count: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+        for r in &recs {
+            if let Some(c) = &r.location.place.country_code {
+                *count.entry(c.to_ascii_uppercase()).or_default() += 1;
+            }
+        }
+        let hint = count.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(c, _)| c);
+        for r in &mut recs {
+            if r.location.place.country_code.is_none() {
+                r.country_hint = hint.clone();
+            }
+        }
+        recs
     }
 }
 

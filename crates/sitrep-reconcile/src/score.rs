@@ -262,9 +262,14 @@ impl<'a> View<'a> {
         }
     }
 
-    /// True for the violent event types.
+    /// True for the violent event types, and for a mention of people killed or wounded by
+    /// violence whatever its type (a shooting at a rally is violent, however the rally is
+    /// typed).
     pub fn violent(&self) -> bool {
         self.rec.event_type.is_violent()
+            || self.rec.casualties.iter().any(|c| {
+                c.cause == Cause::Violence && matches!(c.outcome, Outcome::Killed | Outcome::Wounded) && c.amount.best > 0 && !c.superseded
+            })
     }
 }
 
@@ -347,11 +352,11 @@ fn tolls_score(a: &View<'_>, b: &View<'_>) -> f64 {
                     plus += 0.5;
                 }
             } else {
-                minus += 1.5;
+                minus += 1.0;
             }
         }
     }
-    plus.min(4.0) - minus.min(3.0)
+    plus.min(4.0) - minus.min(2.0)
 }
 
 fn shared_sorted(a: &[String], b: &[String]) -> usize {
@@ -371,10 +376,14 @@ fn shared_sorted(a: &[String], b: &[String]) -> usize {
 }
 
 /// Names both mentions' sentences hold, other than the words of their places and admin areas
-/// (the place score counts those).
+/// (the place score counts those) and of the people both name (counted apart).
 fn shared_names(a: &View<'_>, b: &View<'_>) -> usize {
+    let in_people = |n: &str| a.rec.people.iter().filter(|p| b.rec.people.contains(p)).any(|p| p.split(' ').any(|w| w == n));
     let skip = |n: &str| {
-        a.admin1.as_deref() == Some(n) || b.admin1.as_deref() == Some(n) || a.place_words.iter().chain(&b.place_words).any(|w| w == n)
+        a.admin1.as_deref() == Some(n)
+            || b.admin1.as_deref() == Some(n)
+            || a.place_words.iter().chain(&b.place_words).any(|w| w == n)
+            || in_people(n)
     };
     let (x, y) = (&a.rec.names, &b.rec.names);
     let (mut i, mut j, mut n) = (0, 0, 0);
@@ -405,9 +414,12 @@ pub fn score_with(a: &View<'_>, b: &View<'_>, related: bool, use_dates: bool) ->
     score_parts(a, b, related, use_dates, &mut |_, _| {})
 }
 
+/// Named points of a pair's signals, in the order counted.
+pub type Terms = Vec<(&'static str, f64)>;
+
 /// Why a pair scores what it does: each signal's points, or the hard conflict (`Err`, with
 /// the points counted before it).
-pub fn explain(a: &View<'_>, b: &View<'_>, related: bool) -> Result<Vec<(&'static str, f64)>, (&'static str, Vec<(&'static str, f64)>)> {
+pub fn explain(a: &View<'_>, b: &View<'_>, related: bool) -> Result<Terms, (&'static str, Terms)> {
     let mut parts = Vec::new();
     let mut conflict = "conflict";
     let r = score_parts(a, b, related, true, &mut |what, pts| {
@@ -459,6 +471,9 @@ fn score_parts(a: &View<'_>, b: &View<'_>, related: bool, use_dates: bool, note:
                     0.4
                 },
             );
+        } else if gap == 1 && width(x).max(width(y)) == 0 {
+            // Overnight: "late Saturday" in one report is "early Sunday" in another.
+            t.add("days a day apart", 0.0);
         } else if gap <= 2 {
             t.add("dates 1-2 days apart", -1.0);
         } else if gap <= 7 {
@@ -495,7 +510,8 @@ fn score_parts(a: &View<'_>, b: &View<'_>, related: bool, use_dates: bool, note:
         && a.precise
         && b.precise
     {
-        let d = km(x, y);
+        // Distance between the places' edges: a city of millions spreads over tens of km.
+        let d = (km(x, y) - extent_km(a.population) - extent_km(b.population)).max(0.0);
         placed = true;
         let near = a.rec.location.place.precision == Some(LocationPrecision::Near)
             || b.rec.location.place.precision == Some(LocationPrecision::Near);
@@ -545,6 +561,10 @@ fn score_parts(a: &View<'_>, b: &View<'_>, related: bool, use_dates: bool, note:
         },
     );
 
+    // People named in both: the victims, the suspects (each full name is strong evidence).
+    let people = shared_sorted(&a.rec.people, &b.rec.people);
+    t.add("people", (1.5 * people as f64).min(3.0));
+
     // Names in the sentences (not the admin areas, counted above): one shared name is weak
     // (a capital or a big city is in every story of a country), several are strong.
     let shared = shared_names(a, b);
@@ -578,6 +598,12 @@ pub const FOLLOW_UP_MIN: f64 = 4.0;
 /// from its article's publication, in an article published on or after the `early` date.
 fn may_follow_up(late: &View<'_>, early: (NaiveDate, NaiveDate)) -> bool {
     late.rec.date.from_publication && late.art.published.is_some_and(|p| early.0 <= p)
+}
+
+/// Rough radius of a populated place from its population (2 km for a town of 10,000, 17 km
+/// for a city of 2.7 million); 0 when unknown.
+pub fn extent_km(population: Option<u64>) -> f64 {
+    population.map_or(0.0, |p| 1.0 + (p as f64).sqrt() / 100.0)
 }
 
 /// Points for sharing a place, scaled down for a large one: a city of millions hosts many
