@@ -10,7 +10,9 @@
 //   2. an event page opened from the table: claims side by side with quotes;
 //   3. each hostile article and its event render every hostile string as text: no injected
 //      element, no javascript: link, nothing ran;
-//   4. keyboard: the skip link comes first; the map pans and zooms with keys;
+//   4. keyboard: the skip link comes first; the map pans and zooms with keys; screen readers:
+//      every control, link, image and region has an accessible name (the browser's
+//      accessibility tree), focus moves to each page's heading, the live region announces it;
 //   5. a phone-sized viewport scrolls no page sideways;
 //   6. the server's headers (CSP, nosniff) and that a foreign Host is refused.
 // Usage: node tests/browser/run.mjs [--sitrep target/release/sitrep] [--chromium /usr/bin/chromium]
@@ -206,6 +208,20 @@ async function main() {
   const go = async (url) => {
     await s('Page.navigate', { url });
   };
+  // screen readers: every control, link and image in the accessibility tree has a name; the
+  // page's language is set; each page moves focus to its heading and announces itself.
+  const INTERACTIVE = new Set(['button', 'link', 'textbox', 'searchbox', 'combobox', 'spinbutton', 'checkbox', 'radio', 'slider', 'image', 'img', 'region', 'table', 'form', 'search', 'navigation']);
+  const accessible = async (what, announced) => {
+    const { nodes } = await s('Accessibility.getFullAXTree');
+    const unnamed = nodes.filter((n) => !n.ignored && n.role && INTERACTIVE.has(n.role.value) && !(n.name && String(n.name.value).trim()))
+      .map((n) => n.role.value);
+    const counted = nodes.filter((n) => !n.ignored && n.role && INTERACTIVE.has(n.role.value)).length;
+    check(counted > 0 && unnamed.length === 0, what + ': every control, link, image and region has an accessible name', { counted, unnamed });
+    check(await evaluate("document.activeElement && document.activeElement.tagName === 'H1'"), what + ': focus moves to the page heading', await evaluate('document.activeElement && document.activeElement.tagName'));
+    if (await waitFor(`document.getElementById('status').textContent.includes(${JSON.stringify(announced)})`, what + ' announced in the live region')) {
+      check(true, what + ': announced in the live region');
+    }
+  };
   const key = async (k, code, text) => {
     await s('Input.dispatchKeyEvent', { type: 'keyDown', key: k, code, text, windowsVirtualKeyCode: k === 'Tab' ? 9 : k.length === 1 ? k.toUpperCase().charCodeAt(0) : 0 });
     await s('Input.dispatchKeyEvent', { type: 'keyUp', key: k, code, windowsVirtualKeyCode: k === 'Tab' ? 9 : 0 });
@@ -227,6 +243,10 @@ async function main() {
   check(new Set(sizes.map((x) => x.toFixed(5))).size > 1, 'markers are sized by fatalities');
   const colours = await evaluate("new Set(Array.from(document.querySelectorAll('circle.marker')).map(c => c.getAttribute('fill'))).size");
   check(colours > 1, 'markers are coloured by event type', colours);
+  check(await evaluate("document.documentElement.lang === 'en' && document.title.length > 0"), 'the page states its language and title');
+  check(await evaluate("Array.from(document.querySelectorAll('table.events thead th')).every(th => th.getAttribute('scope') === 'col')"), 'the table\'s column headers are marked as such');
+  await s('Accessibility.enable');
+  await accessible('events page', 'events loaded');
   if (screenshot) {
     await s('Emulation.setDeviceMetricsOverride', { width: 1280, height: 1500, deviceScaleFactor: 1, mobile: false });
     await new Promise((r) => setTimeout(r, 500));
@@ -267,6 +287,7 @@ async function main() {
   check(quoted === claimCount, 'every claim shows its quote highlighted', { quoted, claimCount });
   check(await evaluate("document.querySelectorAll('.claims .claim .badge.independent, .claims .claim .badge.derivative').length") === claimCount, 'every claim says whether its source is independent');
   check(await evaluate("document.querySelectorAll('table.sources tbody tr').length > 0"), 'the event page lists its sources');
+  await accessible('event page', 'Event loaded');
 
   // --- the hostile articles
   for (const id of ['hostile-market-attack', 'hostile-page']) {
@@ -278,6 +299,7 @@ async function main() {
     check(/<a href="javascript:/.test(text) && /<img src=x onerror=/.test(text), id + ': HTML-looking text shows as text');
     check(injected.length === 0, id + ': the text holds no element but highlights', injected);
     check(await evaluate("document.querySelectorAll('.article-text mark').length > 0"), id + ': its extractions are highlighted');
+    if (id === 'hostile-page') await accessible('article page', 'Article loaded');
     check(await evaluate("document.querySelectorAll('a[href^=\"javascript\"], [href*=\"javascript:\"], [src*=\"javascript:\"]').length === 0"), id + ': no javascript: link anywhere in the page');
     check(await evaluate('document.scripts.length === 2 && document.images.length === 1'), id + ': no script or image was added');
     check(await evaluate('window.__pwned === undefined'), id + ': nothing in the article ran');
