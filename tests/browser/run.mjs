@@ -14,7 +14,8 @@
 //      every control, link, image and region has an accessible name (the browser's
 //      accessibility tree), focus moves to each page's heading, the live region announces it;
 //   5. a phone-sized viewport scrolls no page sideways;
-//   6. the server's headers (CSP, nosniff) and that a foreign Host is refused.
+//   6. the server's headers (CSP, nosniff) and that a foreign Host is refused;
+//   7. a server started with --quotes-only shows quotes but not the article's text.
 // Usage: node tests/browser/run.mjs [--sitrep target/release/sitrep] [--chromium /usr/bin/chromium]
 //        [--screenshot docs/screenshot.png]
 import { spawn, spawnSync } from 'node:child_process';
@@ -73,9 +74,9 @@ const ingest = spawnSync(sitrep, ['ingest', '--db', db, '--quiet', join(root, 'e
 if (ingest.status !== 0) fail('ingest failed: ' + ingest.stderr);
 
 // 2. the server
-function startServer() {
+function startServer(extra) {
   return new Promise((res, rej) => {
-    const p = spawn(sitrep, ['serve', '--db', db, '--addr', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(sitrep, ['serve', '--db', db, '--addr', '127.0.0.1:0', ...(extra || [])], { stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(p);
     let out = '';
     let err = '';
@@ -318,6 +319,26 @@ async function main() {
   await waitFor("document.querySelector('h1') && document.querySelector('h1').textContent.includes('market')", 'the hostile title');
   check(await evaluate('document.querySelector("h1").textContent') === hostileTitle, 'a hostile title renders as text');
   check(await evaluate("document.querySelector('.facts .url') && document.querySelector('.facts .url').tagName === 'SPAN'"), 'a javascript: address is shown as text, not a link');
+
+  // --- quotes only: a second server with --quotes-only shows the extractions, never the
+  // article's text (the longest stretch of the text no extraction quotes must not appear)
+  const full = JSON.parse((await httpGet(host, '/api/articles/kokorou-ambush')).body);
+  const chars = Array.from(full.text);
+  const covered = new Array(chars.length).fill(false);
+  for (const sp of full.spans) if (sp.start !== null && sp.end !== null) for (let i = sp.start; i < sp.end; i++) covered[i] = true;
+  let best = '';
+  for (let i = 0, j; i < chars.length; i = j + 1) {
+    for (j = i; j < chars.length && !covered[j]; j++);
+    const run = chars.slice(i, j).join('').trim();
+    if (run.length > best.length) best = run;
+  }
+  const quotesHost = await startServer(['--quotes-only']);
+  const q = JSON.parse((await httpGet(quotesHost, '/api/articles/kokorou-ambush')).body);
+  check(q.text === null && q.quotes_only === true && q.spans.length === full.spans.length, '--quotes-only: the API gives the quotes, not the text', { text: typeof q.text, spans: q.spans.length });
+  await go('http://' + quotesHost + '/#/article/kokorou-ambush');
+  await waitFor("document.querySelectorAll('table.extractions tbody tr').length > 0", 'the quotes-only article page');
+  const page_ = await evaluate('document.body.textContent');
+  check(best.length > 40 && !page_.includes(best) && (await evaluate("document.querySelector('.article-text') === null")), '--quotes-only: the article page shows no text beyond the quotes', best.slice(0, 80));
 
   // --- a phone
   await s('Emulation.setDeviceMetricsOverride', { width: 390, height: 844, deviceScaleFactor: 2, mobile: true });

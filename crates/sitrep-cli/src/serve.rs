@@ -42,6 +42,10 @@ pub struct Args {
     /// Bring the database's schema up to date first (this writes to it).
     #[arg(long)]
     migrate: bool,
+    /// Ingest the built-in example articles into the database first (creating it when absent;
+    /// articles already stored are skipped), as `sitrep ingest` with no path does, then serve it.
+    #[arg(long)]
+    examples: bool,
     /// Print one line per request on standard error.
     #[arg(long)]
     access_log: bool,
@@ -64,7 +68,35 @@ fn write_token(args: &Args) -> anyhow::Result<Option<String>> {
     Ok(token.map(|t| t.trim().to_string()).filter(|t| !t.is_empty()))
 }
 
+/// `sitrep ingest --db DB` with no path (the built-in examples), with this command's reader
+/// options, through the ingest command itself.
+fn ingest_examples(args: &Args) -> anyhow::Result<Outcome> {
+    use clap::{FromArgMatches, Parser};
+    #[derive(Parser)]
+    struct Ingest {
+        #[command(flatten)]
+        args: crate::ingest::Args,
+    }
+    let mut argv: Vec<std::ffi::OsString> = vec!["sitrep ingest".into(), "--db".into(), args.db.db.clone().into()];
+    for f in &args.gazetteer.files {
+        argv.extend(["--gazetteer".into(), f.clone().into()]);
+    }
+    for f in &args.actors {
+        argv.extend(["--actors".into(), f.clone().into()]);
+    }
+    if let Some(m) = &args.model {
+        argv.extend(["--model".into(), m.clone().into()]);
+    }
+    let matches = <Ingest as clap::CommandFactory>::command().try_get_matches_from(argv)?;
+    let ingest = Ingest::from_arg_matches(&matches)?;
+    crate::ingest::run(ingest.args)
+}
+
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
+    let mut outcome = Outcome::Ok;
+    if args.examples {
+        outcome = ingest_examples(&args).context("ingesting the example articles")?;
+    }
     let mut config = sitrep_serve::Config::new(args.db.db.clone());
     config.addr = args.addr;
     config.quotes_only = args.quotes_only;
@@ -101,5 +133,5 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         use std::io::Write;
         let _ = std::io::stdout().flush();
     }))?;
-    Ok(Outcome::Ok)
+    Ok(outcome)
 }
