@@ -130,6 +130,39 @@ fn trigger_at(toks: &[Token], k: usize) -> Option<Trigger> {
         }
         // "a girl was fatally shot"; "six people were shot" (hit, not said to be killed)
         "shot" if matches!(word(toks, k.wrapping_sub(1)), "fatally" | "mortally") => t(Killed, Active, 1, KILL_VERB),
+        // "four teens were shot, one fatally"
+        "fatally" | "mortally"
+            if !matches!(
+                next,
+                "shot"
+                    | "wounded"
+                    | "injured"
+                    | "stabbed"
+                    | "struck"
+                    | "hurt"
+                    | "hit"
+                    | "injuring"
+                    | "wounding"
+                    | "shooting"
+                    | "shoots"
+                    | "shooting,"
+                    | "beaten"
+                    | "gunned"
+            ) && (toks.get(k.wrapping_sub(1)).is_some_and(|t| t.kind == Kind::Num)
+                || crate::numbers::is_number_word(word(toks, k.wrapping_sub(1)))) =>
+        {
+            t(Killed, Intransitive, 1, KILL_VERB)
+        }
+        // "shot himself", "turned the gun on himself": the shooter's own death
+        "shot" if matches!(next, "himself" | "herself") => t(Killed, Active, 1, KILL_VERB),
+        "turned"
+            if matches!(next, "the" | "a" | "his" | "her")
+                && matches!(word(toks, k + 2), "gun" | "weapon" | "rifle" | "pistol" | "handgun" | "shotgun" | "firearm")
+                && word(toks, k + 3) == "on"
+                && matches!(word(toks, k + 4), "himself" | "herself") =>
+        {
+            t(Killed, Active, 4, KILL_VERB)
+        }
         "shot"
             if passive_aux(word(toks, k.wrapping_sub(1)))
                 && !(next == "and" && matches!(word(toks, k + 2), "killed" | "dead" | "died" | "wounded" | "injured" | "fatally"))
@@ -177,6 +210,26 @@ fn trigger_at(toks: &[Token], k: usize) -> Option<Trigger> {
             t(Wounded, Active, 1, WOUND_VERB)
         }
         "hurt" | "hospitalised" | "hospitalized" => t(Wounded, Intransitive, 1, WOUND_VERB),
+        // "three men were found with gunshot wounds" (hit: the dead among them too)
+        "with"
+            if {
+                let mut j = k + 1;
+                while j < k + 4
+                    && matches!(word(toks, j), "a" | "multiple" | "several" | "serious" | "critical" | "apparent" | "minor" | "fatal")
+                {
+                    j += 1;
+                }
+                matches!(word(toks, j), "gunshot" | "gun-shot" | "bullet") && matches!(word(toks, j + 1), "wound" | "wounds")
+            } =>
+        {
+            t(Wounded, Intransitive, 1, WOUND_VERB)
+        }
+        // "two more were rushed to the hospital" (hit: some may have died there)
+        "rushed" | "taken" | "transported" | "airlifted" | "flown"
+            if (k + 1..k + 4).any(|j| matches!(word(toks, j), "hospital" | "hospitals")) && word(toks, k + 1) == "to" =>
+        {
+            t(Wounded, Intransitive, 1, WOUND_VERB)
+        }
         "injuries" | "injury" if next == "of" => t(Wounded, NounOf, 2, NOUN),
         "missing" | "unaccounted" | "disappeared" => t(Missing, Intransitive, 1, MISSING),
         "abduction" | "abductions" | "kidnapping" | "kidnappings" | "capture" if next == "of" => t(Captured, NounOf, 2, NOUN),
@@ -387,7 +440,20 @@ pub fn count_phrases(toks: &[Token], nums: &[NumTok], range: (usize, usize), hin
             num_iter.next();
         }
         let num = num_iter.peek().filter(|n| n.start == i).copied();
-        let cp = if let Some(n) = num {
+        // "a 20 year-old man": an age written apart, one person
+        let age_apart = num.is_some_and(|n| {
+            matches!(word(toks, n.end), "year-old" | "years-old" | "month-old")
+                || (matches!(word(toks, n.end), "year" | "years") && word(toks, n.end + 1) == "old")
+        });
+        let cp = if age_apart {
+            let n = num.expect("checked");
+            let skip = if word(toks, n.end + 1) == "old" { 2 } else { 1 };
+            let back = if i > lo && matches!(word(toks, i - 1), "a" | "an" | "the") { i - 1 } else { i };
+            head_after(toks, n.end + skip, hi, Amount::exact(1), true, hints).map(|mut c| {
+                c.start = back;
+                c
+            })
+        } else if let Some(n) = num.filter(|n| !in_age_list(toks, n.start, lo)) {
             head_after(toks, n.end, hi, n.amount, false, hints).or_else(|| bare(toks, n, hi)).map(|mut c| {
                 c.start = i;
                 c
@@ -415,6 +481,47 @@ pub fn count_phrases(toks: &[Token], nums: &[NumTok], range: (usize, usize), hin
                     party: Party::Unknown,
                     country: None,
                     additive: true,
+                    subset: false,
+                    pronoun: false,
+                    head: None,
+                })
+            } else if matches!(w, "himself" | "herself") && i > lo && trigger_at(toks, i - 1).is_some_and(|t| t.outcome == Outcome::Killed)
+                || (i >= lo + 4 && word(toks, i - 4) == "turned" && word(toks, i - 1) == "on")
+            {
+                // "killed himself", "turned the gun on himself": the shooter, a death of its own
+                Some(CountPhrase {
+                    start: i,
+                    end: i + 1,
+                    amount: Amount::exact(1),
+                    party: Party::Armed,
+                    country: None,
+                    additive: false,
+                    subset: false,
+                    pronoun: false,
+                    head: None,
+                })
+            } else if let Some(end) = age_head(toks, i, hi) {
+                // "22-year-old Dana Smith was killed", "a gunman shot 17-year-old Lee Park"
+                Some(CountPhrase {
+                    start: i,
+                    end,
+                    amount: Amount::exact(1),
+                    party: Party::Unknown,
+                    country: None,
+                    additive: false,
+                    subset: false,
+                    pronoun: false,
+                    head: Some(i),
+                })
+            } else if let Some(end) = name_subject(toks, i, lo, hi, hints) {
+                // "Dana Smith, 22, died at the hospital": a named person
+                Some(CountPhrase {
+                    start: i,
+                    end,
+                    amount: Amount::exact(1),
+                    party: Party::Unknown,
+                    country: None,
+                    additive: false,
                     subset: false,
                     pronoun: false,
                     head: None,
@@ -451,6 +558,199 @@ pub fn count_phrases(toks: &[Token], nums: &[NumTok], range: (usize, usize), hin
         }
     }
     out
+}
+
+/// True when the number at `i` is an age: in a list after "ages" / "aged" ("ages 17, 19 and
+/// 20"), or a list of bare numbers in commas after a word ("two men, 27 and 32, were shot";
+/// "the victims, 18, 20 and 22, were taken"), not a count.
+fn in_age_list(toks: &[Token], i: usize, lo: usize) -> bool {
+    let sep = |t: &Token| t.is_punct(',') || matches!(t.lower.as_str(), "and" | "or" | "to");
+    let small = |t: &Token| t.kind == Kind::Num && t.lower.len() <= 2;
+    if small(&toks[i]) {
+        // the list's two ends
+        let mut a = i;
+        while a >= lo + 2 && sep(&toks[a - 1]) && small(&toks[a - 2]) {
+            a -= 2;
+        }
+        let mut b = i;
+        while b + 2 < toks.len() && sep(&toks[b + 1]) && small(&toks[b + 2]) {
+            b += 2;
+        }
+        if a >= lo + 2
+            && toks[a - 1].is_punct(',')
+            && toks[a - 2].kind == Kind::Word
+            && !crate::numbers::is_number_word(&toks[a - 2].lower)
+            && toks.get(b + 1).is_some_and(|t| t.is_punct(',') || t.is_punct(')') || t.is_punct(';'))
+        {
+            return true;
+        }
+    }
+    in_age_list_after(toks, i, lo)
+}
+
+fn in_age_list_after(toks: &[Token], i: usize, lo: usize) -> bool {
+    let mut k = i;
+    while k > lo {
+        k -= 1;
+        let t = &toks[k];
+        if matches!(t.lower.as_str(), "ages" | "aged" | "age" | "both") {
+            return true;
+        }
+        if !(t.kind == Kind::Num || t.is_punct(',') || matches!(t.lower.as_str(), "and" | "to" | "from" | "between")) || i - k > 12 {
+            return false;
+        }
+    }
+    false
+}
+
+/// "17-year-old", "18-month-old", "17-year-olds".
+pub(crate) fn is_age_word(w: &str) -> bool {
+    w.len() > 9 && ["-year-old", "-years-old", "-month-old", "-year-olds", "-month-olds"].iter().any(|x| w.ends_with(x))
+}
+
+/// A person told by an age without a determiner ("22-year-old Dana Smith", "17-year-old
+/// was shot"): the end of the phrase (past the name that follows), when a count phrase can
+/// start at `i`. Not after a determiner or a number (those phrases start earlier).
+fn age_head(toks: &[Token], i: usize, hi: usize) -> Option<usize> {
+    let t = toks.get(i)?;
+    if !is_age_word(&t.lower) || t.lower.ends_with('s') {
+        return None;
+    }
+    let b1 = word(toks, i.wrapping_sub(1));
+    if DETERMINERS.contains(&b1) || toks.get(i.wrapping_sub(1)).is_some_and(|p| p.kind == Kind::Num) || b1.ends_with("'s") {
+        return None;
+    }
+    // a person noun after it makes an ordinary count phrase ("17-year-old boy")
+    if toks.get(i + 1).is_some_and(|n| person_noun(&n.lower).is_some()) {
+        return head_after(toks, i, hi, Amount::exact(1), true, &[]).map(|c| c.end);
+    }
+    let mut end = i + 1;
+    while end < hi && end < i + 4 && toks[end].kind == Kind::Word && toks[end].cap {
+        end += 1;
+    }
+    Some(end)
+}
+
+/// Capitalised words that are not the names of people.
+fn not_a_name(w: &str) -> bool {
+    matches!(
+        w,
+        "police"
+            | "officials"
+            | "authorities"
+            | "he"
+            | "she"
+            | "they"
+            | "it"
+            | "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "one"
+            | "no"
+            | "nobody"
+            | "none"
+            | "everyone"
+            | "someone"
+            | "who"
+            | "what"
+            | "there"
+            | "we"
+            | "i"
+            | "you"
+            | "his"
+            | "her"
+            | "their"
+            | "investigators"
+            | "detectives"
+            | "deputies"
+            | "witnesses"
+            | "neighbors"
+            | "neighbours"
+            | "family"
+            | "friends"
+            | "both"
+            | "all"
+            | "each"
+            | "but"
+            | "and"
+            | "when"
+            | "while"
+            | "after"
+            | "if"
+            | "as"
+    ) || crate::numbers::is_number_word(w)
+        || sitrep_time_word(w)
+}
+
+fn sitrep_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "today"
+            | "yesterday"
+    )
+}
+
+/// A named person as the subject of a casualty verb: one to three capitalised words (no
+/// person noun, no named group), an optional age in commas, then "was" / "is" / "had been" /
+/// "died" ("Dana Smith, 22, was shot", "Smith died Sunday"). The end of the phrase (before
+/// the age).
+fn name_subject(toks: &[Token], i: usize, lo: usize, hi: usize, hints: &[Option<Party>]) -> Option<usize> {
+    let is_name = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            k < hi
+                && t.kind == Kind::Word
+                && t.cap
+                && t.lower.chars().next().is_some_and(char::is_alphabetic)
+                && person_noun(&t.lower).is_none()
+                && demonym(&t.lower).is_none()
+                && !not_a_name(&t.lower)
+                && hints.get(k).copied().flatten().is_none()
+        })
+    };
+    if !is_name(i) || (i > lo && is_name(i - 1)) {
+        return None;
+    }
+    let mut end = i + 1;
+    while end < i + 3 && is_name(end) {
+        end += 1;
+    }
+    // a name of one word only as a sentence subject
+    if end == i + 1 && i != lo && !toks[i - 1].is_punct(',') {
+        return None;
+    }
+    let mut p = end;
+    if word(toks, p) == "," && toks.get(p + 1).is_some_and(|t| t.kind == Kind::Num) && word(toks, p + 2) == "," {
+        end = p + 2;
+        p += 3;
+    }
+    let ok = match word(toks, p) {
+        "was" | "is" => true,
+        "had" | "has" => word(toks, p + 1) == "been",
+        "died" | "dies" => true,
+        _ => false,
+    };
+    ok.then_some(end)
 }
 
 /// Plural nouns that do not name people (a count of them is never a casualty).
@@ -682,7 +982,8 @@ fn head_after(toks: &[Token], j: usize, hi: usize, amount: Amount, singular_only
             }
             continue;
         }
-        if let Some(p) = person_noun(&t.lower) {
+        let age = is_age_word(&t.lower).then_some(crate::lexicon::PersonNoun { party: Party::Civilian, singular: !t.lower.ends_with('s') });
+        if let Some(p) = person_noun(&t.lower).or(age) {
             // "two more soldiers", "the other man": modifiers, not heads, when a noun follows
             if matches!(t.lower.as_str(), "more" | "other") && toks.get(k + 1).is_some_and(|n| person_noun(&n.lower).is_some()) {
                 additive = true;
@@ -1073,7 +1374,7 @@ pub fn frames_with(toks: &[Token], nums: &[NumTok], range: (usize, usize), hints
                 if let Some(c) = subject_left(toks, &cps, k, lo) {
                     objects.push(c);
                     coordinated_left(toks, &cps, c, lo, &mut objects);
-                    apposition(&cps, &mut objects);
+                    apposition(toks, &cps, &mut objects);
                 }
             }
             Form::NounOf => {
@@ -1261,12 +1562,16 @@ fn coordinated(toks: &[Token], cps: &[CountPhrase], c: usize, hi: usize, out: &m
 
 /// "Two victims, a 25-year-old man and a 26-year-old man, died": the singles in apposition
 /// are the count, not additions to it.
-fn apposition(cps: &[CountPhrase], objects: &mut Vec<usize>) {
-    if objects.len() < 3 {
+fn apposition(toks: &[Token], cps: &[CountPhrase], objects: &mut Vec<usize>) {
+    if objects.len() < 2 {
         return;
     }
     let Some(&lead) = objects.iter().min_by_key(|&&c| cps[c].start) else { return };
     let others: Vec<usize> = objects.iter().copied().filter(|&c| c != lead).collect();
+    // "One victim, a 27-year-old woman, died": two phrases, one person, when no "and" joins them
+    if others.len() == 1 && (cps[lead].end..cps[others[0]].start).any(|k| toks[k].is("and")) {
+        return;
+    }
     if others.iter().all(|&c| cps[c].amount.best == 1) && cps[lead].amount.best == others.len() as u64 {
         objects.retain(|&c| c == lead);
     }

@@ -361,6 +361,8 @@ pub fn filler(w: &str) -> bool {
             | "met"
             | "left"
             | "found"
+            | "pronounced"
+            | "declared"
             | "shot"
             | "taken"
             | "held"

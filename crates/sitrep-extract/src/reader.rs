@@ -30,7 +30,7 @@ use crate::tokens::{Token, tokenize};
 use sitrep_model::article::Article;
 use sitrep_model::mention::*;
 use sitrep_model::taxonomy::*;
-use sitrep_model::{ExtractorId, Span};
+use sitrep_model::{Amount, ExtractorId, Span};
 use sitrep_place::{Gazetteer, PlaceMention};
 use sitrep_time::{Anchor, Timex};
 use std::collections::{BTreeSet, HashMap};
@@ -335,7 +335,7 @@ fn find_or_open(events: &mut Vec<Draft>, key: &str, si: usize) -> usize {
 /// The dates the event's own sentences give, as an interval.
 fn draft_interval(doc: &Doc, d: &Draft) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
     let spans: Vec<Span> = d.sents.iter().map(|&s| doc.sents[s].span).collect();
-    let usable: Vec<Timex> = usable_timexes(doc, &d.sents);
+    let usable: Vec<Timex> = usable_timexes(doc, &d.sents, false);
     let t = sitrep_time::event_date(&usable, &spans)?;
     Some((t.earliest?, t.latest?))
 }
@@ -343,7 +343,7 @@ fn draft_interval(doc: &Doc, d: &Draft) -> Option<(chrono::NaiveDate, chrono::Na
 /// True when sentence `si` is dated outside the event's dates (both known).
 fn conflicts(doc: &Doc, d: &Draft, si: usize) -> bool {
     let Some((a, b)) = draft_interval(doc, d) else { return false };
-    let usable = usable_timexes(doc, &[si]);
+    let usable = usable_timexes(doc, &[si], false);
     let Some(t) = sitrep_time::event_date(&usable, &[doc.sents[si].span]) else { return false };
     match (t.earliest, t.latest) {
         (Some(x), Some(y)) => y < a || x > b,
@@ -353,7 +353,7 @@ fn conflicts(doc: &Doc, d: &Draft, si: usize) -> bool {
 
 /// The time expressions of these sentences that can date their event: not inside "since ..."
 /// phrases, and not dating another kind of event ("the coup in July").
-fn usable_timexes(doc: &Doc, sents: &[usize]) -> Vec<Timex> {
+fn usable_timexes(doc: &Doc, sents: &[usize], tell: bool) -> Vec<Timex> {
     let mut out = Vec::new();
     for &si in sents {
         let s = &doc.sents[si];
@@ -394,12 +394,149 @@ fn usable_timexes(doc: &Doc, sents: &[usize]) -> Vec<Timex> {
                     break;
                 }
             }
-            if !skip {
+            if !skip && procedural(doc, s, first, doc.toks.partition_point(|k| k.span.start < t.span.end)) == tell {
                 out.push(t.clone());
             }
         }
     }
     out
+}
+
+/// The time expressions of these sentences that can date their event, those of its own verbs
+/// first; the days something was said, found out or done about it ("police said Sunday",
+/// "was arrested Wednesday", "appeared in court Tuesday") only when nothing else dates it.
+fn event_timexes(doc: &Doc, sents: &[usize]) -> Vec<Timex> {
+    let own = usable_timexes(doc, sents, false);
+    if own.is_empty() { usable_timexes(doc, sents, true) } else { own }
+}
+
+/// Verbs and nouns of telling, investigating and prosecuting: a date on them is not the
+/// event's.
+fn telling(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "say"
+            | "told"
+            | "tells"
+            | "confirmed"
+            | "confirms"
+            | "announced"
+            | "identified"
+            | "arrested"
+            | "charged"
+            | "indicted"
+            | "arraigned"
+            | "appeared"
+            | "custody"
+            | "pleaded"
+            | "pleads"
+            | "reported"
+            | "booked"
+            | "sentenced"
+            | "convicted"
+            | "jailed"
+            | "court"
+            | "courtroom"
+            | "statement"
+            | "hearing"
+            | "emerged"
+            | "searching"
+            | "investigating"
+            | "asked"
+            | "urged"
+            | "vigil"
+            | "memorial"
+            | "funeral"
+            | "rallied"
+            | "marched"
+            | "named"
+            | "testified"
+            | "trial"
+            | "guilty"
+            | "ruled"
+            | "surrendered"
+            | "apprehended"
+            | "detained"
+            | "released"
+            | "extradited"
+            | "mourned"
+            | "gathered"
+            | "briefing"
+            | "conference"
+    )
+}
+
+/// Verbs of the violence itself (a date on them is the event's).
+fn happening(w: &str) -> bool {
+    matches!(
+        w,
+        "shot"
+            | "killed"
+            | "died"
+            | "dies"
+            | "wounded"
+            | "injured"
+            | "happened"
+            | "occurred"
+            | "shooting"
+            | "shootings"
+            | "fired"
+            | "opened"
+            | "erupted"
+            | "left"
+            | "struck"
+            | "hit"
+            | "gunned"
+            | "slain"
+            | "dead"
+            | "murdered"
+            | "attacked"
+            | "stabbed"
+            | "broke"
+            | "began"
+            | "killing"
+            | "attack"
+            | "clashes"
+            | "clashed"
+            | "fighting"
+            | "ambushed"
+            | "raided"
+            | "exploded"
+    )
+}
+
+/// True when the nearest verb of the time expression at tokens `[first, end)` in sentence
+/// `s` is one of telling or prosecuting ("authorities said Thursday", "Police on Sunday
+/// pleaded"), not one of the violence ("a man was shot Sunday").
+fn procedural(doc: &Doc, s: &Sent, first: usize, end: usize) -> bool {
+    for k in (first.saturating_sub(8).max(s.lo)..first).rev() {
+        let t = &doc.toks[k];
+        if t.is_punct(',') || t.is_punct(';') || t.is_punct('(') || t.is_punct(')') {
+            break;
+        }
+        if happening(&t.lower) {
+            return false;
+        }
+        if telling(&t.lower) {
+            return true;
+        }
+    }
+    // "Police on Sunday pleaded": the verb right after
+    for k in end..(end + 2).min(s.hi) {
+        let t = &doc.toks[k];
+        if t.kind != crate::tokens::Kind::Word {
+            break;
+        }
+        if happening(&t.lower) {
+            return false;
+        }
+        if telling(&t.lower) {
+            return true;
+        }
+    }
+    false
 }
 
 /// The article's country: the most named one (places and demonyms), for actor names and
@@ -670,7 +807,24 @@ fn assemble(
             superseded: false,
             evidence: ev(article, f.span, f.extractor.clone()),
         });
-        cas_meta.push(Meta { sent: *s, explicit: f.explicit_cause, additive: f.count.additive, claim: doc.sents[*s].claim });
+        // "five people were shot": hit, killed and wounded together
+        let hit = f.outcome == Outcome::Wounded
+            && matches!(doc.toks[f.trigger.0].lower.as_str(), "shot" | "with" | "rushed" | "taken" | "transported" | "airlifted" | "flown");
+        // "killed himself": the shooter; "five people are dead" may count him already
+        let self_kill = f.outcome == Outcome::Killed && matches!(doc.toks[f.count.start].lower.as_str(), "himself" | "herself");
+        let all_dead = f.outcome == Outcome::Killed
+            && f.count.amount.best >= 2
+            && matches!(doc.toks[f.trigger.0].lower.as_str(), "dead" | "died" | "die" | "dies" | "deaths" | "bodies" | "toll")
+            && f.count.head.is_none_or(|h| matches!(doc.toks[h].lower.as_str(), "people" | "persons" | "victims" | "others"));
+        cas_meta.push(Meta {
+            sent: *s,
+            explicit: f.explicit_cause,
+            additive: f.count.additive,
+            claim: doc.sents[*s].claim,
+            hit,
+            self_kill,
+            all_dead,
+        });
     }
     // "the toll could not be independently verified" may stand anywhere in the report
     let disclaimer = doc.sents.iter().any(|s| s.disclaimer);
@@ -1207,6 +1361,13 @@ struct Meta {
     explicit: bool,
     additive: bool,
     claim: bool,
+    /// A count of people shot ("five people were shot"): the killed among them as well as the
+    /// wounded.
+    hit: bool,
+    /// "killed himself", "turned the gun on himself".
+    self_kill: bool,
+    /// A count of all the dead ("four people are dead"), which may include the shooter.
+    all_dead: bool,
 }
 
 fn consolidate(cas: Vec<CasualtyValue>, meta: &[Meta], disclaimer: bool) -> Vec<CasualtyValue> {
@@ -1264,7 +1425,9 @@ fn consolidate(cas: Vec<CasualtyValue>, meta: &[Meta], disclaimer: bool) -> Vec<
     let groups: BTreeSet<(ActorKind, Outcome)> = cas.iter().map(|c| (c.party, c.outcome)).collect();
     for (party, outcome) in groups {
         let idx: Vec<usize> = (0..n)
-            .filter(|&i| keep[i] && cas[i].party == party && cas[i].outcome == outcome && !meta[i].additive && !meta[i].claim)
+            .filter(|&i| {
+                keep[i] && cas[i].party == party && cas[i].outcome == outcome && !meta[i].additive && !meta[i].claim && !meta[i].hit
+            })
             .collect();
         let acc: Vec<usize> =
             (0..n).filter(|&i| keep[i] && cas[i].party == party && cas[i].outcome == outcome && cas[i].cause == Cause::Accident).collect();
@@ -1289,6 +1452,49 @@ fn consolidate(cas: Vec<CasualtyValue>, meta: &[Meta], disclaimer: bool) -> Vec<
         } else {
             let viol: Vec<usize> = idx.iter().copied().filter(|&i| cas[i].cause == Cause::Violence).collect();
             highest(&units(&viol), &mut superseded);
+        }
+    }
+    // the shooter's own death, when a count of all the dead is given, is in it
+    if (0..n).any(|i| keep[i] && meta[i].all_dead && !superseded[i]) {
+        for i in 0..n {
+            if meta[i].self_kill {
+                superseded[i] = true;
+            }
+        }
+    }
+    // people shot: the highest count of them, less the killed and the wounded told apart
+    // ("five people were shot; one died" is one killed and four wounded)
+    let mut hit_plan: Vec<(Vec<usize>, Vec<usize>, u64, ActorKind)> = Vec::new();
+    let parties: BTreeSet<ActorKind> = (0..n).filter(|&i| keep[i] && meta[i].hit).map(|i| cas[i].party).collect();
+    for party in parties {
+        let hits: Vec<usize> = (0..n).filter(|&i| keep[i] && meta[i].hit && cas[i].party == party && !superseded[i]).collect();
+        let hit_units = units(&hits);
+        let Some((_, best)) = hit_units.iter().max_by_key(|(s, ids)| (sum(ids), std::cmp::Reverse(*s))).cloned() else { continue };
+        let total = sum(&best);
+        hit_plan.push((best, hits, total, party));
+    }
+    let mut cas = cas;
+    for (best, hits, total, party) in hit_plan {
+        let told: u64 = (0..n)
+            .filter(|&i| keep[i] && !superseded[i] && !meta[i].hit && cas[i].party == party)
+            .filter(|&i| matches!(cas[i].outcome, Outcome::Killed | Outcome::Wounded))
+            .map(|i| cas[i].amount.best)
+            .sum();
+        for &i in &hits {
+            superseded[i] = true;
+        }
+        if total > told {
+            let i = best[0];
+            let a = &mut cas[i].amount;
+            let d = told;
+            *a = Amount {
+                low: a.low.saturating_sub(d).max(1).min(total - d),
+                best: total - d,
+                high: a.high.map(|h| h.saturating_sub(d)),
+                vague: a.vague,
+                stated: a.stated.saturating_sub(d),
+            };
+            superseded[i] = false;
         }
     }
     cas.into_iter()
@@ -1357,11 +1563,11 @@ fn date_of(doc: &Doc, article: &Article, d: &Draft, main: Option<&EventMention>)
         std::iter::once(d.anchor).chain(d.sents.iter().copied().filter(|&s| s != d.anchor)).chain(d.context.iter().copied()).collect();
     // the anchor sentence first, then the rest
     let mut chosen: Option<Timex> = None;
-    let anchor_usable = usable_timexes(doc, &[d.anchor]);
+    let anchor_usable = usable_timexes(doc, &[d.anchor], false);
     if let Some(t) = sitrep_time::event_date(&anchor_usable, &[anchor.span]) {
         chosen = Some(t.clone());
     } else {
-        let usable = usable_timexes(doc, &order);
+        let usable = event_timexes(doc, &order);
         let spans: Vec<Span> = order.iter().map(|&s| doc.sents[s].span).collect();
         if let Some(t) = sitrep_time::event_date(&usable, &spans) {
             chosen = Some(t.clone());
