@@ -198,7 +198,10 @@ pub struct ArticleContext {
     pub countries: Vec<String>,
     /// ISO codes of the countries the article's actors operate in (an armed group's area):
     /// they narrow the region of interest (the countries of the GeoNames dumps loaded) when
-    /// they share some of it, for the names nothing else in the text anchors.
+    /// they share some of it, for the names nothing else in the text anchors. An entry
+    /// "CC/Name" names a first-level division ("NE/Diffa"): a village name nothing else
+    /// anchors is read inside those divisions, and falls back to the division when it is the
+    /// only one of its country.
     pub region: Vec<String>,
 }
 
@@ -407,9 +410,23 @@ pub fn find_places(gaz: &Gazetteer, text: &str) -> Vec<PlaceMention> {
 pub fn find_places_in(gaz: &Gazetteer, text: &str, ctx: &ArticleContext) -> Vec<PlaceMention> {
     let store = &gaz.store;
     let hints: Vec<u16> = ctx.countries.iter().filter_map(|c| store.country_ix.get(&cc_bytes(c)).copied()).collect();
-    let region: Vec<u16> = ctx.region.iter().filter_map(|c| store.country_ix.get(&cc_bytes(c)).copied()).collect();
+    let mut region: Vec<u16> = Vec::new();
+    let mut areas: Vec<u32> = Vec::new();
+    for c in &ctx.region {
+        // "NE" a country; "NE/Diffa" a first-level division of it
+        let (cc, a1) = c.split_once('/').map_or((c.as_str(), None), |(a, b)| (a, Some(b)));
+        let Some(&ix) = store.country_ix.get(&cc_bytes(cc)) else { continue };
+        if !region.contains(&ix) {
+            region.push(ix);
+        }
+        if let Some(a) = a1.and_then(|n| store.admin1_named(ix, n))
+            && !areas.contains(&a)
+        {
+            areas.push(a);
+        }
+    }
     let raw = recognise::recognise(store, text);
-    let (resolved, _) = resolve::resolve(store, raw, &hints, &region);
+    let (resolved, _) = resolve::resolve(store, raw, &hints, &region, &areas);
     resolved.into_iter().map(|r| mention(store, r)).collect()
 }
 

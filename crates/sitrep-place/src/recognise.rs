@@ -829,6 +829,8 @@ fn mark_hints(text: &str, _toks: &[Tok], ms: &mut [RawMention]) {
         {
             after = &t0[close + 1..];
         }
+        // the first byte after the bracketed other name: mentions inside it are no hints
+        let hints_from = text.len() - after.len();
         let mut trimmed = after.trim_start_matches([' ', '\u{a0}']);
         // "the Doutchi area (Diffa)": over a place noun
         for noun in ["area ", "village ", "commune ", "department ", "town ", "camp ", "locality "] {
@@ -850,7 +852,7 @@ fn mark_hints(text: &str, _toks: &[Tok], ms: &mut [RawMention]) {
                 if ms[b].start >= close {
                     break;
                 }
-                if ms[b].kind == PlaceKind::Literal {
+                if ms[b].kind == PlaceKind::Literal && ms[b].start >= hints_from {
                     hints.push(name_key(strip_level(&text[ms[b].start..ms[b].end])));
                     ms[b].in_hint = true;
                 }
@@ -870,14 +872,25 @@ fn mark_hints(text: &str, _toks: &[Tok], ms: &mut [RawMention]) {
             }
             // "the villages of A, B and C (Abala, Tillaberi)", "between A and B (Tera,
             // Tillaberi)": the hints hold for the whole list
+            // "the villages of A and B, in the commune of C (Madarounfa, Maradi)": the places
+            // before the area lie in it (the area's name becomes their first hint)
             let mut k = a;
+            let mut list_hints = hints.clone();
             while k > 0 {
                 let gap = text[ms[k - 1].end..ms[k].start].trim();
-                if !matches!(gap, "," | "and" | ", and" | "or" | ", or") || !ms[k - 1].admin_hints.is_empty() || ms[k - 1].in_hint {
+                let inside = k == a && area_of_gap(gap);
+                let list = matches!(gap, "," | "and" | ", and" | "or" | ", or");
+                if !(list || inside) || !ms[k - 1].admin_hints.is_empty() || ms[k - 1].in_hint {
                     break;
                 }
+                if inside {
+                    let own = name_key(strip_level(&text[ms[k].start..ms[k].end]));
+                    if !own.is_empty() && !list_hints.contains(&own) {
+                        list_hints.insert(0, own);
+                    }
+                }
                 k -= 1;
-                ms[k].admin_hints = hints.clone();
+                ms[k].admin_hints = list_hints.clone();
                 ms[k].paren_hints = true;
             }
             ms[a].admin_hints = hints;
@@ -906,6 +919,19 @@ fn mark_hints(text: &str, _toks: &[Tok], ms: &mut [RawMention]) {
             }
         }
     }
+}
+
+/// True when the words between two mentions say the first lies in the second ("in the
+/// commune of", ", in the area of", "department of").
+fn area_of_gap(gap: &str) -> bool {
+    let g = gap.trim_start_matches(',').trim();
+    let g = g.strip_prefix("in ").unwrap_or(g).trim_start();
+    let g = g.strip_prefix("the ").unwrap_or(g).trim_start();
+    let g = g.strip_prefix("rural ").or_else(|| g.strip_prefix("urban ")).unwrap_or(g).trim_start();
+    g.strip_suffix(" of").is_some_and(|w| {
+        let w = w.trim();
+        matches!(w, "area" | "zone") || admin_level(w).is_some_and(|l| l >= 2)
+    })
 }
 
 /// True when the text inside parentheses reads as a list of admin names ("Abala, Tillaberi",

@@ -59,6 +59,8 @@ pub(crate) struct Focus {
     pub points: Vec<(f64, f64, usize)>,
     /// The region of interest: the countries of the GeoNames dumps loaded, when they are few.
     pub roi: Vec<u16>,
+    /// First-level divisions the caller's context names (the text's armed groups' areas).
+    pub areas: Vec<u32>,
 }
 
 impl Focus {
@@ -580,7 +582,13 @@ fn focus_of(store: &Store, firsts: &[(usize, Vec<(u32, f64)>)], ms: &[RawMention
 }
 
 /// Resolves every mention.
-pub(crate) fn resolve(store: &Store, mut ms: Vec<RawMention>, country_hints: &[u16], region: &[u16]) -> (Vec<Resolved>, Focus) {
+pub(crate) fn resolve(
+    store: &Store,
+    mut ms: Vec<RawMention>,
+    country_hints: &[u16],
+    region: &[u16],
+    areas: &[u32],
+) -> (Vec<Resolved>, Focus) {
     let roi = region_of_interest(store, region);
     for m in ms.iter_mut() {
         if !m.admin_hints.is_empty() {
@@ -597,7 +605,8 @@ pub(crate) fn resolve(store: &Store, mut ms: Vec<RawMention>, country_hints: &[u
         .filter(|(k, _)| !cands[*k].is_empty())
         .map(|(k, m)| (k, score_all(store, m, &cands[k], Some(&baseline))))
         .collect();
-    let focus = focus_of(store, &firsts, &ms, country_hints, &roi);
+    let mut focus = focus_of(store, &firsts, &ms, country_hints, &roi);
+    focus.areas = areas.to_vec();
     let mut out = Vec::with_capacity(ms.len());
     for (k, m) in ms.into_iter().enumerate() {
         if cands[k].is_empty() {
@@ -682,10 +691,21 @@ fn resolve_unknown(store: &Store, m: RawMention, focus: &Focus) -> Resolved {
             countries.push(cc);
         }
     }
+    // nothing in the text places the name (no hints, no region named): the areas the
+    // caller's context names (the text's armed groups' areas) in the countries considered
+    let group_areas: Vec<(u32, u8)> = if hint_areas.is_empty() && focus.admin1_total == 0.0 {
+        focus.areas.iter().filter(|&&a| countries.contains(&store.admins[a as usize].cc)).map(|&a| (a, 1)).collect()
+    } else {
+        Vec::new()
+    };
     let mut scored: Vec<(u32, f64, f64)> = Vec::new();
     for &cc in &countries {
+        let in_group_country = group_areas.iter().any(|&(a, _)| store.admins[a as usize].cc == cc);
         for (e, cost) in crate::fuzzy::candidates(store, cc, &name) {
             if !hint_areas.is_empty() && !may_lie_in(store, e, &hint_areas) {
+                continue;
+            }
+            if in_group_country && !may_lie_in(store, e, &group_areas) {
                 continue;
             }
             // a reading far from the town the hints name is another place
@@ -731,6 +751,13 @@ fn resolve_unknown(store: &Store, m: RawMention, focus: &Focus) -> Resolved {
         if e != NONE {
             let p = if level >= 2 { LocationPrecision::Admin2 } else { LocationPrecision::Admin1 };
             return Resolved { raw: m, entry: store.visible(e), how: How::Fallback, precision: Some(p) };
+        }
+    }
+    // the one area of the text's armed groups in the country considered
+    if let [(a, _)] = group_areas[..] {
+        let e = store.admins[a as usize].entry;
+        if e != NONE {
+            return Resolved { raw: m, entry: store.visible(e), how: How::Fallback, precision: Some(LocationPrecision::Admin1) };
         }
     }
     Resolved { raw: m, entry: NONE, how: How::None, precision: Some(LocationPrecision::Unknown) }

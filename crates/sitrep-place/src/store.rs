@@ -248,6 +248,16 @@ impl Store {
         }
     }
 
+    /// The first-level division of country `cc` with the given name (spelling as the
+    /// gazetteer's names and variants: "Tillaberi", "Tillabéri").
+    pub fn admin1_named(&self, cc: u16, name: &str) -> Option<u32> {
+        let key = crate::keys::name_key(name);
+        self.lookup_key(&key).iter().find_map(|&(_, v)| {
+            let e = self.visible(v & ENTRY) as usize;
+            (self.e.feature[e] == crate::Feature::Admin1 && self.e.cc[e] == cc && self.e.a1[e] != NONE).then_some(self.e.a1[e])
+        })
+    }
+
     pub fn admin_name(&self, a: u32) -> Option<&str> {
         if a == NONE {
             return None;

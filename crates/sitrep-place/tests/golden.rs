@@ -3,7 +3,7 @@
 //! these tests).
 
 use sitrep_model::Span;
-use sitrep_place::{Gazetteer, event_location, find_places};
+use sitrep_place::{ArticleContext, Gazetteer, event_location, find_places, find_places_in};
 use std::fmt::Write;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -21,8 +21,13 @@ fn gaz() -> &'static Gazetteer {
 
 /// One line per mention, then the event location of the whole text.
 fn show(text: &str) -> String {
+    show_in(text, &ArticleContext::default())
+}
+
+/// [`show`] with the caller's context.
+fn show_in(text: &str, ctx: &ArticleContext) -> String {
     let g = gaz();
-    let places = find_places(g, text);
+    let places = if ctx.countries.is_empty() && ctx.region.is_empty() { find_places(g, text) } else { find_places_in(g, text, ctx) };
     let mut out = String::new();
     for p in &places {
         let r = p.place.as_ref();
@@ -94,4 +99,20 @@ fn event_places() {
     insta::assert_snapshot!(show("Gunmen attacked the village of Zangarou (Ayorou, Tillaberi) at night."));
     insta::assert_snapshot!(show("Gunmen stormed the village of Garin Dali overnight."));
     insta::assert_snapshot!(show("The army said the attack happened near Ayorou."));
+}
+
+#[test]
+fn lists_inside_an_area() {
+    // the villages before "in the commune of X (hints)" lie in X and take its hints
+    insta::assert_snapshot!(show("Raiders struck the village of Wandouki, in the commune of Ayorou (Ayorou, Tillaberi)."));
+}
+
+#[test]
+fn armed_groups_areas() {
+    // a village nothing in the text places: the one first-level division of the region the
+    // caller names in that country (an armed group's theatre)
+    let ctx = ArticleContext { region: vec!["NE".into(), "NE/Tillaberi".into()], ..Default::default() };
+    insta::assert_snapshot!(show_in("Fighters set fire to houses in the village of Wandouki.", &ctx));
+    // none named: the name stays unresolved
+    insta::assert_snapshot!(show("Fighters set fire to houses in the village of Wandouki."));
 }
