@@ -72,7 +72,11 @@ pub async fn events(State(app): State<Arc<App>>, Query(pairs): Pairs) -> Result<
             let shape = if p.full { sv::Shape::Full } else { sv::Shape::Summary };
             let page = sv::list_events(c, &f, p.sort, p.cursor.as_ref(), p.limit, shape)?;
             // a first page that is not full is the whole result: no count needed
-            let total = if p.cursor.is_none() && page.next.is_none() { page.events.len() as u64 } else { sv::count_events(c, &f)? };
+            let total = match page.total {
+                Some(t) => t,
+                None if p.cursor.is_none() && page.next.is_none() => page.events.len() as u64,
+                None => sv::count_events(c, &f)?,
+            };
             let sort = query::SORTS.iter().find(|(_, s)| *s == p.sort).map_or("date_desc", |(n, _)| n);
             let next = serde_json::to_string(&page.next.as_ref().map(query::cursor_text)).map_err(ApiError::internal)?;
             let mut out = format!("{{\"total\":{total},\"limit\":{},\"sort\":\"{sort}\",\"next\":{next},\"events\":[", p.limit);
