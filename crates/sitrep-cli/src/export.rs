@@ -1,7 +1,8 @@
 //! `sitrep export articles|events --format jsonl`: what the database holds, in the output
 //! contract's shapes (`../shared/PRODUCT.md`), one JSON object per line. Articles in ingest
 //! order; events in id order (each line is the contract line stored when the event last
-//! changed).
+//! changed). Events also as `--format csv` (ACLED-style) and `--format geojson`, rendered by
+//! `sitrep_serve::export` from the same lines.
 
 use crate::Outcome;
 use crate::common::{DbArg, write_json_line};
@@ -23,6 +24,10 @@ pub enum What {
 pub enum Format {
     /// JSON Lines.
     Jsonl,
+    /// Events only: ACLED-style CSV (ACLED's columns, then low/best/high and sitrep's own).
+    Csv,
+    /// Events only: a GeoJSON FeatureCollection (points, flat properties, for QGIS).
+    Geojson,
 }
 
 /// Arguments of `sitrep export`.
@@ -45,6 +50,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     match (args.what, args.format) {
         (What::Articles, Format::Jsonl) => articles(&store, &mut out)?,
         (What::Events, Format::Jsonl) => events(&store, &mut out)?,
+        (What::Events, Format::Csv) => events_csv(&store, &mut out)?,
+        (What::Events, Format::Geojson) => events_geojson(&store, &mut out)?,
+        (What::Articles, Format::Csv | Format::Geojson) => anyhow::bail!("--format csv and geojson are for events only"),
     }
     out.flush()?;
     Ok(Outcome::Ok)
@@ -62,4 +70,26 @@ pub fn events(store: &Store, out: &mut impl Write) -> anyhow::Result<()> {
         out.write_all(b"\n")?;
         Ok(())
     })
+}
+
+fn each_event(store: &Store, mut f: impl FnMut(&sitrep_model::contract::EventOut) -> std::io::Result<()>) -> anyhow::Result<()> {
+    sitrep_store::links::export_events::<anyhow::Error>(store.conn(), |json| {
+        let e: sitrep_model::contract::EventOut = serde_json::from_str(json).context("a stored event line")?;
+        f(&e)?;
+        Ok(())
+    })
+}
+
+/// Writes every event as a row of the ACLED-style CSV (header first), in id order.
+pub fn events_csv(store: &Store, out: &mut impl Write) -> anyhow::Result<()> {
+    sitrep_serve::export::write_csv_header(out)?;
+    each_event(store, |e| sitrep_serve::export::write_csv_row(out, e))
+}
+
+/// Writes every event as a Feature of one GeoJSON FeatureCollection, in id order.
+pub fn events_geojson(store: &Store, out: &mut impl Write) -> anyhow::Result<()> {
+    let mut w = sitrep_serve::export::GeoJsonWriter::new(out)?;
+    each_event(store, |e| w.feature(e))?;
+    w.finish()?;
+    Ok(())
 }

@@ -97,3 +97,33 @@ fn serve_examples_builds_the_database_and_serves_it_read_only() {
     assert!(body.contains("read_only"), "{body}");
     drop(server);
 }
+
+#[test]
+fn events_export_as_csv_and_geojson() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| Command::new(env!("CARGO_BIN_EXE_sitrep")).args(args).current_dir(dir.path()).output().expect("run sitrep");
+    let out = run(&["ingest", "--db", "x.db", "--quiet"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let lines = run(&["export", "events", "--db", "x.db"]);
+    let events = String::from_utf8(lines.stdout).unwrap().lines().count();
+    assert!(events > 0);
+
+    let csv = run(&["export", "events", "--db", "x.db", "--format", "csv"]);
+    assert!(csv.status.success(), "{}", String::from_utf8_lossy(&csv.stderr));
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    let mut rows = csv.split("\r\n").filter(|l| !l.is_empty());
+    let header = rows.next().unwrap();
+    assert!(header.starts_with("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1"), "{header}");
+    assert_eq!(rows.filter(|r| r.starts_with("ev-")).count(), events, "one row per event");
+
+    let geo = run(&["export", "events", "--db", "x.db", "--format", "geojson"]);
+    assert!(geo.status.success(), "{}", String::from_utf8_lossy(&geo.stderr));
+    let geo: Value = serde_json::from_slice(&geo.stdout).unwrap();
+    assert_eq!(geo["type"], "FeatureCollection");
+    let features = geo["features"].as_array().unwrap();
+    assert_eq!(features.len(), events);
+    assert!(features.iter().any(|f| f["geometry"]["type"] == "Point"), "placed events are points");
+
+    let articles = run(&["export", "articles", "--db", "x.db", "--format", "csv"]);
+    assert_eq!(articles.status.code(), Some(1), "articles have no CSV form");
+}
