@@ -645,6 +645,10 @@ fn classify(
                     kind = PlaceKind::Embedded;
                 } else if TITLE_AFTER.contains(nw) {
                     // "Texas Governor Greg Abbott": the place stays literal
+                } else if settlement_of(text, toks, i) && i == run_start && !is_common_word(nw) {
+                    // "the village of Dosso Koira": a village's two-word name, not a town's
+                    // name inside another (the run is read as an unknown name)
+                    return None;
                 } else if single && (is_given_name(&lw) || !(strong(&hits) || big(store, &hits))) {
                     // "Chad Smith", "Paris Hilton", "Allen Jones": a person
                     return None;
@@ -708,6 +712,14 @@ fn classify(
         hint_towns: Vec::new(),
         paren_hints: false,
     })
+}
+
+/// True when token `i` follows "the village of", "the hamlet of", "the locality of" (a
+/// settlement's own name comes next).
+fn settlement_of(text: &str, toks: &[Tok], i: usize) -> bool {
+    i >= 2
+        && low(text, &toks[i - 1]) == "of"
+        && matches!(low(text, &toks[i - 2]).as_str(), "village" | "hamlet" | "locality" | "villages" | "hamlets")
 }
 
 /// True when some hit is a country, an admin1 area, a region, a capital or a city of a

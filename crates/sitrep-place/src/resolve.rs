@@ -740,6 +740,13 @@ fn resolve_unknown(store: &Store, m: RawMention, focus: &Focus) -> Resolved {
             return Resolved { raw: m, entry: e, how: How::Fallback, precision: Some(p) };
         }
     }
+    // a name of several words nothing reads whole ("Dosso Kouregou"): a village that one of
+    // its words names, close to the text's other places, is where it lies (near it)
+    if hint_areas.is_empty()
+        && let Some(e) = part_named_near(store, &m, &countries, focus)
+    {
+        return Resolved { raw: m, entry: e, how: How::Fallback, precision: Some(LocationPrecision::Near) };
+    }
     // no reading: the most specific area the hints name; a town they name (a department's
     // seat) when it lies in that area
     let area = hint_areas.iter().max_by_key(|x| (x.1, std::cmp::Reverse(x.0))).copied();
@@ -761,6 +768,34 @@ fn resolve_unknown(store: &Store, m: RawMention, focus: &Focus) -> Resolved {
         }
     }
     Resolved { raw: m, entry: NONE, how: How::None, precision: Some(LocationPrecision::Unknown) }
+}
+
+/// Within this distance (km) of another place of the text, a village named by one word of an
+/// unknown compound name stands for it.
+const PART_KM: f64 = 50.0;
+
+/// The one populated place (in `countries`) that a word of the unknown compound name `m`
+/// names exactly and that lies within [`PART_KM`] of another place the text anchors.
+fn part_named_near(store: &Store, m: &RawMention, countries: &[u16], focus: &Focus) -> Option<u32> {
+    let words: Vec<&str> = m.raw_name.split([' ', '-']).filter(|w| w.chars().count() >= 4).collect();
+    if m.raw_name.split([' ', '-']).filter(|w| !w.is_empty()).count() < 2 {
+        return None;
+    }
+    let mut found: Vec<u32> = Vec::new();
+    for w in words {
+        for &(_, v) in store.lookup_key(&name_key(w)) {
+            let e = store.visible(v & ENTRY);
+            let i = e as usize;
+            if v & ALT != 0 || store.e.feature[i] != Feature::Populated || !countries.contains(&store.e.cc[i]) {
+                continue;
+            }
+            let (la, lo) = (store.e.lat_f(e), store.e.lon_f(e));
+            if focus.points.iter().filter(|p| p.2 != m.start).any(|p| km(la, lo, p.0, p.1) < PART_KM) && !found.contains(&e) {
+                found.push(e);
+            }
+        }
+    }
+    if let [e] = found[..] { Some(e) } else { None }
 }
 
 /// True when the context backs a fuzzy reading of cost `cost`: an equal variant key needs

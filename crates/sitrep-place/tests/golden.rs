@@ -116,3 +116,12 @@ fn armed_groups_areas() {
     // none named: the name stays unresolved
     insta::assert_snapshot!(show("Fighters set fire to houses in the village of Wandouki."));
 }
+
+#[test]
+fn compound_village_names() {
+    // "the village of A B" with A a known town: an unknown two-word village name, placed near
+    // the one village one of its words names close to the text's other places
+    insta::assert_snapshot!(show(
+        "Troops clashed with gunmen in Téra on Monday. Days later, four herders were killed in the nearby village of Niamey Djibaro."
+    ));
+}
