@@ -135,6 +135,22 @@ fn requests(client: &mut Client) -> anyhow::Result<Vec<(String, String)>> {
     Ok(out)
 }
 
+/// The process's CPU time so far (user + system), in seconds.
+fn cpu_seconds(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // fields after the command name (which is in parentheses and may hold spaces)
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| f.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    // utime and stime are fields 14 and 15 of the line: 12 and 13 after the name
+    (ticks(11) + ticks(12)) / 100.0
+}
+
+/// The machine's load average over the last minute.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg").ok().and_then(|s| s.split_whitespace().next().map(str::to_string)).unwrap_or_default()
+}
+
 fn peak_rss_mib(pid: u32) -> f64 {
     std::fs::read_to_string(format!("/proc/{pid}/status"))
         .ok()
@@ -180,7 +196,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         let reqs = requests(&mut client)?;
         println!("{} distinct requests; warm-up 3 s, then {} s with {} connections", reqs.len(), args.seconds, args.connections);
         load::run(addr, &reqs, args.connections, Duration::from_secs(3));
+        let (cpu0, load0) = (cpu_seconds(pid), load_average());
         let r = load::run(addr, &reqs, args.connections, Duration::from_secs(args.seconds));
+        let (cpu1, load1) = (cpu_seconds(pid), load_average());
         println!("{:<32} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7}", "request", "count", "p50 ms", "p90 ms", "p99 ms", "max ms", "errors");
         let row = |label: &str, t: &load::Tally| {
             println!(
@@ -204,6 +222,12 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             r.elapsed.as_secs_f64(),
             r.all.micros.len() as f64 / r.elapsed.as_secs_f64(),
             peak_rss_mib(pid)
+        );
+        println!(
+            "server CPU {:.1} s: {:.2} ms per request; load average {load0} before, {load1} after ({} cores)",
+            cpu1 - cpu0,
+            (cpu1 - cpu0) * 1000.0 / r.all.micros.len().max(1) as f64,
+            std::thread::available_parallelism().map_or(0, |n| n.get())
         );
         if let Some(e) = &r.all.first_error {
             println!("first error: {e}");
