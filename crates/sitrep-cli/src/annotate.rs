@@ -136,7 +136,10 @@ pub fn annotate(gaz: &Gazetteer, actors: &ActorTable, text: &str, published: Opt
                    "earliest": t.earliest, "latest": t.latest, "precision": t.precision, "extractor": t.extractor})
         })
         .collect();
-    let places: Vec<Value> = sitrep_place::find_places(gaz, text)
+    // the areas of the text's armed groups are context for the places, as in `extract`
+    let found_actors = sitrep_extract::actors::find(actors, text);
+    let ctx = sitrep_place::ArticleContext { region: actors.region_of(&found_actors), ..Default::default() };
+    let places: Vec<Value> = sitrep_place::find_places_in(gaz, text, &ctx)
         .into_iter()
         .map(|p| {
             let (start, end, s) = at(p.span);
@@ -156,7 +159,7 @@ pub fn annotate(gaz: &Gazetteer, actors: &ActorTable, text: &str, published: Opt
                    "vague": n.amount.vague, "extractor": n.extractor})
         })
         .collect();
-    let actors: Vec<Value> = sitrep_extract::actors::find(actors, text)
+    let actors: Vec<Value> = found_actors
         .into_iter()
         .map(|a| {
             let (start, end, s) = at(a.span);

@@ -234,6 +234,20 @@ impl ActorTable {
     pub fn is_generic(&self, i: usize) -> bool {
         self.entries[i].generic()
     }
+
+    /// The areas of the named (not generic) actors `found` in a text, each once, in order:
+    /// the place resolver's context ([`sitrep_place::ArticleContext::region`]).
+    pub fn region_of(&self, found: &[ActorMention]) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for a in found.iter().filter(|a| !self.is_generic(a.entry)) {
+            for c in self.area(a.entry) {
+                if !out.contains(c) {
+                    out.push(c.clone());
+                }
+            }
+        }
+        out
+    }
 }
 
 /// "Unidentified Armed Group ({country})" -> "Unidentified Armed Group".

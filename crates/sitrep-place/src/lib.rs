@@ -436,7 +436,19 @@ fn cc_bytes(c: &str) -> [u8; 2] {
 }
 
 fn mention(store: &Store, r: resolve::Resolved) -> PlaceMention {
-    let place = (r.entry != NONE).then(|| store.place(r.entry));
+    let mut place = (r.entry != NONE).then(|| store.place(r.entry));
+    // an unknown name that fell back to a first-level division: the division's capital is the
+    // point given (where its people live; the area's own point may lie in empty desert), as
+    // for event locations
+    if r.how == resolve::How::Fallback
+        && r.precision == Some(LocationPrecision::Admin1)
+        && let Some(p) = place.as_mut()
+        && p.feature == Feature::Admin1
+        && let Some(seat) = store.admin1_seat(store.e.a1[r.entry as usize])
+    {
+        p.lat = store.e.lat_f(seat);
+        p.lon = store.e.lon_f(seat);
+    }
     let (matched, extractor) = match (r.how, r.raw.kind) {
         (_, PlaceKind::Demonym) => (Match::Exact, "place.demonym.v1"),
         (resolve::How::Exact, PlaceKind::Embedded) => (Match::Exact, "place.embedded.v1"),
