@@ -9,12 +9,16 @@
 //! Clustering is a deterministic function of the pool's content (mentions sorted by key, edges
 //! sorted by score then key): pairs scoring at least the threshold are merged strongest first
 //! (Kruskal), unless the two clusters hold a hard conflict or their average pair score is too
-//! low. Arrival order therefore does not change the result as long as each pool holds the
+//! low. Two mentions of one article (its main and a background event) are a hard conflict
+//! there too, unless they agree as two reports of one event would, by
+//! [`ONE_ARTICLE_MARGIN`] above the threshold (the reader split one shooting in two). Block
+//! keys of names and people hold no country (a misread place must not hide them); places do.
+//! Arrival order therefore does not change the result as long as each pool holds the
 //! events a batch can link to, which block keys and the follow-up rounds ensure.
 
 use crate::reconcile::reconcile;
 use crate::record::{ArticleRecord, MentionKey, MentionRecord, StaleEvidence};
-use crate::score::{LinkConfig, View, score, score_with, semantic_points, stale_evidence};
+use crate::score::{LinkConfig, View, score, score_one_article, score_with, semantic_points, stale_evidence};
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 use sitrep_model::article::Article;
@@ -213,13 +217,14 @@ pub fn mention_keys(v: &View<'_>) -> Keys {
     // in another names the Broad Ripple Saloon.
     let mut words: Vec<&str> = v.place.as_deref().map(|p| p.split(' ').filter(|w| w.len() >= 3).collect()).unwrap_or_default();
     words.retain(|w| !crate::record::is_area_or_designator(w));
-    places.extend(words.iter().map(|w| format!("n:{cc}:{w}")));
-    places.extend(v.rec.people.iter().take(MAX_PEOPLE_KEYS).map(|p| format!("pp:{cc}:{p}")));
+    places.extend(words.iter().map(|w| format!("n:{w}")));
+    // People's full names whatever the country: a misread place must not hide a victim's name.
+    places.extend(v.rec.people.iter().take(MAX_PEOPLE_KEYS).map(|p| format!("pp:{p}")));
     let in_people = |n: &str| v.rec.people.iter().any(|p| p.split(' ').any(|w| w == n));
     let mut names: Vec<&String> =
         v.rec.names.iter().filter(|n| v.admin1.as_deref() != Some(n.as_str()) && !words.contains(&n.as_str()) && !in_people(n)).collect();
     names.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-    places.extend(names.into_iter().take(MAX_NAME_KEYS).map(|n| format!("n:{cc}:{n}")));
+    places.extend(names.into_iter().take(MAX_NAME_KEYS).map(|n| format!("n:{n}")));
     k.index.extend(places.iter().cloned());
 
     let dated = v.date.filter(|(a, b)| (*b - *a).num_days() <= 62);
@@ -774,6 +779,7 @@ impl<'e> Linker<'e> {
         };
         let mut edges: Vec<(f64, usize, usize)> =
             pairs.iter().filter_map(|&(i, j)| pair_score(i, j).filter(|s| *s >= cfg.threshold).map(|s| (s, i, j))).collect();
+
         edges.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
         let mut uf = UnionFind::new(recs.len());
         for (_, i, j) in edges {
@@ -786,7 +792,13 @@ impl<'e> Linker<'e> {
             let mut ok = true;
             'pairs: for &x in &a {
                 for &y in &b {
-                    match pair_score(x, y) {
+                    let s = if recs[x].key.article_id == recs[y].key.article_id {
+                        // One article's two mentions: one event only on strong agreement.
+                        score_one_article(&views[x], &views[y]).filter(|s| *s >= cfg.threshold + ONE_ARTICLE_MARGIN)
+                    } else {
+                        pair_score(x, y)
+                    };
+                    match s {
                         Some(s) => sum += s,
                         None => {
                             ok = false;
@@ -965,6 +977,9 @@ impl<'e> Linker<'e> {
         LinkDelta { events, deleted, articles: out_articles, outputs, mention_events, stats }
     }
 }
+
+/// Above the threshold, the score two mentions of one article need to be one event.
+pub const ONE_ARTICLE_MARGIN: f64 = 1.0;
 
 /// Least toll filed for finding a stale page's event by itself (with the country and year).
 pub const STALE_BARE_TOLL: u64 = 10;

@@ -7,9 +7,14 @@
 //! different events), different countries, violent versus non-violent, reliable dates more
 //! than a week apart, precise places more than 150 km apart.
 //!
+//! Places in doubt: when one mention's place is named in the other's sentences, or both name
+//! the same person, a disagreement of countries or of places over 150 km is taken for the
+//! reader's misreading (a surname or a street read as a town elsewhere): no conflict, and
+//! neither place nor admin1 points; the rest decides.
+//!
 //! | signal | points |
 //! | --- | --- |
-//! | same sub-type / same type / compatible violent types / other | +0.3 / +0.2 / 0 / -1.5 |
+//! | same sub-type / same type / compatible violent types / other | +0.3 / +0.2 / 0 / -1.5 (-0.5 when both are violent) |
 //! | dates overlap, both a day / both within a week / wider | +2 / +1.2 / +0.4 |
 //! | dates apart by 1-2 days / 3-7 days / more (reliable dates) | -1 / -3 / conflict |
 //! | exact places within 3 / 15 / 50 / 150 km; farther | +2.5 / +0.8 / -1 / -2; conflict |
@@ -411,7 +416,14 @@ pub fn score(a: &View<'_>, b: &View<'_>, related: bool) -> Option<f64> {
 
 /// [`score`], optionally leaving dates out.
 pub fn score_with(a: &View<'_>, b: &View<'_>, related: bool, use_dates: bool) -> Option<f64> {
-    score_parts(a, b, related, use_dates, &mut |_, _| {})
+    score_parts(a, b, related, use_dates, false, &mut |_, _| {})
+}
+
+/// The score of two mentions of one article as if they came from two (the reader told them
+/// apart as the article's main and background events; strong agreement says it split one
+/// event in two): for deciding whether clusters holding both may merge.
+pub fn score_one_article(a: &View<'_>, b: &View<'_>) -> Option<f64> {
+    score_parts(a, b, false, true, true, &mut |_, _| {})
 }
 
 /// Named points of a pair's signals, in the order counted.
@@ -422,7 +434,7 @@ pub type Terms = Vec<(&'static str, f64)>;
 pub fn explain(a: &View<'_>, b: &View<'_>, related: bool) -> Result<Terms, (&'static str, Terms)> {
     let mut parts = Vec::new();
     let mut conflict = "conflict";
-    let r = score_parts(a, b, related, true, &mut |what, pts| {
+    let r = score_parts(a, b, related, true, false, &mut |what, pts| {
         if pts.is_nan() {
             conflict = what;
         } else {
@@ -437,20 +449,36 @@ pub fn explain(a: &View<'_>, b: &View<'_>, related: bool) -> Result<Terms, (&'st
 
 /// The scoring itself: `note(signal, points)` hears each signal's points (NaN points: the
 /// hard conflict that ended it).
-fn score_parts(a: &View<'_>, b: &View<'_>, related: bool, use_dates: bool, note: &mut impl FnMut(&'static str, f64)) -> Option<f64> {
+fn score_parts(
+    a: &View<'_>,
+    b: &View<'_>,
+    related: bool,
+    use_dates: bool,
+    same_article_ok: bool,
+    note: &mut impl FnMut(&'static str, f64),
+) -> Option<f64> {
     let mut t = Tally { s: 0.0, note };
-    if a.rec.key.article_id == b.rec.key.article_id {
+    if a.rec.key.article_id == b.rec.key.article_id && !same_article_ok {
         return t.conflict("same article");
     }
     if a.violent() != b.violent() {
         return t.conflict("violent vs not");
     }
+    // A place the other report's sentences name, or a person both name, makes a disagreement
+    // of places the reader's (a surname or a street read as a town elsewhere): the places
+    // then neither conflict nor count.
+    let doubtful = place_doubtful(a, b);
     if let (Some(x), Some(y)) = (&a.country, &b.country)
         && x != y
+        && !doubtful
     {
         return t.conflict("countries differ");
     }
-    t.add("type", types_score(a.rec, b.rec));
+    let countries_differ = a.country.is_some() && b.country.is_some() && a.country != b.country;
+    t.add(
+        "type",
+        if a.violent() && b.violent() { types_score(a.rec, b.rec).max(-VIOLENT_TYPES_DIFFER) } else { types_score(a.rec, b.rec) },
+    );
 
     // Dates. Reliable dates more than a week apart are two events, except when the later one
     // was resolved from its article's publication ("on Thursday") in an article published
@@ -506,7 +534,10 @@ fn score_parts(a: &View<'_>, b: &View<'_>, related: bool, use_dates: bool, note:
     // Places. Two different named places a few tens of km apart are different places; "near"
     // is looser.
     let mut placed = false;
-    if let (Some(x), Some(y)) = (a.coords, b.coords)
+    if countries_differ {
+        placed = true;
+        t.add("places doubtful", 0.0);
+    } else if let (Some(x), Some(y)) = (a.coords, b.coords)
         && a.precise
         && b.precise
     {
@@ -523,6 +554,7 @@ fn score_parts(a: &View<'_>, b: &View<'_>, related: bool, use_dates: bool, note:
             (true, d) if d <= 15.0 => 1.5,
             (true, d) if d <= 50.0 => 0.5,
             (true, d) if d <= 150.0 => -1.0,
+            _ if doubtful => 0.0,
             _ => return t.conflict("places over 150 km apart"),
         };
         t.add("place distance", specific(pts, a.population.max(b.population)));
@@ -532,9 +564,13 @@ fn score_parts(a: &View<'_>, b: &View<'_>, related: bool, use_dates: bool, note:
         placed = true;
         t.add("same place name", specific(2.5, a.population.max(b.population)));
     }
-    if let (Some(x), Some(y)) = (&a.admin1, &b.admin1) {
+    if let (Some(x), Some(y)) = (&a.admin1, &b.admin1)
+        && !countries_differ
+    {
         if x != y {
-            t.add("admin1 differs", -2.0);
+            if !doubtful {
+                t.add("admin1 differs", -2.0);
+            }
         } else if !placed {
             t.add("same admin1", 0.5);
         }
@@ -589,10 +625,26 @@ fn score_parts(a: &View<'_>, b: &View<'_>, related: bool, use_dates: bool, note:
     Some(t.s)
 }
 
+/// Most points off two violent mentions typed differently (the reader's typing of one
+/// shooting varies from report to report).
+pub const VIOLENT_TYPES_DIFFER: f64 = 0.5;
+
+/// True when the two mentions' places may disagree through a misreading: a person named in
+/// both, or one's place named in the other's sentences.
+fn place_doubtful(a: &View<'_>, b: &View<'_>) -> bool {
+    let named_in = |x: &View<'_>, y: &View<'_>| {
+        x.place.as_deref().is_some_and(|p| {
+            let ws: Vec<&str> = p.split(' ').filter(|w| w.len() >= 3 && !crate::record::is_area_or_designator(w)).collect();
+            !ws.is_empty() && ws.iter().all(|w| y.rec.names.binary_search_by(|n| n.as_str().cmp(w)).is_ok())
+        })
+    };
+    named_in(a, b) || named_in(b, a) || shared_sorted(&a.rec.people, &b.rec.people) > 0
+}
+
 /// Points off a pair whose dates disagree as a follow-up's may ([`may_follow_up`]).
 pub const FOLLOW_UP_PENALTY: f64 = 2.0;
 /// Least score (after the penalty) of such a pair.
-pub const FOLLOW_UP_MIN: f64 = 4.0;
+pub const FOLLOW_UP_MIN: f64 = 3.0;
 
 /// True when `late`'s date may be a later development's rather than the event's: resolved
 /// from its article's publication, in an article published on or after the `early` date.
