@@ -27,6 +27,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 3, name: "links", sql: include_str!("sql/0003_links.sql") },
     Migration { version: 4, name: "serving", sql: include_str!("sql/0004_serving.sql") },
     Migration { version: 5, name: "serving_indexes", sql: include_str!("sql/0005_serving_indexes.sql") },
+    Migration { version: 6, name: "serving_country_index", sql: include_str!("sql/0006_serving_country_index.sql") },
 ];
 
 /// The newest schema version this build knows.

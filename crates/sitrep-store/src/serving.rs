@@ -1,5 +1,6 @@
 //! The serving index (schema `0005_serving_indexes.sql`, which rebuilt `0004_serving.sql`'s
-//! tables) and the reads the HTTP API makes.
+//! tables, and `0006_serving_country_index.sql`, a covering country index) and the reads the
+//! HTTP API makes.
 //!
 //! `event_index` (filter and sort columns), `event_terms` (actor kinds, flags, tactics,
 //! source articles), `event_admin1` (events per admin1 name) and `event_fts` (FTS5 over place
