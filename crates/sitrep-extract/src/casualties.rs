@@ -99,6 +99,8 @@ const CAPTURE: ExtractorId = ExtractorId::new("casualty.capture.v1");
 const NOUN: ExtractorId = ExtractorId::new("casualty.noun.v1");
 const TOLL: ExtractorId = ExtractorId::new("casualty.toll.v1");
 const ELLIPSIS: ExtractorId = ExtractorId::new("casualty.ellipsis.v1");
+/// "killed himself", "turned the gun on himself": the attacker's own death.
+pub const SELF_KILL: ExtractorId = ExtractorId::new("casualty.self.v1");
 
 fn word(toks: &[Token], i: usize) -> &str {
     toks.get(i).map(|t| t.lower.as_str()).unwrap_or("")
@@ -129,7 +131,9 @@ fn trigger_at(toks: &[Token], k: usize) -> Option<Trigger> {
             t(Wounded, Intransitive, 1, WOUND_VERB)
         }
         // "a girl was fatally shot"; "six people were shot" (hit, not said to be killed)
-        "shot" if matches!(word(toks, k.wrapping_sub(1)), "fatally" | "mortally") => t(Killed, Active, 1, KILL_VERB),
+        "shot" | "shooting" | "shoots" | "shoot" if matches!(word(toks, k.wrapping_sub(1)), "fatally" | "mortally") => {
+            t(Killed, Active, 1, KILL_VERB)
+        }
         // "four teens were shot, one fatally"
         "fatally" | "mortally"
             if !matches!(
@@ -164,7 +168,12 @@ fn trigger_at(toks: &[Token], k: usize) -> Option<Trigger> {
             t(Killed, Active, 4, KILL_VERB)
         }
         "shot"
-            if passive_aux(word(toks, k.wrapping_sub(1)))
+            if (passive_aux(word(toks, k.wrapping_sub(1)))
+                || (passive_aux(word(toks, k.wrapping_sub(2)))
+                    && matches!(
+                        word(toks, k.wrapping_sub(1)),
+                        "found" | "also" | "reportedly" | "allegedly" | "apparently" | "critically" | "seriously" | "reported" | "later"
+                    )))
                 && !(next == "and" && matches!(word(toks, k + 2), "killed" | "dead" | "died" | "wounded" | "injured" | "fatally"))
                 && !matches!(next, "at" | "down" | "dead") =>
         {
@@ -211,16 +220,25 @@ fn trigger_at(toks: &[Token], k: usize) -> Option<Trigger> {
         }
         "hurt" | "hospitalised" | "hospitalized" => t(Wounded, Intransitive, 1, WOUND_VERB),
         // "three men were found with gunshot wounds" (hit: the dead among them too)
-        "with"
-            if {
-                let mut j = k + 1;
-                while j < k + 4
-                    && matches!(word(toks, j), "a" | "multiple" | "several" | "serious" | "critical" | "apparent" | "minor" | "fatal")
-                {
-                    j += 1;
-                }
-                matches!(word(toks, j), "gunshot" | "gun-shot" | "bullet") && matches!(word(toks, j + 1), "wound" | "wounds")
-            } =>
+        "with" if gunshot_wounds_end(toks, k).is_some() => {
+            t(Wounded, Intransitive, gunshot_wounds_end(toks, k).unwrap_or(k + 1) - k, WOUND_VERB)
+        }
+        // "four people were struck by gunfire", "a blast that struck four people" (hit)
+        "struck" | "hit"
+            if (k.saturating_sub(8)..k + 8).any(|j| {
+                matches!(
+                    word(toks, j),
+                    "bullet" | "bullets" | "gunfire" | "pellets" | "gunshot" | "gunshots" | "shotgun" | "rounds" | "stray"
+                )
+            }) =>
+        {
+            t(Wounded, Active, 1, WOUND_VERB)
+        }
+        // "suffered a graze wound", "sustained non-life-threatening injuries", "were treated at a
+        // local hospital" (hit: the dead may have suffered them too)
+        "suffered" | "suffering" | "sustained" | "suffers" | "treated"
+            if (k + 1..k + 7).any(|j| matches!(word(toks, j), "wound" | "wounds" | "injuries" | "injury" | "hospital" | "hospitals"))
+                && !(k + 1..k + 7).any(|j| matches!(word(toks, j), "fatal" | "deadly")) =>
         {
             t(Wounded, Intransitive, 1, WOUND_VERB)
         }
@@ -243,6 +261,15 @@ fn trigger_at(toks: &[Token], k: usize) -> Option<Trigger> {
         }
         _ => None,
     }
+}
+
+/// "with gunshot wounds", "with a bullet wound" after `k` ("with"): the end of the phrase.
+fn gunshot_wounds_end(toks: &[Token], k: usize) -> Option<usize> {
+    let mut j = k + 1;
+    while j < k + 4 && matches!(word(toks, j), "a" | "multiple" | "several" | "serious" | "critical" | "apparent" | "minor" | "fatal") {
+        j += 1;
+    }
+    (matches!(word(toks, j), "gunshot" | "gun-shot" | "bullet") && matches!(word(toks, j + 1), "wound" | "wounds")).then_some(j + 2)
 }
 
 /// True when the trigger at `k` is negated, attempted or hypothetical.
@@ -506,7 +533,7 @@ pub fn count_phrases(toks: &[Token], nums: &[NumTok], range: (usize, usize), hin
                     start: i,
                     end,
                     amount: Amount::exact(1),
-                    party: Party::Unknown,
+                    party: Party::Civilian,
                     country: None,
                     additive: false,
                     subset: false,
@@ -514,12 +541,13 @@ pub fn count_phrases(toks: &[Token], nums: &[NumTok], range: (usize, usize), hin
                     head: Some(i),
                 })
             } else if let Some(end) = name_subject(toks, i, lo, hi, hints) {
-                // "Dana Smith, 22, died at the hospital": a named person
+                // "Dana Smith, 22, died at the hospital": a named person (a civilian unless
+                // the text says otherwise)
                 Some(CountPhrase {
                     start: i,
                     end,
                     amount: Amount::exact(1),
-                    party: Party::Unknown,
+                    party: Party::Civilian,
                     country: None,
                     additive: false,
                     subset: false,
@@ -580,7 +608,7 @@ fn in_age_list(toks: &[Token], i: usize, lo: usize) -> bool {
             && toks[a - 1].is_punct(',')
             && toks[a - 2].kind == Kind::Word
             && !crate::numbers::is_number_word(&toks[a - 2].lower)
-            && toks.get(b + 1).is_some_and(|t| t.is_punct(',') || t.is_punct(')') || t.is_punct(';'))
+            && toks.get(b + 1).is_none_or(|t| t.kind == Kind::Punct && !t.is_punct('-') && !t.is_punct('%'))
         {
             return true;
         }
@@ -731,6 +759,19 @@ fn name_subject(toks: &[Token], i: usize, lo: usize, hi: usize, hints: &[Option<
     if !is_name(i) || (i > lo && is_name(i - 1)) {
         return None;
     }
+    // the object of a killing: "shot and killed Dana Smith", "the murder of Lee Park"
+    let b1 = word(toks, i.wrapping_sub(1));
+    let b2 = word(toks, i.wrapping_sub(2));
+    if i > lo
+        && (matches!(b1, "killed" | "killing" | "kills" | "murdered" | "murdering" | "slaying")
+            || (b1 == "of" && matches!(b2, "death" | "murder" | "killing" | "slaying" | "homicide")))
+    {
+        let mut end = i + 1;
+        while end < i + 3 && is_name(end) {
+            end += 1;
+        }
+        return Some(end);
+    }
     let mut end = i + 1;
     while end < i + 3 && is_name(end) {
         end += 1;
@@ -745,9 +786,11 @@ fn name_subject(toks: &[Token], i: usize, lo: usize, hi: usize, hints: &[Option<
         p += 3;
     }
     let ok = match word(toks, p) {
-        "was" | "is" => true,
-        "had" | "has" => word(toks, p + 1) == "been",
+        "was" | "is" | "were" | "are" => true,
+        "had" | "has" | "have" => word(toks, p + 1) == "been",
         "died" | "dies" => true,
+        // "Dana Smith, 22, and Lee Park, 19, were shot"
+        "and" => is_name(p + 1),
         _ => false,
     };
     ok.then_some(end)
@@ -932,9 +975,11 @@ fn head_after(toks: &[Token], j: usize, hi: usize, amount: Amount, singular_only
     let mut since_best = 0;
     let mut off_duty = false;
     let hint = |i: usize| hints.get(i).copied().flatten();
+    // the head is an age so far ("a 20-year-old Des Moines man", "a 22-year-old Dana Smith")
+    let mut age_best = false;
     while k < hi && mods <= 6 {
         let t = &toks[k];
-        if best.is_some() && (since_best > 2 || t.cap && person_noun(&t.lower).is_none()) {
+        if best.is_some() && (since_best > 2 || t.cap && person_noun(&t.lower).is_none()) && !(age_best && t.cap && since_best <= 2) {
             break;
         }
         if t.is_punct('(') || t.is_punct('[') {
@@ -1029,6 +1074,7 @@ fn head_after(toks: &[Token], j: usize, hi: usize, amount: Amount, singular_only
                 }
                 _ => party,
             };
+            age_best = age.is_some() && person_noun(&t.lower).is_none();
             best = Some((k, party));
             since_best = 0;
             k += 1;
@@ -1072,6 +1118,10 @@ fn head_after(toks: &[Token], j: usize, hi: usize, amount: Amount, singular_only
         k += 1;
     }
     let (head, mut party) = best?;
+    // "7 Action News 17-year-old Lee Park": an age counts one person, never a number before it
+    if age_best && amount.best != 1 {
+        return None;
+    }
     if armed && party == Party::Civilian {
         party = Party::Armed;
     }
@@ -1090,6 +1140,12 @@ fn head_after(toks: &[Token], j: usize, hi: usize, amount: Amount, singular_only
         party = Party::Armed;
     }
     let mut end = head + 1;
+    // "a 22-year-old Dana Smith": the name after the age is part of the phrase
+    if age_best {
+        while end < hi && end < head + 4 && toks[end].kind == Kind::Word && toks[end].cap && person_noun(&toks[end].lower).is_none() {
+            end += 1;
+        }
+    }
     while end < hi && toks.get(end).is_some_and(is_quote) {
         end += 1;
     }
@@ -1446,7 +1502,11 @@ pub fn frames_with(toks: &[Token], nums: &[NumTok], range: (usize, usize), hints
                 explicit_cause: false,
                 trigger: (k, after),
                 span,
-                extractor: tr.extractor.clone(),
+                extractor: if cp.head.is_none() && matches!(word(toks, cp.start), "himself" | "herself") {
+                    SELF_KILL
+                } else {
+                    tr.extractor.clone()
+                },
             });
         }
         k = after;

@@ -103,7 +103,17 @@ pub(crate) fn read(gaz: &Gazetteer, table: &ActorTable, article: &Article) -> Ve
             events.push((m, d));
         }
     }
-    // the first event kept is the main one
+    // the first event kept is the main one, unless it is only something done or said about
+    // violence the text tells after it ("a teen was arrested Friday in a shooting ... two
+    // people were killed"): then the first violent event with casualties is
+    if events.first().is_some_and(|(m, _)| m.event_type == EventType::StrategicDevelopments && m.casualties.iter().all(|c| c.superseded))
+        && let Some(k) = events.iter().position(|(m, _)| {
+            m.event_type != EventType::StrategicDevelopments && m.casualties.iter().any(|c| !c.superseded && c.cause == Cause::Violence)
+        })
+    {
+        let e = events.remove(k);
+        events.insert(0, e);
+    }
     if let Some(first) = events.first_mut() {
         first.0.role = SourceRole::Primary;
     }
@@ -568,6 +578,15 @@ fn ev(article: &Article, span: Span, extractor: ExtractorId) -> Evidence {
     Evidence { span: orig(article, span), extractor }
 }
 
+/// 'm' or 'f' for a noun naming one man or one woman.
+fn gender(w: &str) -> Option<char> {
+    match w {
+        "man" | "boy" | "male" | "father" | "son" | "husband" | "brother" | "grandfather" | "uncle" | "nephew" | "gentleman" => Some('m'),
+        "woman" | "girl" | "female" | "mother" | "daughter" | "wife" | "sister" | "grandmother" | "aunt" | "niece" | "lady" => Some('f'),
+        _ => None,
+    }
+}
+
 /// Which side an actor mention is on in its sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Side {
@@ -809,17 +828,44 @@ fn assemble(
         });
         // "five people were shot": hit, killed and wounded together
         let hit = f.outcome == Outcome::Wounded
-            && matches!(doc.toks[f.trigger.0].lower.as_str(), "shot" | "with" | "rushed" | "taken" | "transported" | "airlifted" | "flown");
+            && matches!(
+                doc.toks[f.trigger.0].lower.as_str(),
+                "shot"
+                    | "with"
+                    | "rushed"
+                    | "taken"
+                    | "transported"
+                    | "airlifted"
+                    | "flown"
+                    | "struck"
+                    | "hit"
+                    | "suffered"
+                    | "suffering"
+                    | "sustained"
+                    | "suffers"
+                    | "treated"
+            );
         // "killed himself": the shooter; "five people are dead" may count him already
-        let self_kill = f.outcome == Outcome::Killed && matches!(doc.toks[f.count.start].lower.as_str(), "himself" | "herself");
+        let self_kill = f.extractor == casualties::SELF_KILL;
         let all_dead = f.outcome == Outcome::Killed
             && f.count.amount.best >= 2
             && matches!(doc.toks[f.trigger.0].lower.as_str(), "dead" | "died" | "die" | "dies" | "deaths" | "bodies" | "toll")
             && f.count.head.is_none_or(|h| matches!(doc.toks[h].lower.as_str(), "people" | "persons" | "victims" | "others"));
+        // "two men were killed and another two injured": "another" adds to a count of the same
+        // outcome told before, else it is a count of its own
+        let additive = f.count.additive && frames[..i].iter().any(|(g, _)| g.outcome == f.outcome);
+        // "a man ... a woman": people told one by one, each with an indefinite article
+        // (alone with their outcome in their sentence, and a man told from a woman)
+        let alone = frames.iter().filter(|(g, t)| t == s && g.outcome == f.outcome).count() == 1;
+        let single =
+            (alone && f.count.amount.best == 1 && !f.count.additive && matches!(doc.toks[f.count.start].lower.as_str(), "a" | "an"))
+                .then(|| f.count.head.and_then(|h| gender(&doc.toks[h].lower)))
+                .flatten();
         cas_meta.push(Meta {
+            single,
             sent: *s,
             explicit: f.explicit_cause,
-            additive: f.count.additive,
+            additive,
             claim: doc.sents[*s].claim,
             hit,
             self_kill,
@@ -831,7 +877,9 @@ fn assemble(
     let cas = consolidate(cas, &cas_meta, disclaimer);
 
     // ---- actors: the attacking side and the side attacked
-    let victims: Vec<(ActorKind, Outcome)> = cas.iter().filter(|c| !c.superseded).map(|c| (c.party, c.outcome)).collect();
+    // (the attacker's own death makes no battle)
+    let victims: Vec<(ActorKind, Outcome)> =
+        cas.iter().filter(|c| !c.superseded && c.evidence.extractor != casualties::SELF_KILL).map(|c| (c.party, c.outcome)).collect();
     let non_state = |k: ActorKind| matches!(k, ActorKind::Rebels | ActorKind::PoliticalMilitia | ActorKind::IdentityMilitia);
     let state = |k: ActorKind| matches!(k, ActorKind::StateForces | ActorKind::ExternalForces);
     let opposed =
@@ -1364,6 +1412,9 @@ struct Meta {
     /// A count of people shot ("five people were shot"): the killed among them as well as the
     /// wounded.
     hit: bool,
+    /// One person introduced with an indefinite article, and the noun ("a man", "a woman"):
+    /// such people, each with another noun, are told apart across sentences.
+    single: Option<char>,
     /// "killed himself", "turned the gun on himself".
     self_kill: bool,
     /// A count of all the dead ("four people are dead"), which may include the shooter.
@@ -1382,6 +1433,7 @@ fn consolidate(cas: Vec<CasualtyValue>, meta: &[Meta], disclaimer: bool) -> Vec<
                 && cas[j].cause == cas[i].cause
                 && cas[j].amount == cas[i].amount
                 && meta[j].sent != meta[i].sent
+                && !matches!((&meta[i].single, &meta[j].single), (Some(a), Some(b)) if a != b)
             {
                 keep[i] = false;
                 break;
@@ -1400,9 +1452,11 @@ fn consolidate(cas: Vec<CasualtyValue>, meta: &[Meta], disclaimer: bool) -> Vec<
     let units = |ids: &[usize]| -> Vec<(usize, Vec<usize>)> {
         let mut by_sent: Vec<(usize, Vec<usize>)> = Vec::new();
         for &i in ids {
-            match by_sent.iter_mut().find(|(s, _)| *s == meta[i].sent) {
+            // the people told one by one make one unit together
+            let key = if meta[i].single.is_some() { usize::MAX } else { meta[i].sent };
+            match by_sent.iter_mut().find(|(s, _)| *s == key) {
                 Some((_, v)) => v.push(i),
-                None => by_sent.push((meta[i].sent, vec![i])),
+                None => by_sent.push((key, vec![i])),
             }
         }
         by_sent
@@ -1484,15 +1538,17 @@ fn consolidate(cas: Vec<CasualtyValue>, meta: &[Meta], disclaimer: bool) -> Vec<
             superseded[i] = true;
         }
         if total > told {
-            let i = best[0];
-            let a = &mut cas[i].amount;
             let d = told;
-            *a = Amount {
-                low: a.low.saturating_sub(d).max(1).min(total - d),
+            let low: u64 = best.iter().map(|&i| cas[i].amount.low).sum();
+            let high: Option<u64> = best.iter().map(|&i| cas[i].amount.high).sum();
+            let vague = best.iter().any(|&i| cas[i].amount.vague);
+            let i = best[0];
+            cas[i].amount = Amount {
+                low: low.saturating_sub(d).min(total - d),
                 best: total - d,
-                high: a.high.map(|h| h.saturating_sub(d)),
-                vague: a.vague,
-                stated: a.stated.saturating_sub(d),
+                high: high.map(|h| h.saturating_sub(d).max(total - d)),
+                vague,
+                stated: total - d,
             };
             superseded[i] = false;
         }

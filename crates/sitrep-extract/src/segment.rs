@@ -132,7 +132,18 @@ pub fn cues(toks: &[Token], lo: usize, hi: usize) -> Cues {
             c.new_event = true;
         }
         // a reference back: "the attack", "this incident", "during the raid"
-        if matches!(a, "the" | "this" | "that" | "said") && EVENT_NOUNS.contains(&b) && b != "violence" && b != "attacks" && b != "raids" {
+        // "It happened around 2 a.m.", "This occurred on Elm Street", "the victims were": the
+        // event told before
+        let happened = matches!(a, "it" | "this") && (matches!(b, "happened" | "occurred") || (b == "took" && d == "place"));
+        let victims = a == "the" && matches!(b, "victim" | "victims");
+        if happened
+            || victims
+            || matches!(a, "the" | "this" | "that" | "said")
+                && EVENT_NOUNS.contains(&b)
+                && b != "violence"
+                && b != "attacks"
+                && b != "raids"
+        {
             // "the attack on X last month" is a new event, not a reference back: checked by the caller
             if c.anaphor.is_none() {
                 c.anaphor = Some(i);

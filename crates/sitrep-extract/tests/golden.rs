@@ -319,3 +319,52 @@ fn party_of_named_counts() {
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].count.party, Party::Armed);
 }
+
+/// US local-news shooting reports (our own, invented): people shot as killed plus wounded,
+/// "one fatally", ages that are not counts, named and aged victims, the shooter's own death,
+/// gunshot wounds and hospital treatment as wounds, dates said about the event ranked after
+/// its own.
+const US_NEWS: &[(&str, &str)] = &[
+    (
+        "one_fatally",
+        "Four teenagers were shot, one fatally, outside a skating rink late Saturday night, police said. \
+         The three survivors, ages 15, 16 and 17, suffered non-life-threatening injuries. \
+         Detectives arrested a 19-year-old on Sunday in connection with the shooting.",
+    ),
+    (
+        "shooter_died",
+        "A gunman killed two co-workers at a furniture warehouse on Tuesday morning and then turned the gun on himself. \
+         Three other employees were wounded. Police identified the victims on Wednesday.",
+    ),
+    (
+        "named_victim",
+        "Five people were shot early Sunday at a house party on Elm Avenue. \
+         Dana Whitfield, 24, died at the hospital. The other four were treated for gunshot wounds.",
+    ),
+    (
+        "found_with_wounds",
+        "A man and a woman were found with gunshot wounds inside a parked car on Friday night. \
+         The woman was pronounced dead at the scene. No one else was hurt.",
+    ),
+    (
+        "all_dead",
+        "Four people are dead after a man opened fire on his neighbours on Thursday and then killed himself, the sheriff said Friday.",
+    ),
+    (
+        "struck",
+        "A stray bullet struck a 20 year-old Maple Grove woman in the arm on Monday evening. \
+         She was treated at a hospital and released.",
+    ),
+];
+
+#[test]
+fn reader_us_news_golden() {
+    let gaz = Gazetteer::builtin();
+    let reader = Reader::new(&gaz);
+    let mut out = String::new();
+    for (id, text) in US_NEWS {
+        writeln!(out, "## {id}").unwrap();
+        out.push_str(&describe(&reader, id, text, Some("2026-03-16")));
+    }
+    insta::assert_snapshot!("reader_us_news", out);
+}
