@@ -22,6 +22,7 @@ pub fn name_key(s: &str) -> String {
             "st" => "saint".to_string(),
             "ste" => "sainte".to_string(),
             "mt" => "mount".to_string(),
+            _ if lower.bytes().all(|b| b.is_ascii_alphanumeric()) => lower,
             _ => lower.chars().filter(char::is_ascii_alphanumeric).collect(),
         };
     }

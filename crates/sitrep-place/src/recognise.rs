@@ -225,12 +225,17 @@ pub(crate) fn hits_for(store: &Store, text: &str, s: usize, e: usize, caps_ok: b
     if key.is_empty() {
         return Vec::new();
     }
+    let found = store.lookup_key(&key);
+    if found.is_empty() {
+        // most spans name nothing: nothing more to work out
+        return Vec::new();
+    }
     let all_caps = surface.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
     let dotted = surface.ends_with('.') || text[e..].starts_with('.');
     let undotted: String = surface.chars().filter(|c| c.is_alphanumeric()).collect();
     let mut out: Vec<u32> = Vec::new();
     let has_dot = surface.contains('.');
-    for &(_, v) in store.lookup_key(&key) {
+    for &(_, v) in found {
         if v & CAPS != 0 && !all_caps {
             continue;
         }

@@ -148,6 +148,11 @@ pub(crate) struct Store {
     pub filter: Vec<u64>,
     /// log2 of the filter's size in bits.
     pub filter_bits: u32,
+    /// Radix directory of the index: `dir[b]` is the first position whose hash has top bits
+    /// `>= b` (`dir_bits` of them), so a lookup reads a range of about one pair instead of
+    /// searching the whole index.
+    pub dir: Vec<u32>,
+    pub dir_bits: u32,
     /// Entries whose GeoNames id is known, by id (the visible one).
     pub by_gid: HashMap<u32, u32>,
     pub fuzzy: HashMap<u16, FuzzySlot>,
@@ -349,6 +354,19 @@ impl Store {
             let b = (h >> shift) as usize;
             self.filter[b / 64] |= 1 << (b % 64);
         }
+        // about one pair per directory slot
+        let slots = self.index.len().max(1).next_power_of_two().clamp(1 << 10, 1 << 26);
+        self.dir_bits = slots.trailing_zeros();
+        let dshift = 64 - self.dir_bits;
+        self.dir = Vec::with_capacity(slots + 1);
+        let mut pos = 0usize;
+        for b in 0..slots as u64 {
+            while pos < self.index.len() && (self.index[pos].0 >> dshift) < b {
+                pos += 1;
+            }
+            self.dir.push(pos as u32);
+        }
+        self.dir.push(self.index.len() as u32);
     }
 
     /// Index values stored under the key `key` (an exact [`name_key`]).
@@ -360,9 +378,16 @@ impl Store {
                 return &[];
             }
         }
-        let lo = self.index.partition_point(|p| p.0 < h);
-        let hi = lo + self.index[lo..].partition_point(|p| p.0 == h);
-        &self.index[lo..hi]
+        let (from, to) = if self.dir_bits > 0 && self.index.len() < u32::MAX as usize {
+            let b = (h >> (64 - self.dir_bits)) as usize;
+            (self.dir[b] as usize, self.dir[b + 1] as usize)
+        } else {
+            (0, self.index.len())
+        };
+        let part = &self.index[from..to];
+        let lo = part.partition_point(|p| p.0 < h);
+        let hi = lo + part[lo..].partition_point(|p| p.0 == h);
+        &part[lo..hi]
     }
 
     /// The visible entry `e` stands for.

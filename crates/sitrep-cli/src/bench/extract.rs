@@ -54,37 +54,70 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let cleaned: Vec<Article> = raws.iter().map(|r| sitrep_clean::clean(r, &CleanOptions::default())).collect();
     let mut read_rates = Vec::new();
     let mut full_rates = Vec::new();
+    let mut read_cpu = Vec::new();
+    let mut full_cpu = Vec::new();
     for run in 1..=args.runs.max(1) {
         let start = Instant::now();
+        let c = super::place::cpu_seconds();
         let events = parallel(&cleaned, threads, |a| reader.read(a).len());
         let secs = start.elapsed().as_secs_f64();
+        read_cpu.push(cleaned.len() as f64 / (super::place::cpu_seconds() - c).max(0.01));
         let rate = cleaned.len() as f64 / secs;
         read_rates.push(rate);
         let start = Instant::now();
+        let c = super::place::cpu_seconds();
         let events_full = parallel(&raws, threads, |r| crate::extract::extract_one(&reader, r).events.len());
         let secs_full = start.elapsed().as_secs_f64();
+        full_cpu.push(raws.len() as f64 / (super::place::cpu_seconds() - c).max(0.01));
         let rate_full = raws.len() as f64 / secs_full;
         full_rates.push(rate_full);
         println!(
             "  run {run}: reader {secs:.3} s, {rate:.0} articles/s, {events} events; clean + read {secs_full:.3} s, {rate_full:.0} articles/s, {events_full} events"
         );
     }
-    read_rates.sort_by(f64::total_cmp);
-    full_rates.sort_by(f64::total_cmp);
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
     println!(
         "  median: reader {:.0} articles/s, clean + read {:.0} articles/s ({threads} threads)",
-        read_rates[read_rates.len() / 2],
-        full_rates[full_rates.len() / 2]
+        median(&mut read_rates),
+        median(&mut full_rates)
+    );
+    // CPU time varies much less than wall time on a shared machine: articles per CPU-second
+    // times the threads is what the threads would do with the cores to themselves
+    let (rc, fc) = (median(&mut read_cpu), median(&mut full_cpu));
+    println!(
+        "  per CPU-second: reader {rc:.0} articles, clean + read {fc:.0} articles ({:.0} and {:.0} articles/s on {threads} idle cores)",
+        rc * threads as f64,
+        fc * threads as f64
     );
     println!("peak memory: {:.0} MiB", super::peak_rss_mib());
     Ok(Outcome::Ok)
 }
 
-/// Runs `f` on every item on `threads` threads; returns the sum of its results.
+/// Runs `f` on every item on `threads` threads, each taking the next batch of 16 items as it
+/// becomes free (long pages do not leave one thread working alone); returns the sum of the
+/// results.
 fn parallel<T: Sync>(items: &[T], threads: usize, f: impl Fn(&T) -> usize + Sync) -> usize {
-    let chunk = items.len().div_ceil(threads).max(1);
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    const BATCH: usize = 16;
+    let next = AtomicUsize::new(0);
     std::thread::scope(|s| {
-        let handles: Vec<_> = items.chunks(chunk).map(|part| s.spawn(|| part.iter().map(&f).sum::<usize>())).collect();
+        let handles: Vec<_> = (0..threads.max(1))
+            .map(|_| {
+                s.spawn(|| {
+                    let mut sum = 0;
+                    loop {
+                        let from = next.fetch_add(BATCH, Ordering::Relaxed);
+                        if from >= items.len() {
+                            break sum;
+                        }
+                        sum += items[from..(from + BATCH).min(items.len())].iter().map(&f).sum::<usize>();
+                    }
+                })
+            })
+            .collect();
         handles.into_iter().map(|h| h.join().unwrap_or(0)).sum()
     })
 }

@@ -43,7 +43,7 @@ pub struct Args {
 
 /// CPU time of this process so far (user + system), in seconds; 0 where /proc is missing. The
 /// machine may be shared: wall-clock figures then vary with the load, CPU time much less.
-fn cpu_seconds() -> f64 {
+pub(crate) fn cpu_seconds() -> f64 {
     std::fs::read_to_string("/proc/self/stat")
         .ok()
         .and_then(|s| {
