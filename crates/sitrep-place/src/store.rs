@@ -40,6 +40,12 @@ pub(crate) const F_SEAT: u8 = 8;
 pub(crate) const F_LANDMARK: u8 = 16;
 /// The seat of a first-level division (GeoNames PPLA; also a national capital, PPLC).
 pub(crate) const F_SEAT1: u8 = 32;
+/// A dump row without a first-level division (an airport, a hill: GeoNames' "00") given the
+/// one of the nearest town (see [`Store::reconcile`]).
+pub(crate) const F_A1_GUESS: u8 = 64;
+
+/// Within this distance (km) of a town, a row without a first-level division takes the town's.
+const A1_GUESS_KM: f64 = 30.0;
 
 /// One admin area: a first- or second-level division of a country, named by the ADM1/ADM2
 /// rows of the dumps (short common name) or by the built-in data.
@@ -479,6 +485,70 @@ impl Store {
                 let p = self.e.pop[i];
                 let t = t as usize;
                 self.e.pop[t] = self.e.pop[t].max(p);
+            }
+        }
+        self.guess_admin1(&covered);
+    }
+
+    /// Dump rows of the covered countries without a first-level division (airports, hills,
+    /// wells: GeoNames' "00") take the one of the nearest populated row within
+    /// [`A1_GUESS_KM`] (recomputed from scratch at every load: the result does not depend on
+    /// the order of the files).
+    fn guess_admin1(&mut self, covered: &std::collections::HashSet<u16>) {
+        let n = self.e.len();
+        for i in 0..n {
+            if self.e.flags[i] & F_A1_GUESS != 0 {
+                self.e.a1[i] = NONE;
+                self.e.flags[i] &= !F_A1_GUESS;
+            }
+        }
+        let cell = |la: f64, lo: f64| ((la * 4.0).floor() as i32, (lo * 4.0).floor() as i32);
+        let mut grid: HashMap<(i32, i32), Vec<u32>> = HashMap::new();
+        let mut wanted = false;
+        for e in 0..n as u32 {
+            let i = e as usize;
+            if !covered.contains(&self.e.cc[i]) || self.e.redirect[i] != NONE {
+                continue;
+            }
+            if self.e.a1[i] == NONE {
+                wanted |= self.e.flags[i] & F_DUMP != 0 && !matches!(self.e.feature[i], Feature::Country | Feature::Admin1);
+            } else if self.e.feature[i] == Feature::Populated {
+                grid.entry(cell(self.e.lat_f(e), self.e.lon_f(e))).or_default().push(e);
+            }
+        }
+        if !wanted {
+            return;
+        }
+        for e in 0..n as u32 {
+            let i = e as usize;
+            if self.e.a1[i] != NONE
+                || self.e.flags[i] & F_DUMP == 0
+                || !covered.contains(&self.e.cc[i])
+                || matches!(self.e.feature[i], Feature::Country | Feature::Admin1)
+            {
+                continue;
+            }
+            let (la, lo) = (self.e.lat_f(e), self.e.lon_f(e));
+            let (cy, cx) = cell(la, lo);
+            let mut best: Option<(f64, u32, u32)> = None;
+            for dy in -1..=1 {
+                for dx in -1..=1 {
+                    for &t in grid.get(&(cy + dy, cx + dx)).map_or(&[][..], |v| &v[..]) {
+                        let ti = t as usize;
+                        if self.e.cc[ti] != self.e.cc[i] {
+                            continue;
+                        }
+                        let d = crate::geo::km(la, lo, self.e.lat_f(t), self.e.lon_f(t));
+                        let key = (d, self.e.gid[ti], t);
+                        if d <= A1_GUESS_KM && best.is_none_or(|b| (key.0, key.1, key.2) < b) {
+                            best = Some(key);
+                        }
+                    }
+                }
+            }
+            if let Some((_, _, t)) = best {
+                self.e.a1[i] = self.e.a1[t as usize];
+                self.e.flags[i] |= F_A1_GUESS;
             }
         }
     }

@@ -183,3 +183,19 @@ proptest! {
         prop_assert_eq!(resolve_all(&files), resolve_all(&reordered));
     }
 }
+
+#[test]
+fn rows_without_a_first_level_division_take_the_nearest_towns() {
+    let mut text = String::new();
+    text.push_str(&row(920001, "Wandouki", "", 14.70, 0.90, "P", "PPL", "09", "", "2020-01-01"));
+    // an airstrip 5 km away, GeoNames' "00" for its division
+    text.push_str(&row(920002, "Wandouki Airstrip", "", 14.74, 0.92, "S", "AIRF", "00", "", "2020-01-01"));
+    // a hill 200 km from any town of the file: no guess
+    text.push_str(&row(920003, "Mount Tazoulet", "", 17.5, 6.0, "T", "HLL", "00", "", "2020-01-01"));
+    let mut g = Gazetteer::builtin();
+    g.load_geonames_from("test.txt", text.as_bytes()).unwrap();
+    let town = g.lookup("Wandouki")[0].admin1.clone();
+    assert!(town.is_some());
+    assert_eq!(g.lookup("Wandouki Airstrip")[0].admin1, town);
+    assert_eq!(g.lookup("Mount Tazoulet")[0].admin1, None);
+}
