@@ -910,6 +910,17 @@ fn mark_hints(text: &str, _toks: &[Tok], ms: &mut [RawMention]) {
                 ms[k].admin_hints = list_hints.clone();
                 ms[k].paren_hints = true;
             }
+            // "Torodi [Lamorde Torodi] (Torodi, Tillaberi)": the other name in brackets lies
+            // in the same areas
+            for b in a + 1..ms.len() {
+                if ms[b].start >= hints_from {
+                    break;
+                }
+                if ms[b].admin_hints.is_empty() {
+                    ms[b].admin_hints = hints.clone();
+                    ms[b].paren_hints = true;
+                }
+            }
             ms[a].admin_hints = hints;
             ms[a].paren_hints = true;
         } else if let Some(rest) = trimmed.strip_prefix(',') {
