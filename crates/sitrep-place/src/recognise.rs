@@ -912,13 +912,10 @@ fn mark_hints(text: &str, _toks: &[Tok], ms: &mut [RawMention]) {
             }
             // "Torodi [Lamorde Torodi] (Torodi, Tillaberi)": the other name in brackets lies
             // in the same areas
-            for b in a + 1..ms.len() {
-                if ms[b].start >= hints_from {
-                    break;
-                }
-                if ms[b].admin_hints.is_empty() {
-                    ms[b].admin_hints = hints.clone();
-                    ms[b].paren_hints = true;
+            for mb in ms[a + 1..].iter_mut().take_while(|mb| mb.start < hints_from) {
+                if mb.admin_hints.is_empty() {
+                    mb.admin_hints = hints.clone();
+                    mb.paren_hints = true;
                 }
             }
             ms[a].admin_hints = hints;
