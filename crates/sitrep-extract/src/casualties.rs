@@ -881,6 +881,17 @@ fn not_people(w: &str) -> bool {
 /// follows ("16 were wounded", "and five in a road accident").
 fn bare(toks: &[Token], n: &NumTok, hi: usize) -> Option<CountPhrase> {
     let next = toks.get(n.end).filter(|_| n.end < hi);
+    // an age, not a count: "Lee, 24 was shot", "Lee Jr., 24, was shot" (a singular verb),
+    // "who was 24", "all younger than 45"
+    let after = if next.is_some_and(|t| t.is_punct(',')) { n.end + 1 } else { n.end };
+    let b1 = word(toks, n.start.wrapping_sub(1));
+    let b2 = word(toks, n.start.wrapping_sub(2));
+    if (n.amount.best > 1 && n.end == n.start + 1 && matches!(word(toks, after), "was" | "is" | "has"))
+        || (matches!(b1, "was" | "is") && b2 == "who")
+        || (b1 == "than" && matches!(b2, "younger" | "older"))
+    {
+        return None;
+    }
     // "Donovan Spann, 18, was killed": an age after a name
     if n.start >= 2
         && toks[n.start - 1].is_punct(',')
@@ -1293,6 +1304,10 @@ fn subject_left(toks: &[Token], cps: &[CountPhrase], k: usize, lo: usize) -> Opt
     if !cps[c].subset {
         return Some(c);
     }
+    // "ten friends, including the boy who was killed": the relative clause is the part's own
+    if (cps[c].end..k).any(|i| matches!(word(toks, i), "who" | "that" | "whom")) {
+        return None;
+    }
     let inc = (cps[c].start.saturating_sub(30).max(lo)..cps[c].start)
         .rev()
         .find(|&i| matches!(toks[i].lower.as_str(), "including" | "incl" | "among"))?;
@@ -1429,8 +1444,11 @@ pub fn frames_with(toks: &[Token], nums: &[NumTok], range: (usize, usize), hints
             Form::Intransitive => {
                 if let Some(c) = subject_left(toks, &cps, k, lo) {
                     objects.push(c);
-                    coordinated_left(toks, &cps, c, lo, &mut objects);
-                    apposition(toks, &cps, &mut objects);
+                    // "six people were shot, one fatally": the part, never the list before it
+                    if !matches!(word(toks, k), "fatally" | "mortally") {
+                        coordinated_left(toks, &cps, c, lo, &mut objects);
+                        apposition(toks, &cps, &mut objects);
+                    }
                 }
             }
             Form::NounOf => {

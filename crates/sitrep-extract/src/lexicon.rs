@@ -49,10 +49,10 @@ pub fn person_noun(w: &str) -> Option<PersonNoun> {
         // the non-state armed side
         "militant" | "jihadist" | "terrorist" | "insurgent" | "rebel" | "extremist" | "fighter" | "gunman" | "assailant" | "attacker"
         | "bandit" | "kidnapper" | "abductor" | "raider" | "islamist" | "combatant" | "bomber" | "jihadi" | "mujahid" | "hijacker"
-        | "infiltrator" | "gunwoman" | "planter" => pn(Armed, true),
+        | "infiltrator" | "gunwoman" | "planter" | "shooter" => pn(Armed, true),
         "militants" | "jihadists" | "terrorists" | "insurgents" | "rebels" | "extremists" | "fighters" | "gunmen" | "assailants"
         | "attackers" | "bandits" | "kidnappers" | "abductors" | "raiders" | "islamists" | "combatants" | "bombers" | "jihadis"
-        | "mujahideen" | "hijackers" | "infiltrators" | "elements" | "terrorist-elements" | "planters" => pn(Armed, false),
+        | "mujahideen" | "hijackers" | "infiltrators" | "elements" | "terrorist-elements" | "planters" | "shooters" => pn(Armed, false),
         // communal and ethnic militias
         "militiaman" | "vigilante" | "dozo" | "hunter-militiaman" => pn(Identity, true),
         "militiamen" | "militia" | "militias" | "vigilantes" | "dozos" => pn(Identity, false),
@@ -72,10 +72,24 @@ pub fn person_noun(w: &str) -> Option<PersonNoun> {
         | "trucker" | "smuggler" | "trafficker" | "chauffeur" | "servant" | "physician" | "reporter" | "interpreter" | "pensioner"
         | "widow" | "orphan" | "neighbour" | "neighbor" | "deputy" | "lawmaker" | "politician" | "candidate" | "voter" | "magistrate"
         | "judge" | "prefect" | "governor" | "shopowner" | "idp" | "repentant" | "accomplice" | "associate" | "courtier" | "member"
-        | "tuareg" | "fulani" | "peul" | "zarma" | "djerma" | "hausa" | "kanuri" | "toubou" | "arab" | "buduma" | "dawsahak" => {
-            pn(Civilian, true)
-        }
+        | "tuareg" | "fulani" | "peul" | "zarma" | "djerma" | "hausa" | "kanuri" | "toubou" | "arab" | "buduma" | "dawsahak"
+        | "juvenile" | "patron" | "clerk" | "co-worker" | "coworker" | "male" | "female" | "adult" | "kid" | "girlfriend" | "boyfriend"
+        | "partygoer" | "niece" | "grandmother" | "grandfather" | "granddaughter" | "aunt" | "friend" | "classmate" | "roommate"
+        | "stepfather" | "stepson" | "stepdaughter" | "fiancee" | "fiance" => pn(Civilian, true),
         "civilians"
+        | "juveniles"
+        | "toddlers"
+        | "patrons"
+        | "clerks"
+        | "co-workers"
+        | "coworkers"
+        | "males"
+        | "females"
+        | "adults"
+        | "kids"
+        | "partygoers"
+        | "friends"
+        | "classmates"
         | "villagers"
         | "residents"
         | "people"

@@ -114,6 +114,20 @@ pub(crate) fn read(gaz: &Gazetteer, table: &ActorTable, article: &Article) -> Ve
         let e = events.remove(k);
         events.insert(0, e);
     }
+    // a main event its own sentences do not date: the first day the rest of the text gives
+    // that no other event of it claims ("The shooting was reported at 2 a.m. Sunday" in a
+    // sentence of its own)
+    if events.first().is_some_and(|(m, _)| m.date.earliest.is_none() && m.date.relative_to.is_none()) {
+        let claimed: BTreeSet<usize> = events.iter().skip(1).flat_map(|(_, d)| d.sents.iter().chain(d.context.iter()).copied()).collect();
+        let free: Vec<usize> = (0..doc.sents.len()).filter(|s| !claimed.contains(s)).collect();
+        let usable = event_timexes(&doc, &free);
+        let spans: Vec<Span> = free.iter().map(|&s| doc.sents[s].span).collect();
+        if let Some(t) = sitrep_time::event_date(&usable, &spans).filter(|t| t.granularity == DatePrecision::Day)
+            && let Some((m, _)) = events.first_mut()
+        {
+            set_date(&mut m.date, &doc, article, t);
+        }
+    }
     if let Some(first) = events.first_mut() {
         first.0.role = SourceRole::Primary;
     }
@@ -163,7 +177,8 @@ fn analyse<'a>(gaz: &Gazetteer, table: &ActorTable, text: &'a str, published: Op
         }
     }
     let mut sents = Vec::new();
-    for s in sitrep_text::sentences(text) {
+    for s in sitrep_text::sentences(text).into_iter().flat_map(|s| unglue(text, s.span)) {
+        let s = sitrep_text::Sentence { span: s };
         let lo = toks.partition_point(|t| t.span.start < s.span.start);
         let hi = toks.partition_point(|t| t.span.start < s.span.end);
         if lo >= hi {
@@ -227,6 +242,35 @@ fn analyse<'a>(gaz: &Gazetteer, table: &ActorTable, text: &'a str, published: Op
         });
     }
     Doc { text, toks, sents, timexes, places, actors }
+}
+
+/// A sentence span split where pages glued sentences together without a space ("at a
+/// party.Two people were killed", "was unknown.\u{201d}Police said"): a period after two
+/// lowercase letters, an optional closing quote, then a capitalised word.
+fn unglue(text: &str, span: Span) -> Vec<Span> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = span.start;
+    let mut i = span.start + 2;
+    while i + 2 < span.end {
+        if matches!(b[i], b'.' | b'!' | b'?') && b[i - 1].is_ascii_lowercase() && b[i - 2].is_ascii_lowercase() {
+            let mut j = i + 1;
+            if b[j] == b'"' {
+                j += 1;
+            } else if text[j..].starts_with('\u{201d}') {
+                j += '\u{201d}'.len_utf8();
+            }
+            if j + 1 < span.end && b[j].is_ascii_uppercase() && b[j + 1].is_ascii_lowercase() {
+                out.push(Span::new(start, j));
+                start = j;
+                i = j + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out.push(Span::new(start, span.end));
+    out
 }
 
 fn sd_act(a: Act) -> bool {
@@ -827,7 +871,11 @@ fn assemble(
             evidence: ev(article, f.span, f.extractor.clone()),
         });
         // "five people were shot": hit, killed and wounded together
+        // ("three others were also shot", "five more people were hit": besides the dead)
+        let besides = (f.count.additive && !doc.toks[f.count.start].is("another"))
+            || (f.trigger.0.saturating_sub(3)..f.trigger.0).any(|k| doc.toks[k].is("also"));
         let hit = f.outcome == Outcome::Wounded
+            && !besides
             && matches!(
                 doc.toks[f.trigger.0].lower.as_str(),
                 "shot"
@@ -853,7 +901,11 @@ fn assemble(
             && f.count.head.is_none_or(|h| matches!(doc.toks[h].lower.as_str(), "people" | "persons" | "victims" | "others"));
         // "two men were killed and another two injured": "another" adds to a count of the same
         // outcome told before, else it is a count of its own
-        let additive = f.count.additive && frames[..i].iter().any(|(g, _)| g.outcome == f.outcome);
+        // ("five others" only to one in its own sentence: "two were killed and five others
+        // wounded" tells two groups)
+        let explicit_more = (f.count.start.saturating_sub(1)..f.count.end)
+            .any(|k| matches!(doc.toks[k].lower.as_str(), "another" | "additional" | "more" | "further"));
+        let additive = f.count.additive && frames[..i].iter().any(|(g, t)| g.outcome == f.outcome && (explicit_more || t == s));
         // "a man ... a woman": people told one by one, each with an indefinite article
         // (alone with their outcome in their sentence, and a man told from a woman)
         let alone = frames.iter().filter(|(g, t)| t == s && g.outcome == f.outcome).count() == 1;
@@ -1630,16 +1682,20 @@ fn date_of(doc: &Doc, article: &Article, d: &Draft, main: Option<&EventMention>)
         }
     }
     if let Some(t) = chosen {
-        out.expression = Some(doc.text[t.span.start..t.span.end].to_string());
-        out.evidence = Some(ev(article, t.span, t.extractor.clone()));
-        if t.earliest.is_some() && t.latest.is_some() {
-            out.earliest = t.earliest;
-            out.latest = t.latest;
-            out.precision = t.precision;
-        } else {
-            out.precision = DatePrecision::Unknown;
-        }
-        out.from_publication = matches!(t.anchor, Anchor::Publication);
+        set_date(&mut out, doc, article, &t);
     }
     out
+}
+
+fn set_date(out: &mut DateValue, doc: &Doc, article: &Article, t: &Timex) {
+    out.expression = Some(doc.text[t.span.start..t.span.end].to_string());
+    out.evidence = Some(ev(article, t.span, t.extractor.clone()));
+    if t.earliest.is_some() && t.latest.is_some() {
+        out.earliest = t.earliest;
+        out.latest = t.latest;
+        out.precision = t.precision;
+    } else {
+        out.precision = DatePrecision::Unknown;
+    }
+    out.from_publication = matches!(t.anchor, Anchor::Publication);
 }

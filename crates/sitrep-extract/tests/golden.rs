@@ -351,6 +351,12 @@ const US_NEWS: &[(&str, &str)] = &[
         "Four people are dead after a man opened fire on his neighbours on Thursday and then killed himself, the sheriff said Friday.",
     ),
     (
+        "glued_and_undated",
+        "Two men were shot outside a corner store on Main Street.One of them died at the scene. \
+         Neighbours heard about a dozen gunshots around 11 p.m. Saturday. \
+         Police said Monday they had no suspects.",
+    ),
+    (
         "struck",
         "A stray bullet struck a 20 year-old Maple Grove woman in the arm on Monday evening. \
          She was treated at a hospital and released.",
