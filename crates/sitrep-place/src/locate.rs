@@ -557,6 +557,11 @@ fn specific(m: &PlaceMention) -> bool {
     m.place.is_some() && matches!(m.matched, Match::Exact | Match::Alternate | Match::Fuzzy) && m.precision == LocationPrecision::Exact
 }
 
+/// A specific place read exactly (by its name or an alternate name), not by a fuzzy reading.
+fn known(m: &PlaceMention) -> bool {
+    specific(m) && m.matched != Match::Fuzzy
+}
+
 /// True when `m` fell back to a town its hints name (a department's seat).
 fn fallback_town(m: &PlaceMention) -> bool {
     m.matched == Match::Fallback && m.place.as_ref().is_some_and(|p| p.feature == Feature::Populated)
@@ -636,9 +641,11 @@ pub(crate) fn event_location(gaz: &Gazetteer, text: &str, places: &[PlaceMention
         let own: Vec<usize> = (0..cands.len())
             .filter(|&i| cands[i].role == Role::Own && cands[i].sentence == cands[r].sentence && cands[i].m.span.end <= rm.span.start)
             .collect();
-        let agreeing = own.iter().any(|&i| specific(cands[i].m) && agrees(cands[i].m, rm, k));
+        // (a fuzzy reading is no place the gazetteer knows: the reference point is the surer
+        // point, as coders place a hamlet they cannot find at the town it is given from)
+        let agreeing = own.iter().any(|&i| known(cands[i].m) && agrees(cands[i].m, rm, k));
         let elsewhere = (0..cands.len()).any(|i| {
-            cands[i].role == Role::Own && cands[i].sentence != cands[r].sentence && specific(cands[i].m) && agrees(cands[i].m, rm, k)
+            cands[i].role == Role::Own && cands[i].sentence != cands[r].sentence && known(cands[i].m) && agrees(cands[i].m, rm, k)
         });
         if agreeing || elsewhere {
             continue;
@@ -720,7 +727,7 @@ pub(crate) fn event_location(gaz: &Gazetteer, text: &str, places: &[PlaceMention
                 && !text[c.m.span.end..rm.span.start].contains(" and ")
                 && !text[c.m.span.end..rm.span.start].to_lowercase().contains("nearby")
                 && specific(c.m)
-                && !agrees(c.m, rm, Some(if specific(rm) { 25 } else { 60 }))
+                && (!agrees(c.m, rm, Some(if specific(rm) { 25 } else { 60 })) || (c.m.matched == Match::Fuzzy && known(rm)))
             {
                 cands[i].role = Role::Weak;
             }

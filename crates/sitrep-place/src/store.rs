@@ -487,13 +487,14 @@ impl Store {
                 self.e.pop[t] = self.e.pop[t].max(p);
             }
         }
-        self.guess_admin1(&covered);
+        let all: std::collections::HashSet<u16> = self.dump_countries.iter().copied().collect();
+        self.guess_admin1(&all);
     }
 
-    /// Dump rows of the covered countries without a first-level division (airports, hills,
-    /// wells: GeoNames' "00") take the one of the nearest populated row within
-    /// [`A1_GUESS_KM`] (recomputed from scratch at every load: the result does not depend on
-    /// the order of the files).
+    /// Dump rows of the countries of every dump loaded without a first-level division
+    /// (airports, hills, wells: GeoNames' "00") take the one of the nearest populated row
+    /// within [`A1_GUESS_KM`] (recomputed from scratch at every load: the result does not
+    /// depend on the order of the files).
     fn guess_admin1(&mut self, covered: &std::collections::HashSet<u16>) {
         let n = self.e.len();
         for i in 0..n {

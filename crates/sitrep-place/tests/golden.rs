@@ -125,3 +125,11 @@ fn compound_village_names() {
         "Troops clashed with gunmen in Téra on Monday. Days later, four herders were killed in the nearby village of Niamey Djibaro."
     ));
 }
+
+#[test]
+fn fuzzy_readings_give_way_to_known_towns() {
+    // a hamlet the gazetteer reads only fuzzily, near a town it knows: the town, as coders
+    // place what they cannot find
+    insta::assert_snapshot!(show("Gunmen raided the hamlet of Kandagi, near Ayorou, at dawn."));
+    insta::assert_snapshot!(show("Gunmen raided the hamlet of Kandagi, 12 km south of Ayorou, at dawn."));
+}
