@@ -103,8 +103,17 @@ pub enum ServeError {
     /// The writer could not be opened.
     #[error(transparent)]
     Store(#[from] sitrep_store::StoreError),
-    /// Binding or serving failed.
-    #[error("{0}")]
+    /// The address cannot be listened on (the error is in the message, not a source, so
+    /// that it is said once).
+    #[error("cannot listen on {addr}: {error}{hint}", hint = if error.kind() == std::io::ErrorKind::AddrInUse { " (another program uses this port: --addr 127.0.0.1:0 picks a free one)" } else { "" })]
+    Bind {
+        /// The address.
+        addr: SocketAddr,
+        /// Why.
+        error: std::io::Error,
+    },
+    /// Serving failed.
+    #[error(transparent)]
     Io(#[from] std::io::Error),
     /// A bad option.
     #[error("{0}")]
@@ -166,7 +175,8 @@ pub fn router(app: Arc<App>) -> Router {
 /// Binds, says where, and serves until Ctrl-C or SIGTERM. `on_ready` gets the address
 /// actually bound (port 0 picks a free one).
 pub async fn run(app: App, on_ready: impl FnOnce(SocketAddr)) -> Result<(), ServeError> {
-    let listener = tokio::net::TcpListener::bind(app.config.addr).await?;
+    let addr = app.config.addr;
+    let listener = tokio::net::TcpListener::bind(addr).await.map_err(|error| ServeError::Bind { addr, error })?;
     let addr = listener.local_addr()?;
     let limits = guard::ConnectionLimits { idle: app.config.idle_timeout, max: app.config.max_connections };
     let app = Arc::new(app);
