@@ -733,6 +733,29 @@ pub(crate) fn event_location(gaz: &Gazetteer, text: &str, places: &[PlaceMention
             }
         }
     }
+    // "the camp of X in the village of Y" with X read only fuzzily: Y, read exactly nearby, is
+    // the surer point
+    for i in 0..cands.len() {
+        let c = &cands[i];
+        if c.role != Role::Own || c.m.matched != Match::Fuzzy || !specific(c.m) {
+            continue;
+        }
+        let surer = (0..cands.len()).any(|j| {
+            let o = &cands[j];
+            j != i
+                && o.role == Role::Own
+                && o.sentence == c.sentence
+                && matches!(o.clue, Clue::None | Clue::Near)
+                && known(o.m)
+                && agrees(c.m, o.m, Some(30))
+                && o.m.span.start > c.m.span.end
+                && text[c.m.span.end..o.m.span.start].len() <= 60
+                && text[c.m.span.end..o.m.span.start].contains(" in ")
+        });
+        if surer {
+            cands[i].role = Role::Weak;
+        }
+    }
     let best = cands
         .iter()
         .filter(|c| c.role != Role::No && (c.m.place.is_some() || c.m.matched == Match::Unresolved))

@@ -132,4 +132,5 @@ fn fuzzy_readings_give_way_to_known_towns() {
     // place what they cannot find
     insta::assert_snapshot!(show("Gunmen raided the hamlet of Kandagi, near Ayorou, at dawn."));
     insta::assert_snapshot!(show("Gunmen raided the hamlet of Kandagi, 12 km south of Ayorou, at dawn."));
+    insta::assert_snapshot!(show("Gunmen burned tents at the camp of Kandagi in the town of Ayorou."));
 }
