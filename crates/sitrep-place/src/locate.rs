@@ -236,6 +236,26 @@ const TITLES: &[&str] = &[
     "delegate",
 ];
 
+/// Institutions named after a place ("the ministry of X", "the directorate of water of X").
+const INSTITUTIONS: &[&str] = &[
+    "directorate",
+    "directory",
+    "direction",
+    "ministry",
+    "office",
+    "offices",
+    "university",
+    "council",
+    "service",
+    "services",
+    "administration",
+    "agency",
+    "authority",
+    "chamber",
+    "court",
+    "tribunal",
+];
+
 /// People after a name ("X militiamen", "X residents"): the name describes them.
 const PEOPLE: &[&str] = &[
     "militiamen",
@@ -357,8 +377,9 @@ fn clue(text: &str, start: usize, end: usize, sentence_start: usize) -> Clue {
     if matches!(w(0), "with" | "of") && matches!(w(1), "border" | "frontier" | "borders") {
         return Clue::Border;
     }
-    // "the mayor of X": a person's title
-    if w(0) == "of" && TITLES.contains(&w(1)) {
+    // "the mayor of X": a person's title; "the regional directorate of hydraulics of X": an
+    // institution
+    if w(0) == "of" && (TITLES.contains(&w(1)) || INSTITUTIONS.contains(&w(1)) || (w(2) == "of" && INSTITUTIONS.contains(&w(3)))) {
         return Clue::Modifier;
     }
     // "on the road to X", "taken to X", "bound for X", "towards X"
@@ -733,8 +754,8 @@ pub(crate) fn event_location(gaz: &Gazetteer, text: &str, places: &[PlaceMention
             }
         }
     }
-    // "the camp of X in the village of Y" with X read only fuzzily: Y, read exactly nearby, is
-    // the surer point
+    // "the camp of X in the village of Y" with X read only fuzzily: Y, read exactly, is the
+    // surer point (a reading of X near Y adds little; one far from it is a wrong reading)
     for i in 0..cands.len() {
         let c = &cands[i];
         if c.role != Role::Own || c.m.matched != Match::Fuzzy || !specific(c.m) {
@@ -747,7 +768,6 @@ pub(crate) fn event_location(gaz: &Gazetteer, text: &str, places: &[PlaceMention
                 && o.sentence == c.sentence
                 && matches!(o.clue, Clue::None | Clue::Near)
                 && known(o.m)
-                && agrees(c.m, o.m, Some(30))
                 && o.m.span.start > c.m.span.end
                 && text[c.m.span.end..o.m.span.start].len() <= 60
                 && text[c.m.span.end..o.m.span.start].contains(" in ")

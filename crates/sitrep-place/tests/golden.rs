@@ -134,3 +134,9 @@ fn fuzzy_readings_give_way_to_known_towns() {
     insta::assert_snapshot!(show("Gunmen raided the hamlet of Kandagi, 12 km south of Ayorou, at dawn."));
     insta::assert_snapshot!(show("Gunmen burned tents at the camp of Kandagi in the town of Ayorou."));
 }
+
+#[test]
+fn institutions_named_after_places() {
+    // "the directorate of water of Tahoua" names an institution, not where it happened
+    insta::assert_snapshot!(show("Gunmen seized two engineers of the regional directorate of water of Tahoua in the area of Abala."));
+}
