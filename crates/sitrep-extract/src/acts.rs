@@ -621,6 +621,10 @@ fn cue_at(toks: &[Token], i: usize, hi: usize) -> Option<(Act, usize, bool)> {
             (Resist, 1, true)
         }
         "armed" if b == "themselves" => (Resist, 2, true),
+        // "fighting for their lives": the wounded, no clash
+        "fighting" | "fight" | "fights" | "battling" if b == "for" && matches!(c, "their" | "his" | "her" | "life" | "lives") => {
+            return None;
+        }
         // clashes
         "clash" | "clashes" | "clashed" | "clashing" | "fighting" | "fought" | "firefight" | "firefights" | "gunfight" | "skirmish"
         | "skirmishes" | "confrontation" | "confrontations" | "battle" | "battles" | "battled" | "engaged" | "repelled" | "repulsed"

@@ -179,6 +179,23 @@ fn trigger_at(toks: &[Token], k: usize) -> Option<Trigger> {
         {
             t(Wounded, Intransitive, 1, WOUND_VERB)
         }
+        // "a man shot four people", "shooting two teens" (hit: the dead among them too)
+        "shot" | "shooting" | "shoots"
+            if !matches!(next, "at" | "down" | "dead" | "and" | "to" | "himself" | "herself" | "in" | "by")
+                && (toks.get(k + 1).is_some_and(|t| t.kind == Kind::Num)
+                    || crate::numbers::is_number_word(next)
+                    || matches!(next, "a" | "an")) =>
+        {
+            t(Wounded, ObjectOnly, 1, WOUND_VERB)
+        }
+        // "two victims remain in critical condition" (hit)
+        "in" if matches!(
+            next,
+            "critical" | "serious" | "stable" | "fair" | "good" | "grave" | "life-threatening" | "satisfactory" | "guarded" | "extremely"
+        ) && (k + 2..k + 4).any(|j| word(toks, j) == "condition") =>
+        {
+            t(Wounded, Intransitive, 1, WOUND_VERB)
+        }
         "burned" | "burnt" if next == "alive" => t(Killed, Intransitive, 2, KILL_VERB),
         "kill" | "kills" | "killed" | "killing" | "murder" | "murdered" | "murdering" | "execute" | "executed" | "executing" | "behead"
         | "beheaded" | "beheading" | "slaughter" | "slaughtered" | "slaughtering" | "massacre" | "massacred" | "massacring" | "slew"
@@ -195,6 +212,12 @@ fn trigger_at(toks: &[Token], k: usize) -> Option<Trigger> {
             t(Killed, NounOf, 2, NOUN)
         }
         "died" | "die" | "dies" | "dying" | "perished" | "perish" | "succumbed" | "dead" => t(Killed, Intransitive, 1, KILL_VERB),
+        // "two others are fighting for their lives" (hit)
+        "fighting" | "fight" | "fights" | "battling"
+            if next == "for" && matches!(word(toks, k + 2), "their" | "his" | "her") && matches!(word(toks, k + 3), "lives" | "life") =>
+        {
+            t(Wounded, Intransitive, 4, WOUND_VERB)
+        }
         // "lost their lives", "claims 12 soldiers' lives", "took four lives" (not "who lives")
         "lives" | "life"
             if {
@@ -469,17 +492,33 @@ pub fn count_phrases(toks: &[Token], nums: &[NumTok], range: (usize, usize), hin
         let num = num_iter.peek().filter(|n| n.start == i).copied();
         // "a 20 year-old man": an age written apart, one person
         let age_apart = num.is_some_and(|n| {
-            matches!(word(toks, n.end), "year-old" | "years-old" | "month-old")
-                || (matches!(word(toks, n.end), "year" | "years") && word(toks, n.end + 1) == "old")
+            // (not the last of a list of ages: "who are 19 and 22 years old")
+            !(matches!(word(toks, n.start.wrapping_sub(1)), "and" | "," | "or" | "to")
+                && toks.get(n.start.wrapping_sub(2)).is_some_and(|t| t.kind == Kind::Num))
+                && (matches!(word(toks, n.end), "year-old" | "years-old" | "month-old")
+                    || (matches!(word(toks, n.end), "year" | "years") && word(toks, n.end + 1) == "old"))
         });
         let cp = if age_apart {
             let n = num.expect("checked");
             let skip = if word(toks, n.end + 1) == "old" { 2 } else { 1 };
             let back = if i > lo && matches!(word(toks, i - 1), "a" | "an" | "the") { i - 1 } else { i };
-            head_after(toks, n.end + skip, hi, Amount::exact(1), true, hints).map(|mut c| {
-                c.start = back;
-                c
-            })
+            head_after(toks, n.end + skip, hi, Amount::exact(1), true, hints)
+                .map(|mut c| {
+                    c.start = back;
+                    c
+                })
+                // "a 17 year old is wounded"
+                .or(Some(CountPhrase {
+                    start: back,
+                    end: n.end + skip,
+                    amount: Amount::exact(1),
+                    party: Party::Civilian,
+                    country: None,
+                    additive: false,
+                    subset: false,
+                    pronoun: false,
+                    head: Some(n.end + skip - 1),
+                }))
         } else if let Some(n) = num.filter(|n| !in_age_list(toks, n.start, lo)) {
             head_after(toks, n.end, hi, n.amount, false, hints).or_else(|| bare(toks, n, hi)).map(|mut c| {
                 c.start = i;
@@ -604,11 +643,16 @@ fn in_age_list(toks: &[Token], i: usize, lo: usize) -> bool {
         while b + 2 < toks.len() && sep(&toks[b + 1]) && small(&toks[b + 2]) {
             b += 2;
         }
+        // "who are 20 and 15 years old"
+        if matches!(word(toks, b + 1), "years" | "year") && word(toks, b + 2) == "old" {
+            return true;
+        }
         if a >= lo + 2
             && toks[a - 1].is_punct(',')
             && toks[a - 2].kind == Kind::Word
             && !crate::numbers::is_number_word(&toks[a - 2].lower)
-            && toks.get(b + 1).is_none_or(|t| t.kind == Kind::Punct && !t.is_punct('-') && !t.is_punct('%'))
+            && (toks.get(b + 1).is_none_or(|t| t.kind == Kind::Punct && !t.is_punct('-') && !t.is_punct('%'))
+                || (matches!(word(toks, b + 1), "years" | "year") && word(toks, b + 2) == "old"))
         {
             return true;
         }
@@ -1506,6 +1550,10 @@ pub fn frames_with(toks: &[Token], nums: &[NumTok], range: (usize, usize), hints
         for c in objects {
             // a count may be taken and killed, never killed twice
             if linked_as[c].contains(&tr.outcome) {
+                continue;
+            }
+            // "leaving two of them in critical condition": no one new
+            if word(toks, k) == "in" && matches!(word(toks, cps[c].end.wrapping_sub(1)), "them" | "whom") {
                 continue;
             }
             let cp = &cps[c];

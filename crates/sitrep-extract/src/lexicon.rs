@@ -376,6 +376,7 @@ pub fn filler(w: &str) -> bool {
             | "left"
             | "found"
             | "pronounced"
+            | "listed"
             | "declared"
             | "shot"
             | "taken"

@@ -622,6 +622,40 @@ fn ev(article: &Article, span: Span, extractor: ExtractorId) -> Evidence {
     Evidence { span: orig(article, span), extractor }
 }
 
+/// "five people were shot", "were taken to a hospital", "in critical condition": a count of
+/// people hit, the killed among them as well as the wounded ("three others were also shot",
+/// "five more people were hit" are besides the dead).
+fn is_hit(doc: &Doc, f: &Frame) -> bool {
+    let besides = (f.count.additive && !doc.toks[f.count.start].is("another"))
+        || (f.trigger.0.saturating_sub(3)..f.trigger.0).any(|k| doc.toks[k].is("also"));
+    f.outcome == Outcome::Wounded
+        && !besides
+        && matches!(
+            doc.toks[f.trigger.0].lower.as_str(),
+            "shot"
+                | "with"
+                | "rushed"
+                | "taken"
+                | "transported"
+                | "airlifted"
+                | "flown"
+                | "struck"
+                | "hit"
+                | "suffered"
+                | "suffering"
+                | "sustained"
+                | "suffers"
+                | "treated"
+                | "shooting"
+                | "shoots"
+                | "in"
+                | "fighting"
+                | "fight"
+                | "fights"
+                | "battling"
+        )
+}
+
 /// 'm' or 'f' for a noun naming one man or one woman.
 fn gender(w: &str) -> Option<char> {
     match w {
@@ -870,29 +904,7 @@ fn assemble(
             superseded: false,
             evidence: ev(article, f.span, f.extractor.clone()),
         });
-        // "five people were shot": hit, killed and wounded together
-        // ("three others were also shot", "five more people were hit": besides the dead)
-        let besides = (f.count.additive && !doc.toks[f.count.start].is("another"))
-            || (f.trigger.0.saturating_sub(3)..f.trigger.0).any(|k| doc.toks[k].is("also"));
-        let hit = f.outcome == Outcome::Wounded
-            && !besides
-            && matches!(
-                doc.toks[f.trigger.0].lower.as_str(),
-                "shot"
-                    | "with"
-                    | "rushed"
-                    | "taken"
-                    | "transported"
-                    | "airlifted"
-                    | "flown"
-                    | "struck"
-                    | "hit"
-                    | "suffered"
-                    | "suffering"
-                    | "sustained"
-                    | "suffers"
-                    | "treated"
-            );
+        let hit = is_hit(doc, f);
         // "killed himself": the shooter; "five people are dead" may count him already
         let self_kill = f.extractor == casualties::SELF_KILL;
         let all_dead = f.outcome == Outcome::Killed
@@ -905,7 +917,8 @@ fn assemble(
         // wounded" tells two groups)
         let explicit_more = (f.count.start.saturating_sub(1)..f.count.end)
             .any(|k| matches!(doc.toks[k].lower.as_str(), "another" | "additional" | "more" | "further"));
-        let additive = f.count.additive && frames[..i].iter().any(|(g, t)| g.outcome == f.outcome && (explicit_more || t == s));
+        let additive =
+            f.count.additive && frames[..i].iter().any(|(g, t)| g.outcome == f.outcome && !is_hit(doc, g) && (explicit_more || t == s));
         // "a man ... a woman": people told one by one, each with an indefinite article
         // (alone with their outcome in their sentence, and a man told from a woman)
         let alone = frames.iter().filter(|(g, t)| t == s && g.outcome == f.outcome).count() == 1;

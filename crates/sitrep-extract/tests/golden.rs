@@ -357,6 +357,12 @@ const US_NEWS: &[(&str, &str)] = &[
          Police said Monday they had no suspects.",
     ),
     (
+        "conditions",
+        "A gunman shot four people outside a bar on Friday night. \
+         A 17 year old is in critical condition and two others are fighting for their lives, the family of one of the victims, \
+         who are 19 and 22 years old, said.",
+    ),
+    (
         "struck",
         "A stray bullet struck a 20 year-old Maple Grove woman in the arm on Monday evening. \
          She was treated at a hospital and released.",
