@@ -4,7 +4,7 @@
 //! scoring a labelled corpus. Articles go in their ingest order, in batches of `N` (default
 //! 500, as `sitrep ingest`); `--reverse` takes them last first.
 //!
-//! `cargo run --release -p sitrep-pipeline --example relink -- DB [N] [--reverse] [--all] > main.tsv`
+//! `cargo run --release -p sitrep-pipeline --example relink -- DB [N] [--reverse] [--all] [--threshold T] [--average-min A] > main.tsv`
 //! (`--all`: every mention, `article#index<TAB>event_id`)
 
 use rusqlite::params;
@@ -48,7 +48,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if reverse {
         order.reverse();
     }
-    let linker = Linker::new(LinkConfig::default());
+    let mut config = LinkConfig::default();
+    let value = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|v| v.parse::<f64>().ok());
+    if let Some(t) = value("--threshold") {
+        config.threshold = t;
+    }
+    if let Some(t) = value("--average-min") {
+        config.average_min = t;
+    }
+    let linker = Linker::new(config);
     let mut mem = MemoryStore::new();
     let t0 = std::time::Instant::now();
     for chunk in order.chunks(size.max(1)) {

@@ -11,8 +11,7 @@
 //! (Kruskal), unless the two clusters hold a hard conflict or their average pair score is too
 //! low. Two mentions of one article (its main and a background event) are a hard conflict
 //! there too, unless they agree as two reports of one event would, by
-//! [`ONE_ARTICLE_MARGIN`] above the threshold (the reader split one shooting in two). Block
-//! keys of names and people hold no country (a misread place must not hide them); places do.
+//! [`ONE_ARTICLE_MARGIN`] above the threshold (the reader split one shooting in two).
 //! Arrival order therefore does not change the result as long as each pool holds the
 //! events a batch can link to, which block keys and the follow-up rounds ensure.
 
@@ -168,7 +167,11 @@ pub struct Linker<'e> {
 ///   so that the others find it (`u0:` keys).
 ///
 /// "Places and names" are the country with the place (when exact or near) and with each name
-/// of the mention's sentences (up to 8). Every mention is also filed under them whatever the
+/// of the mention's sentences (up to 8, plus the place's words), and the full names of the
+/// people it names (up to 6, whatever the country: a misread place must not hide a victim's
+/// name). Names are also filed whatever the country (`n:*:`); a mention whose country is
+/// uncertain (none, or read from a region or the country alone) looks them up there too.
+/// Every mention is also filed under them whatever the
 /// time, for timeless mentions to find. And a mention with a date as written (usable or
 /// suspect) is filed and looked up under its [`stale_keys`], which find a page whose dateline
 /// is a year off.
@@ -217,15 +220,22 @@ pub fn mention_keys(v: &View<'_>) -> Keys {
     // in another names the Broad Ripple Saloon.
     let mut words: Vec<&str> = v.place.as_deref().map(|p| p.split(' ').filter(|w| w.len() >= 3).collect()).unwrap_or_default();
     words.retain(|w| !crate::record::is_area_or_designator(w));
-    places.extend(words.iter().map(|w| format!("n:{w}")));
+    let in_people = |n: &str| v.rec.people.iter().any(|p| p.split(' ').any(|w| w == n));
+    let mut names: Vec<&str> =
+        v.rec.names.iter().map(String::as_str).filter(|n| v.admin1.as_deref() != Some(*n) && !words.contains(n) && !in_people(n)).collect();
+    names.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    names.truncate(MAX_NAME_KEYS);
+    names.extend(words.iter().copied());
+    places.extend(names.iter().map(|w| format!("n:{cc}:{w}")));
     // People's full names whatever the country: a misread place must not hide a victim's name.
     places.extend(v.rec.people.iter().take(MAX_PEOPLE_KEYS).map(|p| format!("pp:{p}")));
-    let in_people = |n: &str| v.rec.people.iter().any(|p| p.split(' ').any(|w| w == n));
-    let mut names: Vec<&String> =
-        v.rec.names.iter().filter(|n| v.admin1.as_deref() != Some(n.as_str()) && !words.contains(&n.as_str()) && !in_people(n)).collect();
-    names.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-    places.extend(names.into_iter().take(MAX_NAME_KEYS).map(|n| format!("n:{n}")));
-    k.index.extend(places.iter().cloned());
+    // Names are also filed whatever the country, for a mention whose country is uncertain (none,
+    // or read from a region or the country alone) to look them up.
+    let wide: Vec<String> = names.iter().map(|w| format!("n:*:{w}")).collect();
+    let uncertain = v.country.is_none() || !v.town_level();
+    let filed_p: Vec<String> = places.iter().chain(&wide).cloned().collect();
+    let looked_p: Vec<String> = if uncertain { filed_p.clone() } else { places.clone() };
+    k.index.extend(filed_p.iter().cloned());
 
     let dated = v.date.filter(|(a, b)| (*b - *a).num_days() <= 62);
     let published = v.art.published.filter(|_| !v.art.date_suspect());
@@ -241,8 +251,10 @@ pub fn mention_keys(v: &View<'_>) -> Keys {
         k.index.extend(months.iter().cloned());
         k.query.extend(months);
         for y in a.year()..=b.year() {
-            for p in &places {
+            for p in &filed_p {
                 k.index.push(format!("{p}:{y}"));
+            }
+            for p in &looked_p {
                 k.query.push(format!("u:{p}:{y}"));
             }
         }
@@ -250,24 +262,26 @@ pub fn mention_keys(v: &View<'_>) -> Keys {
         // look for the event at the same places and names in the year before too.
         if v.rec.date.from_publication {
             for y in (a.year() - 1)..=b.year() {
-                for p in &places {
+                for p in &looked_p {
                     k.query.push(format!("{p}:{y}"));
                 }
             }
         }
-        k.recent.extend(places.iter().map(|p| format!("u0:{p}")));
+        k.recent.extend(looked_p.iter().map(|p| format!("u0:{p}")));
     } else if let Some(pubd) = published {
         for y in (pubd.year() - UNDATED_HORIZON_YEARS)..=pubd.year() {
-            for p in &places {
+            for p in &filed_p {
                 k.index.push(format!("{p}:{y}"));
                 k.index.push(format!("u:{p}:{y}"));
+            }
+            for p in &looked_p {
                 k.query.push(format!("{p}:{y}"));
             }
         }
-        k.recent.extend(places.iter().map(|p| format!("u0:{p}")));
+        k.recent.extend(looked_p.iter().map(|p| format!("u0:{p}")));
     } else {
-        k.recent.extend(places.iter().cloned());
-        k.index.extend(places.iter().map(|p| format!("u0:{p}")));
+        k.recent.extend(looked_p.iter().cloned());
+        k.index.extend(filed_p.iter().map(|p| format!("u0:{p}")));
     }
     let (filed, looked_up) = stale_keys(v);
     k.index.extend(filed);

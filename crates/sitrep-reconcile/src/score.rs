@@ -244,7 +244,7 @@ impl<'a> View<'a> {
             date,
             raw_date,
             groups: groups(rec),
-            country: p.country_code.as_ref().map(|c| c.to_ascii_uppercase()),
+            country: p.country_code.as_ref().filter(|c| !c.trim().is_empty()).map(|c| c.to_ascii_uppercase()),
             admin1: p.admin1.as_ref().map(|a| admin_key(a)),
             coords: p.lat.zip(p.lon),
             precise,
@@ -265,6 +265,14 @@ impl<'a> View<'a> {
                 w
             },
         }
+    }
+
+    /// True for a place known to a town or a district (exact, near, admin2).
+    pub fn town_level(&self) -> bool {
+        matches!(
+            self.rec.location.place.precision,
+            Some(LocationPrecision::Exact) | Some(LocationPrecision::Near) | Some(LocationPrecision::Admin2)
+        )
     }
 
     /// True for the violent event types, and for a mention of people killed or wounded by
@@ -461,20 +469,27 @@ fn score_parts(
     if a.rec.key.article_id == b.rec.key.article_id && !same_article_ok {
         return t.conflict("same article");
     }
-    if a.violent() != b.violent() {
+    // Violent and non-violent mentions are two events, unless their sentences share much
+    // (several names, or a person): then the reader's typing is in doubt, at a cost.
+    let violence_differs = a.violent() != b.violent();
+    if violence_differs && !lexically_close(a, b) {
         return t.conflict("violent vs not");
     }
     // A place the other report's sentences name, or a person both name, makes a disagreement
     // of places the reader's (a surname or a street read as a town elsewhere): the places
-    // then neither conflict nor count.
+    // then neither conflict nor count. Countries read from a region or the country alone
+    // (a navy's flag, a region of the same name abroad) cost points rather than conflict.
     let doubtful = place_doubtful(a, b);
-    if let (Some(x), Some(y)) = (&a.country, &b.country)
-        && x != y
-        && !doubtful
-    {
-        return t.conflict("countries differ");
-    }
     let countries_differ = a.country.is_some() && b.country.is_some() && a.country != b.country;
+    if countries_differ && !doubtful {
+        if a.town_level() && b.town_level() {
+            return t.conflict("countries differ");
+        }
+        t.add("countries differ (region or country only)", -COARSE_COUNTRIES_DIFFER);
+    }
+    if violence_differs {
+        t.add("violent vs not, sentences close", -VIOLENCE_DIFFERS);
+    }
     t.add(
         "type",
         if a.violent() && b.violent() { types_score(a.rec, b.rec).max(-VIOLENT_TYPES_DIFFER) } else { types_score(a.rec, b.rec) },
@@ -628,6 +643,17 @@ fn score_parts(
 /// Most points off two violent mentions typed differently (the reader's typing of one
 /// shooting varies from report to report).
 pub const VIOLENT_TYPES_DIFFER: f64 = 0.5;
+
+/// Points off two mentions placed in different countries when one place is only a region or
+/// a country.
+pub const COARSE_COUNTRIES_DIFFER: f64 = 2.5;
+/// Points off a violent and a non-violent mention whose sentences are close.
+pub const VIOLENCE_DIFFERS: f64 = 2.0;
+
+/// True when two mentions' sentences share a person, or three names or more.
+fn lexically_close(a: &View<'_>, b: &View<'_>) -> bool {
+    shared_sorted(&a.rec.people, &b.rec.people) > 0 || shared_names(a, b) >= 3
+}
 
 /// True when the two mentions' places may disagree through a misreading: a person named in
 /// both, or one's place named in the other's sentences.

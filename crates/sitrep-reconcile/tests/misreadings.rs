@@ -14,7 +14,7 @@ const FARAWAY: (f64, f64) = (33.50, -97.20);
 const OVERSEAS: (f64, f64) = (51.50, 0.10);
 
 const A: &str = "Two people were shot outside a bakery in Millbrook on Saturday night, police said. \
-Officers found Dana Pruitt and a second victim near Orchard Street. \
+Officers found Dana Pruitt, 34, and a second victim near Orchard Street. \
 Chief Wendell Marsh said the gunman fled in a grey sedan.";
 
 const B: &str = "Police in Millbrook are looking for the driver of a grey sedan after a shooting on Orchard Street. \
@@ -141,4 +141,56 @@ fn an_article_background_event_of_another_time_stays_apart() {
     let d = store.article_event_ids("d");
     assert_ne!(d[0], d[1]);
     assert_eq!(store.article_event_ids("e").first(), d.first());
+}
+
+const F: &str = "The frigate Meridian captured fourteen pirates near the Korsa Channel on Tuesday, the navy said. \
+Captain Odile Baltrane said the pirates had tried to board the tanker Silvermoor.";
+
+const G: &str =
+    "Fourteen pirates who tried to board the tanker Silvermoor in the Korsa Channel were captured by the frigate Meridian on Tuesday.";
+
+/// Two reports of one capture at sea, placed by the reader in two countries: `f_town` puts the
+/// first in a town (else the country alone), `g_town` likewise the second.
+fn at_sea(f_town: bool, g_town: bool) -> MemoryStore {
+    let place = |m: M<'static>, phrase: &str, town: bool, cc: &str, at: (f64, f64)| {
+        if town {
+            m.place(phrase, Some(phrase), cc, Some("Coast"), Some(at), LocationPrecision::Exact)
+        } else {
+            m.place(phrase, None, cc, None, None, LocationPrecision::Country)
+        }
+    };
+    let f = article("f", None, Some(day(2025, 9, 4)), F);
+    let mf = M::new(F, SourceRole::Primary, SubEventType::Abduction, "captured fourteen pirates").sentence("Captain Odile Baltrane").date(
+        "on Tuesday",
+        day(2025, 9, 2),
+        day(2025, 9, 2),
+        DatePrecision::Day,
+        true,
+    );
+    let mf = place(mf, "Korsa Channel", f_town, "KE", (-4.0, 39.7))
+        .toll("captured fourteen pirates", ActorKind::PoliticalMilitia, Outcome::Captured, Amount::exact(14), Cause::Violence)
+        .done();
+    let g = article("g", None, Some(day(2025, 9, 4)), G);
+    let mg = M::new(G, SourceRole::Primary, SubEventType::Abduction, "were captured").date(
+        "on Tuesday",
+        day(2025, 9, 2),
+        day(2025, 9, 2),
+        DatePrecision::Day,
+        true,
+    );
+    let mg = place(mg, "Korsa Channel", g_town, "TZ", (-6.8, 39.3))
+        .toll("Fourteen pirates", ActorKind::PoliticalMilitia, Outcome::Captured, Amount::exact(14), Cause::Violence)
+        .done();
+    link(&[(f, vec![mf]), (g, vec![mg])])
+}
+
+#[test]
+fn a_country_read_from_a_flag_or_a_region_costs_points_and_the_names_decide() {
+    assert!(same_event(&at_sea(false, true), "f", "g"));
+}
+
+#[test]
+fn two_towns_in_two_countries_are_two_events() {
+    // Both placed in towns, in two countries, with nothing to doubt the places: two events.
+    assert!(!same_event(&at_sea(true, true), "f", "g"));
 }
