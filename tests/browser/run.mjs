@@ -342,11 +342,16 @@ async function main() {
 
   // --- a phone
   await s('Emulation.setDeviceMetricsOverride', { width: 390, height: 844, deviceScaleFactor: 2, mobile: true });
-  for (const route of ['#/', '#/event/' + encodeURIComponent((await evaluate("fetch('/api/events?limit=1').then(r => r.json()).then(d => d.events[0].id)")))]) {
+  for (const route of ['#/', '#/event/' + encodeURIComponent((await evaluate("fetch('/api/events?limit=1').then(r => r.json()).then(d => d.events[0].id)"))), '#/article/hostile-market-attack', '#/articles']) {
+    // each page titles itself when drawn: wait for that, not for the last page's content
+    await evaluate("document.title = 'navigating', true");
     await go(base + route);
-    await waitFor("document.querySelectorAll('table.events tbody tr, .claims .claim').length > 0", 'phone view ' + route);
+    await waitFor("document.title !== 'navigating' && document.querySelectorAll('table tbody tr, .claims .claim, .article-text').length > 0", 'phone view ' + route);
+    await new Promise((r) => setTimeout(r, 150));
     const overflow = await evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
-    check(overflow <= 1, 'on a phone, ' + route + ' does not scroll sideways', overflow);
+    // on failure: which parts of the page, hidden, end the overflow
+    const wide = overflow <= 1 ? [] : await evaluate("(() => { const W = () => document.documentElement.scrollWidth; const base = W(); return Array.from(document.querySelectorAll('main *')).filter((c) => { const d = c.style.display; c.style.display = 'none'; const w = W(); c.style.display = d; return w < base; }).slice(-3).map((c) => c.tagName + '.' + c.className + ': ' + c.textContent.slice(0, 60)); })()");
+    check(overflow <= 1, 'on a phone, ' + route + ' does not scroll sideways', { overflow, wide });
   }
   await s('Emulation.clearDeviceMetricsOverride');
 
