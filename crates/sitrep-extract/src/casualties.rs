@@ -188,6 +188,13 @@ fn trigger_at(toks: &[Token], k: usize) -> Option<Trigger> {
         {
             t(Wounded, ObjectOnly, 1, WOUND_VERB)
         }
+        // "sent three others to the hospital" (hit)
+        "sent" | "sending" | "sends"
+            if (k + 2..k + 9).any(|j| matches!(word(toks, j), "hospital" | "hospitals"))
+                && (k + 2..k + 7).any(|j| word(toks, j) == "to") =>
+        {
+            t(Wounded, ObjectOnly, 1, WOUND_VERB)
+        }
         // "two victims remain in critical condition" (hit)
         "in" if matches!(
             next,
@@ -231,6 +238,12 @@ fn trigger_at(toks: &[Token], k: usize) -> Option<Trigger> {
         }
         "end" if matches!(word(toks, k.wrapping_sub(1)), "their" | "his" | "her") && word(toks, k.wrapping_sub(2)) == "met" => {
             t(Killed, Intransitive, 1, KILL_VERB)
+        }
+        // "the fatal shooting of a 15-year-old boy"
+        "shooting" | "shootings" | "stabbing"
+            if next == "of" && matches!(word(toks, k.wrapping_sub(1)), "fatal" | "deadly" | "fatally") =>
+        {
+            t(Killed, NounOf, 2, NOUN)
         }
         "deaths" | "fatalities" | "bodies" | "corpses" => t(Killed, NumberBefore, 1, NOUN),
         "toll" => t(Killed, Toll, 1, TOLL),
@@ -647,6 +660,17 @@ fn in_age_list(toks: &[Token], i: usize, lo: usize) -> bool {
         if matches!(word(toks, b + 1), "years" | "year") && word(toks, b + 2) == "old" {
             return true;
         }
+        // "two males, 30 and 42, were injured": as many numbers as the people before them
+        let listed = (b - a) / 2 + 1;
+        if listed >= 2
+            && a >= lo + 3
+            && toks[a - 1].is_punct(',')
+            && person_noun(&toks[a - 2].lower).is_some_and(|p| !p.singular)
+            && (word(toks, a - 3) == ["", "one", "two", "three", "four", "five", "six"].get(listed).copied().unwrap_or("?")
+                || word(toks, a - 3) == listed.to_string())
+        {
+            return true;
+        }
         if a >= lo + 2
             && toks[a - 1].is_punct(',')
             && toks[a - 2].kind == Kind::Word
@@ -959,6 +983,7 @@ fn bare(toks: &[Token], n: &NumTok, hi: usize) -> Option<CountPhrase> {
         && !stop(t)
         && n.start > 0
         && trigger_at(toks, n.start - 1).is_some()
+        && !matches!(word(toks, n.start - 1), "shooting" | "shoots" | "sent" | "sending")
     {
         return Some(CountPhrase {
             start: n.start,
@@ -1338,6 +1363,14 @@ fn subject_left(toks: &[Token], cps: &[CountPhrase], k: usize, lo: usize) -> Opt
     // "Six people, including two children, were shot dead"
     if toks[e].is_punct(',') && e > lo {
         e -= 1;
+        // "The victim, Dana Smith, died": a name in apposition
+        if !cps.iter().any(|c| c.end == e + 1 || c.head == Some(e))
+            && let Some(o) = (e.saturating_sub(5).max(lo)..e).rev().find(|&i| toks[i].is_punct(','))
+            && (o + 1..=e).all(|i| toks[i].cap || toks[i].kind == Kind::Num)
+            && o > lo
+        {
+            e = o - 1;
+        }
     }
     if toks[e].is_punct(')') || toks[e].is_punct(']') {
         let open = if toks[e].is_punct(')') { '(' } else { '[' };
@@ -1483,6 +1516,7 @@ pub fn frames_with(toks: &[Token], nums: &[NumTok], range: (usize, usize), hints
                 {
                     objects.push(c);
                     coordinated_left(toks, &cps, c, lo, &mut objects);
+                    apposition(toks, &cps, &mut objects);
                 }
             }
             Form::Intransitive => {
@@ -1698,7 +1732,11 @@ fn apposition(toks: &[Token], cps: &[CountPhrase], objects: &mut Vec<usize>) {
     if others.len() == 1 && (cps[lead].end..cps[others[0]].start).any(|k| toks[k].is("and")) {
         return;
     }
-    if others.iter().all(|&c| cps[c].amount.best == 1) && cps[lead].amount.best == others.len() as u64 {
+    // "six people, three men and three women, were shot": the parts of the first
+    let parts: u64 = others.iter().map(|&c| cps[c].amount.best).sum();
+    if (others.iter().all(|&c| cps[c].amount.best == 1) && cps[lead].amount.best == others.len() as u64)
+        || (others.len() >= 2 && cps[lead].amount.best == parts && toks.get(cps[lead].end).is_some_and(|t| t.is_punct(',')))
+    {
         objects.retain(|&c| c == lead);
     }
 }

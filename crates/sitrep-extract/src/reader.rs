@@ -653,6 +653,9 @@ fn is_hit(doc: &Doc, f: &Frame) -> bool {
                 | "fight"
                 | "fights"
                 | "battling"
+                | "sent"
+                | "sending"
+                | "sends"
         )
 }
 
