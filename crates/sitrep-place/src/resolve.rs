@@ -477,9 +477,12 @@ fn foreign_small(store: &Store, m: &RawMention, e: u32, focus: &Focus) -> bool {
         && matches!(store.e.feature[i], Feature::Populated | Feature::Other | Feature::Admin2 | Feature::Admin3)
         && store.e.flags[i] & (F_LANDMARK | F_REGION | F_CAPITAL) == 0
         && !focus.roi.contains(&store.e.cc[i])
-        && focus.others_total(m.start) >= 2.0
-        && focus.countries.values().any(|&w| w >= 0.5)
-        && focus.country_for(store.e.cc[i], m.start) < 0.05
+        && ((focus.others_total(m.start) >= 2.0
+            && focus.countries.values().any(|&w| w >= 0.5)
+            && focus.country_for(store.e.cc[i], m.start) < 0.05)
+            // nothing else in the text anchors it, and the user's region (the GeoNames dumps
+            // loaded) is known: a village there the gazetteer spells otherwise
+            || (focus.others_total(m.start) == 0.0 && !focus.roi.is_empty() && (m.locative || m.town)))
 }
 
 fn precision_of(store: &Store, e: u32) -> LocationPrecision {
@@ -674,7 +677,13 @@ pub(crate) fn resolve(
 /// admin hints name, else nothing.
 fn resolve_unknown(store: &Store, m: RawMention, focus: &Focus) -> Resolved {
     let name = m.raw_name.clone();
-    let mut countries = focus.top_countries(0.2);
+    // (with the user's region known, a country only the mention's own first reading votes
+    // for is no context for it)
+    let mut countries: Vec<u16> = focus
+        .top_countries(0.2)
+        .into_iter()
+        .filter(|&c| focus.roi.is_empty() || focus.roi.contains(&c) || focus.country_for(c, m.start) > 0.0)
+        .collect();
     let no_context = countries.is_empty() && m.admin_hints.is_empty();
     if no_context {
         // no context at all: the countries of the GeoNames dumps loaded (the user's region)

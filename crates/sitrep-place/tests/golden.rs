@@ -140,3 +140,11 @@ fn institutions_named_after_places() {
     // "the directorate of water of Tahoua" names an institution, not where it happened
     insta::assert_snapshot!(show("Gunmen seized two engineers of the regional directorate of water of Tahoua in the area of Abala."));
 }
+
+#[test]
+fn a_lone_village_abroad_is_read_in_the_users_region() {
+    // the test dump (Niger) is the user's region; a small foreign town of that name, with
+    // nothing else in the text, gives way to a local reading (here: none, so unresolved)
+    insta::assert_snapshot!(show("Gunmen abducted two chiefs in the village of Kumasi."));
+    insta::assert_snapshot!(show("Gunmen abducted two chiefs in the village of Wenchi."));
+}
