@@ -184,8 +184,11 @@ fn analyse<'a>(gaz: &Gazetteer, table: &ActorTable, text: &'a str, published: Op
         if lo >= hi {
             continue;
         }
-        let (parts, frames): (Vec<Frame>, Vec<Frame>) =
-            casualties::frames_with(&toks, &nums, (lo, hi), &hints).into_iter().partition(|f| f.count.subset);
+        let (parts, frames): (Vec<Frame>, Vec<Frame>) = if tally(&toks, lo, hi) {
+            (Vec::new(), Vec::new())
+        } else {
+            casualties::frames_with(&toks, &nums, (lo, hi), &hints).into_iter().partition(|f| f.count.subset)
+        };
         let acts: Vec<ActCue> = acts::acts(&toks, lo, hi).into_iter().filter_map(|a| realised(&toks, a, lo)).collect();
         let attributions = attribution::find(text, &toks, lo, hi);
         let cues = segment::cues(&toks, lo, hi);
@@ -271,6 +274,35 @@ fn unglue(text: &str, span: Span) -> Vec<Span> {
     }
     out.push(Span::new(start, span.end));
     out
+}
+
+/// A sentence that counts the victims of many incidents ("more than 700 people have been killed
+/// so far this year", "four men were killed in shootings across the city over the weekend",
+/// "he was one of 10 people killed since Friday", "45 people were killed in July alone"): its
+/// figures are no event's.
+fn tally(toks: &[Token], lo: usize, hi: usize) -> bool {
+    let w = |i: usize| if i < hi { toks[i].lower.as_str() } else { "" };
+    let perfect = (lo..hi).any(|i| matches!(w(i), "have" | "has") && w(i + 1) == "been");
+    (lo..hi).any(|i| match w(i) {
+        "so" => w(i + 1) == "far" && (perfect || matches!(w(i + 2), "this" | "in")),
+        "this" => w(i + 1) == "year" && (perfect || w(i + 2) == "alone"),
+        "year" => w(i + 1) == "to" && w(i + 2) == "date",
+        "alone" => i > lo && (sitrep_month(w(i - 1)) || matches!(w(i - 1), "year" | "weekend" | "month")),
+        "shootings" | "incidents" => {
+            matches!(w(i + 1), "across" | "citywide" | "throughout")
+                || (i > lo && (toks[i - 1].kind == crate::tokens::Kind::Num || matches!(w(i - 1), "separate")))
+        }
+        "one" => w(i + 1) == "of" && toks.get(i + 2).is_some_and(|t| i + 2 < hi && t.kind == crate::tokens::Kind::Num),
+        "stats" | "statistics" => true,
+        _ => false,
+    })
+}
+
+fn sitrep_month(w: &str) -> bool {
+    matches!(
+        w,
+        "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december"
+    )
 }
 
 fn sd_act(a: Act) -> bool {
@@ -659,6 +691,12 @@ fn is_hit(doc: &Doc, f: &Frame) -> bool {
         )
 }
 
+/// The number of an ordinal word ("second" is 2), from 2 to 10.
+fn ordinal(w: &str) -> Option<u64> {
+    let n = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"].iter().position(|x| *x == w)?;
+    Some(n as u64 + 2)
+}
+
 /// 'm' or 'f' for a noun naming one man or one woman.
 fn gender(w: &str) -> Option<char> {
     match w {
@@ -898,10 +936,14 @@ fn assemble(
             kind = ActorKind::IdentityMilitia;
         }
         let attributed_to = doc.sents[*s].attributions.first().map(|a| a.source.clone());
+        // "a third person has died": the dead are three now
+        let nth = (f.outcome == Outcome::Killed && f.count.amount.best == 1 && doc.toks[f.count.start].is("a"))
+            .then(|| ordinal(&doc.toks[f.count.start + 1].lower))
+            .flatten();
         cas.push(CasualtyValue {
             party: kind,
             outcome: f.outcome,
-            amount: f.count.amount,
+            amount: nth.map_or(f.count.amount, |n| Amount::at_least(n)),
             cause: f.cause,
             attributed_to,
             superseded: false,

@@ -363,6 +363,12 @@ const US_NEWS: &[(&str, &str)] = &[
          who are 19 and 22 years old, said.",
     ),
     (
+        "tally_and_toll",
+        "Two people were killed outside a nightclub early Sunday. A third person has died at the hospital, police said Monday. \
+         More than 300 people have been killed in the city so far this year, and at least 40 were shot in separate shootings \
+         over the weekend.",
+    ),
+    (
         "struck",
         "A stray bullet struck a 20 year-old Maple Grove woman in the arm on Monday evening. \
          She was treated at a hospital and released.",
