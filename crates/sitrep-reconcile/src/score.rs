@@ -209,8 +209,8 @@ pub struct View<'a> {
 fn generic_actor(folded: &str) -> bool {
     folded.contains("unidentified")
         || folded.starts_with("civilians")
-        || folded.starts_with("military forces of")
-        || folded.starts_with("police forces of")
+        || folded.starts_with("military forces")
+        || folded.starts_with("police forces")
         || folded.starts_with("protesters")
         || folded.starts_with("rioters")
         || folded.starts_with("unknown")
@@ -832,6 +832,14 @@ mod tests {
         assert_eq!(gap_days((day(1, 1), day(1, 3)), (day(1, 5), day(1, 5))), 2);
         assert_eq!(gap_days((day(1, 1), day(1, 31)), (day(1, 5), day(1, 5))), 0);
         assert_eq!(mid_offset((day(1, 1), day(1, 1)), (day(1, 11), day(1, 11))), 10);
+    }
+
+    #[test]
+    fn state_forces_are_generic_with_or_without_their_country() {
+        assert!(generic_actor("police forces"));
+        assert!(generic_actor("police forces of greece"));
+        assert!(generic_actor("military forces"));
+        assert!(!generic_actor("islamic state sahel province"));
     }
 
     #[test]
