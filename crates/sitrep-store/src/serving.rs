@@ -358,6 +358,18 @@ pub fn list_events(
     limit: usize,
     shape: Shape,
 ) -> Result<EventPage, StoreError> {
+    list_events_with(conn, f, sort, after, limit, shape, true)
+}
+
+fn list_events_with(
+    conn: &Connection,
+    f: &EventFilter,
+    sort: Sort,
+    after: Option<&Cursor>,
+    limit: usize,
+    shape: Shape,
+    one_pass: bool,
+) -> Result<EventPage, StoreError> {
     let mut total = None;
     let form = match &f.fts {
         Some(q) => {
@@ -373,6 +385,17 @@ pub fn list_events(
         None => FtsForm::Set,
     };
     let (mut w, mut p) = conditions_with(conn, f, form)?;
+    // Filters through sets (full text with other filters, actor kinds, flags, an article):
+    // one pass reads every match, counted and sorted here, instead of one query for the page
+    // and another for the total, each building the sets again.
+    let through_sets = (f.fts.is_some() && total.is_none()) || !f.actor_kinds.is_empty() || !f.flags.is_empty() || f.article.is_some();
+    if one_pass
+        && through_sets
+        && f.bbox.is_none()
+        && let Some(page) = page_in_one_pass(conn, &w, &p, sort, after, limit, shape)?
+    {
+        return Ok(page);
+    }
     // A box: its events counted first (the total needs it anyway); when they are many, the
     // page is read in order from the sort's index, each row's position checked, instead of
     // every event of the latitude band read from the position index and sorted (measured
@@ -448,6 +471,71 @@ pub fn list_events(
         events.push((r.get(1)?, r.get(4)?));
     }
     Ok(EventPage { events, next: if more { last } else { None }, total })
+}
+
+/// Most matches [`page_in_one_pass`] sorts itself; beyond, the page and the total are two
+/// queries.
+const ONE_PASS_MAX: usize = 20_000;
+
+/// A page and its total from one query reading every match (`None` when there are more than
+/// [`ONE_PASS_MAX`]): the matches sorted and the cursor applied here, in the order and with
+/// the comparisons SQL would use (row values, binary text).
+fn page_in_one_pass(
+    conn: &Connection,
+    w: &[String],
+    p: &[Value],
+    sort: Sort,
+    after: Option<&Cursor>,
+    limit: usize,
+    shape: Shape,
+) -> Result<Option<EventPage>, StoreError> {
+    let sql = format!("SELECT e.n, e.sort_date, e.fatalities FROM event_index e{} LIMIT {}", where_clause(w), ONE_PASS_MAX + 1);
+    let mut rows: Vec<(i64, String, i64)> = Vec::new();
+    {
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let mut q = stmt.query(params_from_iter(p.iter()))?;
+        while let Some(r) = q.next()? {
+            rows.push((r.get(0)?, r.get(1)?, r.get(2)?));
+        }
+    }
+    if rows.len() > ONE_PASS_MAX {
+        return Ok(None);
+    }
+    let total = rows.len() as u64;
+    match sort {
+        Sort::DateDesc => rows.sort_by(|a, b| (&b.1, b.0).cmp(&(&a.1, a.0))),
+        Sort::DateAsc => rows.sort_by(|a, b| (&a.1, a.0).cmp(&(&b.1, b.0))),
+        Sort::FatalitiesDesc => rows.sort_by_key(|r| std::cmp::Reverse((r.2, r.0))),
+    }
+    let start = match (sort, after) {
+        (Sort::DateDesc, Some(Cursor::Date(d, n))) => rows.partition_point(|r| (&r.1, r.0) >= (d, *n)),
+        (Sort::DateAsc, Some(Cursor::Date(d, n))) => rows.partition_point(|r| (&r.1, r.0) <= (d, *n)),
+        (Sort::FatalitiesDesc, Some(Cursor::Fatalities(v, n))) => rows.partition_point(|r| (r.2, r.0) >= (*v, *n)),
+        (_, Some(_)) => return Err(StoreError::Corrupt("a cursor of another sort order".into())),
+        (_, None) => 0,
+    };
+    let rest = &rows[start..];
+    let page = &rest[..rest.len().min(limit)];
+    let more = rest.len() > limit;
+    let sql = match shape {
+        Shape::Summary => "SELECT i.id, ev.json FROM event_index i JOIN event_summary ev ON ev.n = i.n WHERE i.n = ?1",
+        Shape::Full => "SELECT i.id, ev.json FROM event_index i JOIN events ev ON ev.id = i.id WHERE i.n = ?1",
+    };
+    let mut stmt = conn.prepare_cached(sql)?;
+    let mut events = Vec::with_capacity(page.len());
+    for (n, _, _) in page {
+        if let Some(row) = stmt.query_row([n], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))).optional()? {
+            events.push(row);
+        }
+    }
+    let next = match (more, page.last()) {
+        (true, Some((n, date, fatalities))) => Some(match sort {
+            Sort::FatalitiesDesc => Cursor::Fatalities(*fatalities, *n),
+            _ => Cursor::Date(date.clone(), *n),
+        }),
+        _ => None,
+    };
+    Ok(Some(EventPage { events, next, total: Some(total) }))
 }
 
 /// Map cells: (grid cell, event type) -> (sum of lat, sum of lon, events, fatalities).
@@ -916,6 +1004,63 @@ mod tests {
         let only = EventFilter { fts: Some("\"convoy\"".into()), ..Default::default() };
         assert_eq!(count_events(c, &only).unwrap(), 20);
         assert_eq!(list_events(c, &only, Sort::DateDesc, None, 100, Shape::Full).unwrap().events.len(), 20);
+    }
+
+    #[test]
+    fn pages_through_sets_in_one_pass_are_the_pages_of_two_queries() {
+        let kinds = ["state_forces", "rebels", "civilians"];
+        let evs: Vec<String> = (0..120u64)
+            .map(|i| {
+                let mut v: serde_json::Value = serde_json::from_str(&event(
+                    &format!("p{i:03}"),
+                    if i % 2 == 0 { "Battles" } else { "Riots" },
+                    if i % 3 == 0 { "ML" } else { "NE" },
+                    "Gao",
+                    // repeated dates and fatalities: ties are broken by row number
+                    &format!("2024-{:02}-{:02}", i % 5 + 1, i % 3 + 1),
+                    i % 7,
+                    16.0,
+                    0.5,
+                ))
+                .unwrap();
+                v["actors"] = serde_json::json!([{"name": "A", "kind": kinds[(i % 3) as usize], "role": "attacker"}]);
+                v["flags"] = if i % 4 == 0 { serde_json::json!(["conflicting_counts"]) } else { serde_json::json!([]) };
+                if i % 5 == 0 {
+                    v["evidence"] =
+                        serde_json::json!([{"article_id": "a", "field": "date", "start": 0, "end": 5, "quote": "a convoy ambush"}]);
+                }
+                v.to_string()
+            })
+            .collect();
+        let s = store_with(&evs);
+        let c = s.conn();
+        let filters = [
+            EventFilter { flags: vec!["conflicting_counts".into()], ..Default::default() },
+            EventFilter { actor_kinds: vec!["rebels".into()], flags: vec!["conflicting_counts".into()], ..Default::default() },
+            EventFilter { fts: Some("\"convoy\"".into()), countries: vec!["NE".into()], ..Default::default() },
+            EventFilter { actor_kinds: vec!["civilians".into(), "rebels".into()], min_fatalities: Some(2), ..Default::default() },
+        ];
+        for f in &filters {
+            for sort in [Sort::DateDesc, Sort::DateAsc, Sort::FatalitiesDesc] {
+                let mut both: Vec<(Vec<String>, u64)> = Vec::new();
+                for one_pass in [true, false] {
+                    let (mut all, mut after) = (Vec::new(), None);
+                    let total = loop {
+                        let page = list_events_with(c, f, sort, after.as_ref(), 7, Shape::Summary, one_pass).unwrap();
+                        let total = page.total.unwrap_or_else(|| count_events(c, f).unwrap());
+                        all.extend(ids(&page).iter().map(|x| x.to_string()));
+                        match page.next {
+                            Some(n) => after = Some(n),
+                            None => break total,
+                        }
+                    };
+                    assert_eq!(all.len() as u64, total, "{f:?} {sort:?} {one_pass}");
+                    both.push((all, total));
+                }
+                assert!(both[0].1 > 0, "{f:?}");
+                assert_eq!(both[0], both[1], "{f:?} {sort:?}");
+            }
+        }
     }
 
     #[test]
