@@ -201,7 +201,8 @@ fn trigger_at(toks: &[Token], k: usize) -> Option<Trigger> {
             "critical" | "serious" | "stable" | "fair" | "good" | "grave" | "life-threatening" | "satisfactory" | "guarded" | "extremely"
         ) && (k + 2..k + 4).any(|j| word(toks, j) == "condition") =>
         {
-            t(Wounded, Intransitive, 1, WOUND_VERB)
+            let end = (k + 2..k + 4).find(|&j| word(toks, j) == "condition").map_or(k + 1, |j| j + 1);
+            t(Wounded, Intransitive, end - k, WOUND_VERB)
         }
         "burned" | "burnt" if next == "alive" => t(Killed, Intransitive, 2, KILL_VERB),
         "kill" | "kills" | "killed" | "killing" | "murder" | "murdered" | "murdering" | "execute" | "executed" | "executing" | "behead"
@@ -1376,6 +1377,33 @@ fn subject_left(toks: &[Token], cps: &[CountPhrase], k: usize, lo: usize) -> Opt
         let open = if toks[e].is_punct(')') { '(' } else { '[' };
         let o = (e.saturating_sub(12).max(lo)..e).rev().find(|&i| toks[i].is_punct(open))?;
         e = left_of_fillers(toks, o, lo)?;
+    }
+    // "Four people -- including a child -- were injured": a remark between dashes
+    let dash = |t: &Token| t.is_punct('-') || t.is_punct('\u{2014}') || t.is_punct('\u{2013}');
+    if dash(&toks[e]) {
+        let mut d = e;
+        while d > lo && dash(&toks[d - 1]) {
+            d -= 1;
+        }
+        if let Some(o) = (d.saturating_sub(12).max(lo)..d).rev().find(|&i| dash(&toks[i])) {
+            let mut o = o;
+            while o > lo && dash(&toks[o - 1]) {
+                o -= 1;
+            }
+            if o > lo {
+                e = o - 1;
+            }
+        }
+    }
+    // "four victims, ages 19 to 24, were": the ages in apposition
+    if toks[e].kind == Kind::Num || toks[e].is_punct(',') {
+        let mut a = e;
+        while a > lo && (toks[a].kind == Kind::Num || toks[a].is_punct(',') || matches!(toks[a].lower.as_str(), "and" | "to")) {
+            a -= 1;
+        }
+        if matches!(toks[a].lower.as_str(), "ages" | "aged") && a > lo + 1 && toks[a - 1].is_punct(',') {
+            e = a - 2;
+        }
     }
     let c = cps.iter().position(|c| c.end == e + 1 || c.head == Some(e))?;
     if !cps[c].subset {

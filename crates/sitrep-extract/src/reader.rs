@@ -657,8 +657,9 @@ fn ev(article: &Article, span: Span, extractor: ExtractorId) -> Evidence {
 /// "five people were shot", "were taken to a hospital", "in critical condition": a count of
 /// people hit, the killed among them as well as the wounded ("three others were also shot",
 /// "five more people were hit" are besides the dead).
-fn is_hit(doc: &Doc, f: &Frame) -> bool {
-    let besides = (f.count.additive && !doc.toks[f.count.start].is("another"))
+fn is_hit(doc: &Doc, f: &Frame, after_dead: bool) -> bool {
+    // ("a man is dead and another is in critical condition": another than the dead)
+    let besides = (f.count.additive && (after_dead || !doc.toks[f.count.start].is("another")))
         || (f.trigger.0.saturating_sub(3)..f.trigger.0).any(|k| doc.toks[k].is("also"));
     f.outcome == Outcome::Wounded
         && !besides
@@ -926,6 +927,9 @@ fn assemble(
     };
     let mut cas: Vec<CasualtyValue> = Vec::new();
     let mut cas_meta: Vec<Meta> = Vec::new();
+    // a count told after a death in its sentence
+    let after_dead =
+        |f: &Frame, s: usize| frames.iter().any(|(g, t)| *t == s && g.outcome == Outcome::Killed && g.count.start < f.count.start);
     for (i, (f, s)) in frames.iter().enumerate() {
         let mut party = f.count.party;
         if party == Party::Unknown {
@@ -949,7 +953,7 @@ fn assemble(
             superseded: false,
             evidence: ev(article, f.span, f.extractor.clone()),
         });
-        let hit = is_hit(doc, f);
+        let hit = is_hit(doc, f, after_dead(f, *s));
         // "killed himself": the shooter; "five people are dead" may count him already
         let self_kill = f.extractor == casualties::SELF_KILL;
         let all_dead = f.outcome == Outcome::Killed
@@ -962,8 +966,8 @@ fn assemble(
         // wounded" tells two groups)
         let explicit_more = (f.count.start.saturating_sub(1)..f.count.end)
             .any(|k| matches!(doc.toks[k].lower.as_str(), "another" | "additional" | "more" | "further"));
-        let additive =
-            f.count.additive && frames[..i].iter().any(|(g, t)| g.outcome == f.outcome && !is_hit(doc, g) && (explicit_more || t == s));
+        let additive = f.count.additive
+            && frames[..i].iter().any(|(g, t)| g.outcome == f.outcome && !is_hit(doc, g, after_dead(g, *t)) && (explicit_more || t == s));
         // "a man ... a woman": people told one by one, each with an indefinite article
         // (alone with their outcome in their sentence, and a man told from a woman)
         let alone = frames.iter().filter(|(g, t)| t == s && g.outcome == f.outcome).count() == 1;

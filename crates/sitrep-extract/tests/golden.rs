@@ -369,6 +369,12 @@ const US_NEWS: &[(&str, &str)] = &[
          over the weekend.",
     ),
     (
+        "remarks",
+        "Four people -- including a 12-year-old girl -- were injured in a drive-by shooting on Saturday night. \
+         The victims, ages 12 to 31, were treated at a hospital.",
+    ),
+    ("another_after_dead", "A 15-year-old boy is dead and another teen is in critical condition after a shooting on Friday."),
+    (
         "struck",
         "A stray bullet struck a 20 year-old Maple Grove woman in the arm on Monday evening. \
          She was treated at a hospital and released.",
