@@ -919,7 +919,24 @@ fn assemble(
                 && kept.iter().any(|(g, _)| {
                     g.outcome == f.outcome || (f.outcome == Outcome::Wounded && g.outcome == Outcome::Killed && g.count.amount.best == 1)
                 });
-            if !counted {
+            // a headline repeated in one run of text ("Seven people injured Seven people injured")
+            let quote = |g: &Frame| doc.text[g.span.start..g.span.end].to_lowercase();
+            // or told twice in one run ("Seven people injured ... a shooting that injured seven
+            // male victims"): the same figure and party from another verb
+            let repeated = kept.iter().any(|(g, t)| {
+                *t == s
+                    && g.outcome == f.outcome
+                    && (quote(g) == quote(f)
+                        || (g.count.amount == f.count.amount
+                            && g.count.party == f.count.party
+                            && g.trigger != f.trigger
+                            && f.count.amount.best > 1
+                            && !matches!(
+                                doc.toks[f.count.start.min(f.trigger.0).saturating_sub(1)].lower.as_str(),
+                                "and" | "while" | "but" | "," | ";" | "whereas"
+                            )))
+            });
+            if !counted && !repeated {
                 kept.push((f, s));
             }
         }
