@@ -377,7 +377,7 @@ fn clue(text: &str, start: usize, end: usize, sentence_start: usize) -> Clue {
     if matches!(w(0), "with" | "of") && matches!(w(1), "border" | "frontier" | "borders") {
         return Clue::Border;
     }
-    // "the mayor of X": a person's title; "the regional directorate of hydraulics of X": an
+    // "the mayor of X": a person's title; "the directorate of water of X": an
     // institution
     if w(0) == "of" && (TITLES.contains(&w(1)) || INSTITUTIONS.contains(&w(1)) || (w(2) == "of" && INSTITUTIONS.contains(&w(3)))) {
         return Clue::Modifier;

@@ -651,7 +651,7 @@ fn classify(
                 } else if TITLE_AFTER.contains(nw) {
                     // "Texas Governor Greg Abbott": the place stays literal
                 } else if settlement_of(text, toks, i) && i == run_start && !is_common_word(nw) {
-                    // "the village of Dosso Koira": a village's two-word name, not a town's
+                    // "the village of Niamey Koira": a village's two-word name, not a town's
                     // name inside another (the run is read as an unknown name)
                     return None;
                 } else if single && (is_given_name(&lw) || !(strong(&hits) || big(store, &hits))) {
@@ -910,7 +910,7 @@ fn mark_hints(text: &str, _toks: &[Tok], ms: &mut [RawMention]) {
                 ms[k].admin_hints = list_hints.clone();
                 ms[k].paren_hints = true;
             }
-            // "Torodi [Lamorde Torodi] (Torodi, Tillaberi)": the other name in brackets lies
+            // "Tassia [Tassia Kaina] (Abala, Tillaberi)": the other name in brackets lies
             // in the same areas
             for mb in ms[a + 1..].iter_mut().take_while(|mb| mb.start < hints_from) {
                 if mb.admin_hints.is_empty() {

@@ -749,7 +749,7 @@ fn resolve_unknown(store: &Store, m: RawMention, focus: &Focus) -> Resolved {
             return Resolved { raw: m, entry: e, how: How::Fallback, precision: Some(p) };
         }
     }
-    // a name of several words nothing reads whole ("Dosso Kouregou"): a village that one of
+    // a name of several words nothing reads whole ("Niamey Djibaro"): a village that one of
     // its words names, close to the text's other places, is where it lies (near it)
     if hint_areas.is_empty()
         && let Some(e) = part_named_near(store, &m, &countries, focus)
