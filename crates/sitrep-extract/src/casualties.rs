@@ -220,6 +220,8 @@ fn trigger_at(toks: &[Token], k: usize) -> Option<Trigger> {
             t(Killed, NounOf, 2, NOUN)
         }
         "died" | "die" | "dies" | "dying" | "perished" | "perish" | "succumbed" | "dead" => t(Killed, Intransitive, 1, KILL_VERB),
+        // "was pronounced deceased"
+        "deceased" if matches!(word(toks, k.wrapping_sub(1)), "pronounced" | "declared" | "found") => t(Killed, Intransitive, 1, KILL_VERB),
         // "two others are fighting for their lives" (hit)
         "fighting" | "fight" | "fights" | "battling"
             if next == "for" && matches!(word(toks, k + 2), "their" | "his" | "her") && matches!(word(toks, k + 3), "lives" | "life") =>
@@ -860,6 +862,8 @@ fn name_subject(toks: &[Token], i: usize, lo: usize, hi: usize, hints: &[Option<
         "died" | "dies" => true,
         // "Dana Smith, 22, and Lee Park, 19, were shot"
         "and" => is_name(p + 1),
+        // "Dana Smith, who was pronounced dead"
+        "," => word(toks, p + 1) == "who" && matches!(word(toks, p + 2), "was" | "is" | "had" | "has" | "died"),
         _ => false,
     };
     ok.then_some(end)
@@ -1406,6 +1410,10 @@ fn subject_left(toks: &[Token], cps: &[CountPhrase], k: usize, lo: usize) -> Opt
         }
     }
     let c = cps.iter().position(|c| c.end == e + 1 || c.head == Some(e))?;
+    // "which of the three victims was later declared dead": one of them, not all
+    if cps[c].amount.best > 1 && (cps[c].end..k).any(|i| matches!(word(toks, i), "was" | "is" | "has")) {
+        return None;
+    }
     if !cps[c].subset {
         return Some(c);
     }
@@ -1420,7 +1428,8 @@ fn subject_left(toks: &[Token], cps: &[CountPhrase], k: usize, lo: usize) -> Opt
     if toks[e2].is_punct(',') {
         e2 = e2.checked_sub(1)?;
     }
-    cps.iter().position(|c| c.end == e2 + 1 && !c.subset)
+    // "Five members of a family, including three children, were found shot dead"
+    cps.iter().position(|c| !c.subset && (c.end == e2 + 1 || (c.end <= e2 && e2 + 1 - c.end <= 4 && word(toks, c.end) == "of")))
 }
 
 /// Skips fillers leftwards from `k` (exclusive); returns the index of the token before them.

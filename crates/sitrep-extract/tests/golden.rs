@@ -375,6 +375,12 @@ const US_NEWS: &[(&str, &str)] = &[
     ),
     ("another_after_dead", "A 15-year-old boy is dead and another teen is in critical condition after a shooting on Friday."),
     (
+        "family",
+        "Five members of a family, including three children, were found shot dead at their home on Sunday. \
+         It was not clear which of the five victims was declared deceased first. \
+         Seven people injured in Elm City shooting Seven people injured in Elm City shooting.",
+    ),
+    (
         "struck",
         "A stray bullet struck a 20 year-old Maple Grove woman in the arm on Monday evening. \
          She was treated at a hospital and released.",
