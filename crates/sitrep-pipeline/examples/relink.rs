@@ -4,7 +4,8 @@
 //! scoring a labelled corpus. Articles go in their ingest order, in batches of `N` (default
 //! 500, as `sitrep ingest`); `--reverse` takes them last first.
 //!
-//! `cargo run --release -p sitrep-pipeline --example relink -- DB [N] [--reverse] [--all] [--threshold T] [--average-min A] > main.tsv`
+//! `cargo run --release -p sitrep-pipeline --example relink -- DB [N] [--reverse] [--all] [--threshold T] [--average-min A] [--max-postings N] [--suspect] > main.tsv`
+//! (`--suspect`: list the articles whose dateline is found stale, on standard error)
 //! (`--all`: every mention, `article#index<TAB>event_id`)
 
 use rusqlite::params;
@@ -56,6 +57,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(t) = value("--average-min") {
         config.average_min = t;
     }
+    if let Some(t) = value("--max-postings") {
+        config.max_key_postings = t as usize;
+    }
     let linker = Linker::new(config);
     let mut mem = MemoryStore::new();
     let t0 = std::time::Instant::now();
@@ -72,6 +76,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     eprintln!("linked {} articles in {:.2} s, {} events", order.len(), t0.elapsed().as_secs_f64(), mem.len());
     let all = args.iter().any(|a| a == "--all");
+    if args.iter().any(|a| a == "--suspect") {
+        for a in mem.article_records().filter(|a| a.date_suspect()) {
+            eprintln!("date suspect: {} ({} pieces of evidence)", a.id, a.stale.len());
+        }
+    }
     for id in &order {
         let evs = mem.article_event_ids(id);
         if all {

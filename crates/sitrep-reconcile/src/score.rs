@@ -25,7 +25,7 @@
 //! | tolls that cannot both be true | -1.5 each (max -3) |
 //! | shared named actor / shared generic actor | +1 / +0.4 (max +1.5) |
 //! | shared tactics, one / two or more | +0.7 / +1.2 |
-//! | shared names in the mentions' sentences (not sources, not admin1), 1 / 2 / 3 / 4+ | +0.3 / +1 / +1.6 / +2.2; none of 3+ each: -0.5 |
+//! | shared names in the mentions' sentences (not sources, not admin1), 1 / 2 / 3 / 4 / 5 / 6 / 7+ | +0.5 / +1.3 / +2 / +2.6 / +3.2 / +3.8 / +4.4; none of 3+ each: -0.7 |
 //! | articles related as copy and original | +3 |
 //! | semantic similarity (only when the rest is undecided) | (cos - 0.5) x 5, in [-1, +2] |
 //!
@@ -627,7 +627,10 @@ fn score_parts(
             1 => 0.5,
             2 => 1.3,
             3 => 2.0,
-            _ => 2.6,
+            4 => 2.6,
+            5 => 3.2,
+            6 => 3.8,
+            _ => 4.4,
         },
     );
 
