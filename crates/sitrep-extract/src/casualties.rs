@@ -582,6 +582,24 @@ pub fn count_phrases(toks: &[Token], nums: &[NumTok], range: (usize, usize), hin
                     pronoun: false,
                     head: None,
                 })
+            } else if toks[i].cap
+                && (i == lo || (toks[i - 1].kind == Kind::Punct && !toks[i - 1].is_punct(',')))
+                && person_noun(w).is_some_and(|p| p.singular)
+                && !matches!(w, "police" | "officials" | "authorities")
+            {
+                // a headline's bare noun: "Teen dies after shooting", "Man killed on Elm Street"
+                let p = person_noun(w).map_or(Party::Unknown, |p| p.party);
+                Some(CountPhrase {
+                    start: i,
+                    end: i + 1,
+                    amount: Amount::exact(1),
+                    party: p,
+                    country: None,
+                    additive: false,
+                    subset: false,
+                    pronoun: false,
+                    head: Some(i),
+                })
             } else if let Some(end) = age_head(toks, i, hi) {
                 // "22-year-old Dana Smith was killed", "a gunman shot 17-year-old Lee Park"
                 Some(CountPhrase {

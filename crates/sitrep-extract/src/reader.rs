@@ -964,7 +964,7 @@ fn assemble(
         cas.push(CasualtyValue {
             party: kind,
             outcome: f.outcome,
-            amount: nth.map_or(f.count.amount, |n| Amount::at_least(n)),
+            amount: nth.map_or(f.count.amount, Amount::at_least),
             cause: f.cause,
             attributed_to,
             superseded: false,

@@ -381,6 +381,10 @@ const US_NEWS: &[(&str, &str)] = &[
          Seven people injured in Elm City shooting Seven people injured in Elm City shooting.",
     ),
     (
+        "headline_noun",
+        "Teen dies after shooting on Elm Street\n\nA 17-year-old boy who was shot on Tuesday night died at a hospital on Wednesday, police said.",
+    ),
+    (
         "struck",
         "A stray bullet struck a 20 year-old Maple Grove woman in the arm on Monday evening. \
          She was treated at a hospital and released.",
