@@ -479,9 +479,11 @@ fn score_parts(
     // of places the reader's (a surname or a street read as a town elsewhere): the places
     // then neither conflict nor count. Countries read from a region or the country alone
     // (a navy's flag, a region of the same name abroad) cost points rather than conflict.
-    let doubtful = place_doubtful(a, b);
+    // Computed only when places disagree (most pairs never ask).
+    let doubt = std::cell::OnceCell::new();
+    let doubtful = || *doubt.get_or_init(|| place_doubtful(a, b));
     let countries_differ = a.country.is_some() && b.country.is_some() && a.country != b.country;
-    if countries_differ && !doubtful {
+    if countries_differ && !doubtful() {
         if a.town_level() && b.town_level() {
             return t.conflict("countries differ");
         }
@@ -569,7 +571,7 @@ fn score_parts(
             (true, d) if d <= 15.0 => 1.5,
             (true, d) if d <= 50.0 => 0.5,
             (true, d) if d <= 150.0 => -1.0,
-            _ if doubtful => 0.0,
+            _ if doubtful() => 0.0,
             _ => return t.conflict("places over 150 km apart"),
         };
         t.add("place distance", specific(pts, a.population.max(b.population)));
@@ -583,7 +585,7 @@ fn score_parts(
         && !countries_differ
     {
         if x != y {
-            if !doubtful {
+            if !doubtful() {
                 t.add("admin1 differs", -2.0);
             }
         } else if !placed {
