@@ -538,6 +538,31 @@ fn specificity(p: LocationPrecision) -> u8 {
     }
 }
 
+/// True when the mention is a dateline's place: it starts a line, then maybe a country or
+/// state (", Niger") and an agency in brackets, then a dash ("NIAMEY —", "Diffa, Niger (AFP) -").
+fn dateline(text: &str, m: &PlaceMention) -> bool {
+    let line_start = text[..m.span.start].rfind('\n').map_or(0, |i| i + 1);
+    if !text[line_start..m.span.start].trim().is_empty() {
+        return false;
+    }
+    let mut rest = text[m.span.end..].trim_start_matches([' ', '\u{a0}']);
+    if let Some(r) = rest.strip_prefix(", ") {
+        // a country or state: capitalised words only
+        let n = r.find(|c: char| !(c.is_alphabetic() || c == ' ' || c == '.' || c == '\'')).unwrap_or(r.len());
+        if n == 0 || n > 40 || !r[..n].split_whitespace().all(|w| w.starts_with(char::is_uppercase)) {
+            return false;
+        }
+        rest = r[n..].trim_start_matches([' ', '\u{a0}']);
+    }
+    if let Some(r) = rest.strip_prefix('(') {
+        match r.find(')') {
+            Some(i) if i <= 40 && !r[..i].contains('\n') => rest = r[i + 1..].trim_start_matches([' ', '\u{a0}']),
+            _ => return false,
+        }
+    }
+    rest.starts_with(['\u{2014}', '\u{2013}']) || rest.starts_with("- ") || rest.starts_with("--")
+}
+
 /// How a candidate may serve, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Role {
@@ -549,6 +574,9 @@ enum Role {
     Weak,
     /// A route end or destination.
     Route,
+    /// The dateline's place: where the story was filed, the event's place only when the
+    /// text names no other ("NIAMEY (Reuters) - Gunmen attacked a post near Torodi").
+    Dateline,
     /// An admin hint in parentheses.
     Hint,
     /// Not a place of the event (a reference point that gave way, a border).
@@ -636,6 +664,7 @@ pub(crate) fn event_location(gaz: &Gazetteer, text: &str, places: &[PlaceMention
                         Role::Coded
                     }
                     Clue::Coded => Role::Hint,
+                    _ if dateline(text, m) => Role::Dateline,
                     Clue::None | Clue::Near if attributive(text, m, s.start) => Role::Weak,
                     Clue::None | Clue::Near => Role::Own,
                     Clue::Route | Clue::Between => Role::Route,
@@ -875,5 +904,30 @@ mod tests {
         assert!(attributive(text, &m(4, 10), 0));
         assert!(attributive(text, &m(31, 36), 0));
         assert!(!attributive(text, &m(47, 53), 0));
+    }
+
+    #[test]
+    fn datelines() {
+        let at = |text: &str, needle: &str| {
+            let start = text.find(needle).unwrap();
+            dateline(
+                text,
+                &PlaceMention {
+                    span: Span::new(start, start + needle.len()),
+                    kind: PlaceKind::Literal,
+                    place: None,
+                    extractor: sitrep_model::ExtractorId::new("place.gazetteer.v1"),
+                    name: needle.to_string(),
+                    precision: LocationPrecision::Exact,
+                    matched: Match::Exact,
+                },
+            )
+        };
+        assert!(at("NIAMEY \u{2014} Gunmen attacked a post near Torodi.", "NIAMEY"));
+        assert!(at("Title\nDiffa, Niger (AFP) - Two herders were killed.", "Diffa"));
+        assert!(at("GAO (Reuters) -- Shells hit the camp.", "GAO"));
+        assert!(!at("Gunmen attacked Torodi \u{2014} a town near the border.", "Torodi"));
+        assert!(!at("Torodi was attacked on Monday.", "Torodi"));
+        assert!(!at("Diffa, where the market stood, burned - witnesses said.", "Diffa"));
     }
 }
