@@ -1060,10 +1060,16 @@ fn assemble(
         target_hint = Some(k);
         target_hint_at = at;
     }
-    let first_target = targets.first().filter(|p| p.span.start < target_hint_at || target_hint.is_none_or(&same_side));
+    // (a named target that is the counted victim itself, "at least 20 soldiers were killed",
+    // is that side: it starts inside the count, after the count's first word)
+    let first_target =
+        targets.first().filter(|p| p.span.start < target_hint_at || target_hint.is_none_or(&same_side) || target_hint == Some(p.kind));
     let mut target: Option<(String, ActorKind, Option<Span>)> =
         demo_state.or_else(|| first_target.map(|p| (p.name.clone(), p.kind, Some(p.span))));
-    // two parties acting together ("soldiers and militants exchanged gunfire"): the other one
+    // two parties acting together ("soldiers and militants exchanged gunfire"): the other one;
+    // a party across the line between the state and armed groups before a rival group of the
+    // attacker's own kind (two groups named together, "al-Qaeda and Islamic State fighters",
+    // are one side, not both)
     let aname = attacker_name(&attacker);
     if target.is_none()
         && (act_set.contains(&Act::Clash) || act_set.contains(&Act::Resist))
@@ -1074,7 +1080,7 @@ fn assemble(
                 p.kind != ActorKind::Civilians
                     && ((opposed(a, p.kind) && !same_side(p.kind)) || (non_state(a) && p.kind == a && !p.generic && p.name != aname))
             })
-            .min_by_key(|p| p.order)
+            .min_by_key(|p| (!opposed(a, p.kind) || same_side(p.kind), p.order))
     {
         target = Some((p.name.clone(), p.kind, Some(p.span)));
     }
@@ -1253,6 +1259,31 @@ fn ethnic(w: &str) -> bool {
     )
 }
 
+/// People of communities that field communal militias (herders, farmers, villagers): one of
+/// them acting is their community's militia, not a lone armed individual.
+fn community_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "villager"
+            | "herder"
+            | "herdsman"
+            | "herdsboy"
+            | "pastoralist"
+            | "shepherd"
+            | "farmer"
+            | "peasant"
+            | "hunter"
+            | "rancher"
+            | "breeder"
+            | "cattleman"
+            | "fisherman"
+            | "fisher"
+            | "elder"
+            | "chief"
+            | "youth"
+    )
+}
+
 fn is_villager(doc: &Doc, f: &Frame) -> bool {
     f.count.head.is_some_and(|h| {
         matches!(
@@ -1383,15 +1414,17 @@ fn participants_of(doc: &Doc, table: &ActorTable, sents: &[usize], frames: &[(&F
             {
                 continue;
             }
-            out.push(Participant {
-                name: with_country("Unidentified Communal Militia", cc),
-                kind: ActorKind::IdentityMilitia,
-                side: Side::Agent,
-                span: doc.toks[k].span,
-                generic: true,
-                order,
-                synthetic: true,
-            });
+            // one unnamed person who is not of a community that fields militias ("a man shot
+            // his neighbour"): an unidentified armed individual, which ACLED codes as an
+            // unidentified armed group
+            let w = doc.toks[k].lower.as_str();
+            let lone = pn.singular && !ethnic(w) && !community_noun(w);
+            let (name, kind) = if lone {
+                (with_country("Unidentified Armed Group", cc), ActorKind::PoliticalMilitia)
+            } else {
+                (with_country("Unidentified Communal Militia", cc), ActorKind::IdentityMilitia)
+            };
+            out.push(Participant { name, kind, side: Side::Agent, span: doc.toks[k].span, generic: true, order, synthetic: true });
             order += 1;
         }
     }
@@ -1520,8 +1553,13 @@ fn dyad(
         _ => {
             let a = attacker.unwrap_or_else(|| (with_country("Unidentified Armed Group", cc), ActorKind::PoliticalMilitia, None));
             let akind = a.1;
+            // the same side told twice is one actor; two armed groups of one kind, each named,
+            // are both sides of a fight between them
+            let aname = a.0.clone();
+            let rivals =
+                |t: &(String, ActorKind, Option<Span>)| t.0 != aname && t.2.is_some() && !generic_name(&t.0) && !generic_name(&aname);
             out.push(val(a, ActorRole::Attacker));
-            if let Some(t) = target.filter(|t| t.1 != akind) {
+            if let Some(t) = target.filter(|t| t.1 != akind || rivals(t)) {
                 out.push(val(t, ActorRole::Target));
             }
         }

@@ -241,6 +241,31 @@ const ARTICLES: &[(&str, &str, Option<&str>)] = &[
          Police dispersed the crowd with tear gas and arrested 12 people, a student union said.",
         None,
     ),
+    (
+        "counter_attack",
+        "Soldiers repelled an attack on their base near Abala in western Niger on Monday, killing 12 militants, the army said. \
+         The assailants belonged to the Islamic State in the Sahel, it added.",
+        Some("2023-05-10"),
+    ),
+    (
+        "both_sides",
+        "At least 20 soldiers were killed in an attack on an army post in western Niger, the army said. \
+         Hundreds of jihadists used car bombs in the attack. \
+         Dozens of terrorists were killed in the counter-offensive. \
+         The troops were conducting operations against the threat posed by JNIM and the Islamic State group when they were attacked.",
+        Some("2023-10-04"),
+    ),
+    (
+        "rival_groups",
+        "Fighters of JNIM and the Islamic State Sahel clashed near Menaka on Friday, leaving at least 30 dead, residents said.",
+        Some("2022-03-14"),
+    ),
+    (
+        "lone_shooter",
+        "A man shot and killed his neighbor and wounded a teenager in Dayton, Ohio, on Saturday night, police said. \
+         Officers arrested the suspect at the scene.",
+        Some("2021-08-16"),
+    ),
 ];
 
 fn describe(reader: &Reader, id: &str, text: &str, published: Option<&str>) -> String {
@@ -401,4 +426,21 @@ fn reader_us_news_golden() {
         out.push_str(&describe(&reader, id, text, Some("2026-03-16")));
     }
     insta::assert_snapshot!("reader_us_news", out);
+}
+
+#[test]
+fn both_sides_of_a_clash_kept() {
+    // the side counted among the dead and the groups named as the attackers are both actors,
+    // whichever sentence names them
+    let gaz = Gazetteer::builtin();
+    let reader = Reader::new(&gaz);
+    for id in ["counter_attack", "both_sides", "rival_groups"] {
+        let (_, text, published) = ARTICLES.iter().find(|a| a.0 == id).unwrap();
+        let out = describe(&reader, id, text, *published);
+        let sides = out.lines().filter(|l| l.starts_with("  actor:")).count();
+        assert_eq!(sides, 2, "{id}: {out}");
+    }
+    let (_, text, published) = ARTICLES.iter().find(|a| a.0 == "both_sides").unwrap();
+    let out = describe(&reader, "both_sides", text, *published);
+    assert!(out.contains("(state_forces, target)") && out.contains("(rebels, attacker)"), "{out}");
 }
