@@ -673,7 +673,7 @@ fn place_doubtful(a: &View<'_>, b: &View<'_>) -> bool {
     named_in(a, b) || named_in(b, a) || shared_sorted(&a.rec.people, &b.rec.people) > 0
 }
 
-/// Points off a pair whose dates disagree as a follow-up's may ([`may_follow_up`]).
+/// Points off a pair whose dates disagree as a follow-up's may (`may_follow_up`).
 pub const FOLLOW_UP_PENALTY: f64 = 2.0;
 /// Least score (after the penalty) of such a pair.
 pub const FOLLOW_UP_MIN: f64 = 3.0;
