@@ -50,6 +50,14 @@ pub struct CountPhrase {
     pub head: Option<usize>,
 }
 
+impl CountPhrase {
+    /// One person of `party` over tokens `[start, end)`: not additive, not a subset, not a
+    /// pronoun (callers set those).
+    fn one(start: usize, end: usize, party: Party, head: Option<usize>) -> Self {
+        CountPhrase { start, end, amount: Amount::exact(1), party, country: None, additive: false, subset: false, pronoun: false, head }
+    }
+}
+
 /// One casualty frame in a token stream.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Frame {
@@ -524,17 +532,7 @@ pub fn count_phrases(toks: &[Token], nums: &[NumTok], range: (usize, usize), hin
                     c
                 })
                 // "a 17 year old is wounded"
-                .or(Some(CountPhrase {
-                    start: back,
-                    end: n.end + skip,
-                    amount: Amount::exact(1),
-                    party: Party::Civilian,
-                    country: None,
-                    additive: false,
-                    subset: false,
-                    pronoun: false,
-                    head: Some(n.end + skip - 1),
-                }))
+                .or(Some(CountPhrase::one(back, n.end + skip, Party::Civilian, Some(n.end + skip - 1))))
         } else if let Some(n) = num.filter(|n| !in_age_list(toks, n.start, lo)) {
             head_after(toks, n.end, hi, n.amount, false, hints).or_else(|| bare(toks, n, hi)).map(|mut c| {
                 c.start = i;
@@ -556,32 +554,12 @@ pub fn count_phrases(toks: &[Token], nums: &[NumTok], range: (usize, usize), hin
             } else if w == "another"
                 && toks.get(i + 1).is_some_and(|t| t.kind == Kind::Punct || passive_aux(&t.lower) || trigger_at(toks, i + 1).is_some())
             {
-                Some(CountPhrase {
-                    start: i,
-                    end: i + 1,
-                    amount: Amount::exact(1),
-                    party: Party::Unknown,
-                    country: None,
-                    additive: true,
-                    subset: false,
-                    pronoun: false,
-                    head: None,
-                })
+                Some(CountPhrase { additive: true, ..CountPhrase::one(i, i + 1, Party::Unknown, None) })
             } else if matches!(w, "himself" | "herself") && i > lo && trigger_at(toks, i - 1).is_some_and(|t| t.outcome == Outcome::Killed)
                 || (i >= lo + 4 && word(toks, i - 4) == "turned" && word(toks, i - 1) == "on")
             {
                 // "killed himself", "turned the gun on himself": the shooter, a death of its own
-                Some(CountPhrase {
-                    start: i,
-                    end: i + 1,
-                    amount: Amount::exact(1),
-                    party: Party::Armed,
-                    country: None,
-                    additive: false,
-                    subset: false,
-                    pronoun: false,
-                    head: None,
-                })
+                Some(CountPhrase::one(i, i + 1, Party::Armed, None))
             } else if toks[i].cap
                 && (i == lo || (toks[i - 1].kind == Kind::Punct && !toks[i - 1].is_punct(',')))
                 && person_noun(w).is_some_and(|p| p.singular)
@@ -589,56 +567,16 @@ pub fn count_phrases(toks: &[Token], nums: &[NumTok], range: (usize, usize), hin
             {
                 // a headline's bare noun: "Teen dies after shooting", "Man killed on Elm Street"
                 let p = person_noun(w).map_or(Party::Unknown, |p| p.party);
-                Some(CountPhrase {
-                    start: i,
-                    end: i + 1,
-                    amount: Amount::exact(1),
-                    party: p,
-                    country: None,
-                    additive: false,
-                    subset: false,
-                    pronoun: false,
-                    head: Some(i),
-                })
+                Some(CountPhrase::one(i, i + 1, p, Some(i)))
             } else if let Some(end) = age_head(toks, i, hi) {
                 // "22-year-old Dana Smith was killed", "a gunman shot 17-year-old Lee Park"
-                Some(CountPhrase {
-                    start: i,
-                    end,
-                    amount: Amount::exact(1),
-                    party: Party::Civilian,
-                    country: None,
-                    additive: false,
-                    subset: false,
-                    pronoun: false,
-                    head: Some(i),
-                })
+                Some(CountPhrase::one(i, end, Party::Civilian, Some(i)))
             } else if let Some(end) = name_subject(toks, i, lo, hi, hints) {
                 // "Dana Smith, 22, died at the hospital": a named person (a civilian unless
                 // the text says otherwise)
-                Some(CountPhrase {
-                    start: i,
-                    end,
-                    amount: Amount::exact(1),
-                    party: Party::Civilian,
-                    country: None,
-                    additive: false,
-                    subset: false,
-                    pronoun: false,
-                    head: None,
-                })
+                Some(CountPhrase::one(i, end, Party::Civilian, None))
             } else if matches!(w, "he" | "she" | "him") {
-                Some(CountPhrase {
-                    start: i,
-                    end: i + 1,
-                    amount: Amount::exact(1),
-                    party: Party::Unknown,
-                    country: None,
-                    additive: false,
-                    subset: false,
-                    pronoun: true,
-                    head: None,
-                })
+                Some(CountPhrase { pronoun: true, ..CountPhrase::one(i, i + 1, Party::Unknown, None) })
             } else {
                 None
             }
