@@ -630,7 +630,8 @@ fn procedural(doc: &Doc, s: &Sent, first: usize, end: usize) -> bool {
 fn home_country(doc: &Doc) -> Option<String> {
     let mut count: HashMap<String, usize> = HashMap::new();
     for p in doc.places.iter().filter(|p| p.kind != sitrep_place::PlaceKind::Embedded) {
-        if let Some(pl) = &p.place {
+        // (seas and other places in no country say nothing of one)
+        if let Some(pl) = p.place.as_ref().filter(|pl| !pl.country_code.is_empty()) {
             *count.entry(pl.country_code.clone()).or_default() += 1;
         }
     }
@@ -795,7 +796,7 @@ fn assemble(
                 l
             };
             location.evidence = m.location.evidence.clone();
-        } else if let Some(h) = main.and_then(|m| m.location.place.country_code.as_deref()).or(home) {
+        } else if let Some(h) = main.and_then(|m| m.location.place.country_code.as_deref()).filter(|c| !c.is_empty()).or(home) {
             location.place = Location {
                 name: country_name(h).map(str::to_string),
                 country_code: Some(h.to_string()),

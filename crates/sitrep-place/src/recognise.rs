@@ -600,7 +600,15 @@ fn classify(
     // "Arab"); a strong place does not give way ("Georgian" is no town)
     let demonyms: Vec<u32> = hits.iter().copied().filter(|v| v & DEMONYM != 0).collect();
     let others: Vec<u32> = hits.iter().copied().filter(|v| v & DEMONYM == 0).collect();
-    let as_demonym = !demonyms.is_empty() && (others.is_empty() || !strong(&others));
+    // a country's demonym before a common noun is the people's word even when a first-level
+    // division shares it ("Somali pirates", "a Somali official"; but "the Somali region")
+    let attributive = i == j
+        && toks
+            .get(j + 1)
+            .is_some_and(|n| n.kind == TokKind::Lower && joined_by_space(text, &first, n) && admin_level(&low(text, n)).is_none());
+    let admin1_only =
+        !others.is_empty() && others.iter().all(|&v| store.e.feature[store.visible(v & ENTRY) as usize] == crate::Feature::Admin1);
+    let as_demonym = !demonyms.is_empty() && (others.is_empty() || !strong(&others) || (attributive && admin1_only));
     let mut kind = if as_demonym { PlaceKind::Demonym } else { PlaceKind::Literal };
     let hits: Vec<u32> = if as_demonym { demonyms } else { others };
     if single
@@ -731,6 +739,11 @@ fn settlement_of(text: &str, toks: &[Tok], i: usize) -> bool {
 /// million people, or a hand-written alias or demonym.
 pub(crate) fn strong(store: &Store, hits: &[u32]) -> bool {
     hits.iter().any(|&v| v & (CAPS | DEMONYM | DOT) != 0 || store.is_strong(store.visible(v & ENTRY)))
+}
+
+/// True when token `b` follows token `a` after one plain space.
+fn joined_by_space(text: &str, a: &Tok, b: &Tok) -> bool {
+    &text[a.end..b.start] == " "
 }
 
 /// True when some hit is a place of 100,000 people or more.

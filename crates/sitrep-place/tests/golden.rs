@@ -148,3 +148,13 @@ fn a_lone_village_abroad_is_read_in_the_users_region() {
     insta::assert_snapshot!(show("Gunmen abducted two chiefs in the village of Kumasi."));
     insta::assert_snapshot!(show("Gunmen abducted two chiefs in the village of Wenchi."));
 }
+
+#[test]
+fn demonyms_before_nouns_and_datelines() {
+    // a country's demonym before a common noun is the people's word, even where a first-level
+    // division elsewhere shares it; with "region" after it, it is that division
+    insta::assert_snapshot!(show("Somali fishermen said a Somali patrol boat had left; the Somali region of Ethiopia was calm."));
+    // a dateline says where the story was filed: the event's place is the one the text names
+    insta::assert_snapshot!(show("NIAMEY (AFP) \u{2014} Gunmen attacked a gendarmerie post in Torodi on Monday."));
+    insta::assert_snapshot!(show("NIAMEY (AFP) \u{2014} The government extended the state of emergency."));
+}
