@@ -72,6 +72,29 @@ pub struct Article {
 }
 
 impl Article {
+    /// An article of cleaned `text` mapped to `original` by `map`, with no metadata, flags or
+    /// diagnostics yet.
+    pub fn new(id: impl Into<String>, original: impl Into<String>, text: impl Into<String>, map: OffsetMap) -> Self {
+        Article {
+            id: id.into(),
+            original: original.into(),
+            text: text.into(),
+            map,
+            title: None,
+            published: None,
+            published_from: None,
+            url: None,
+            outlet: None,
+            flags: Vec::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// An article whose text needed no cleaning (the identity map), with no metadata.
+    pub fn plain(id: impl Into<String>, text: &str) -> Self {
+        Article::new(id, text, text, OffsetMap::identity(text.len()))
+    }
+
     /// True when the article carries `flag`.
     pub fn has_flag(&self, flag: ArticleFlag) -> bool {
         self.flags.contains(&flag)

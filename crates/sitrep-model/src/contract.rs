@@ -299,24 +299,11 @@ mod tests {
     use super::*;
     use crate::mention::{DateValue, LocationValue};
     use crate::{Amount, ExtractorId, Span};
-    use sitrep_text::OffsetMap;
 
     #[test]
     fn quotes_are_code_point_slices_of_the_original() {
         let original = "Ségou: 3 soldiers were killed.".to_string();
-        let article = Article {
-            id: "a".into(),
-            text: original.clone(),
-            map: OffsetMap::identity(original.len()),
-            original: original.clone(),
-            title: None,
-            published: None,
-            published_from: None,
-            url: None,
-            outlet: None,
-            flags: vec![],
-            diagnostics: vec![],
-        };
+        let article = Article::plain("a", &original);
         let b = original.find("3 soldiers").unwrap();
         let ev = Evidence { span: Span::new(b, b + "3 soldiers were killed".len()), extractor: ExtractorId::new("test.v1") };
         let m = EventMention {

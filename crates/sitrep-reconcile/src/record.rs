@@ -842,24 +842,11 @@ impl MentionRecord {
 mod tests {
     use super::*;
     use sitrep_model::{ExtractorId, Span};
-    use sitrep_text::OffsetMap;
 
     #[test]
     fn quotes_are_code_point_slices() {
         let original = "À Ségou, 4 gardes ont été tués.".to_string();
-        let article = Article {
-            id: "a".into(),
-            text: original.clone(),
-            map: OffsetMap::identity(original.len()),
-            original: original.clone(),
-            title: None,
-            published: None,
-            published_from: None,
-            url: None,
-            outlet: None,
-            flags: vec![],
-            diagnostics: vec![],
-        };
+        let article = Article::plain("a", &original);
         let b = original.find('4').unwrap();
         let e = original.find(" ont").unwrap();
         let cut = Cutter::new(&article.original);

@@ -7,22 +7,16 @@ use sitrep_model::article::Article;
 use sitrep_model::mention::*;
 use sitrep_model::taxonomy::*;
 use sitrep_model::{ExtractorId, Span};
-use sitrep_text::{OffsetMap, sentences};
+use sitrep_text::sentences;
 
 /// An article from a text.
 pub fn article(id: &str, title: Option<&str>, published: Option<NaiveDate>, text: &str) -> Article {
     Article {
-        id: id.to_string(),
-        original: text.to_string(),
-        text: text.to_string(),
-        map: OffsetMap::identity(text.len()),
         title: title.map(str::to_string),
         published,
         published_from: published.map(|_| PublishedFrom::Metadata),
-        url: None,
-        outlet: None,
         flags: if published.is_none() { vec![ArticleFlag::Undated] } else { vec![] },
-        diagnostics: vec![],
+        ..Article::plain(id, text)
     }
 }
 

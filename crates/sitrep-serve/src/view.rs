@@ -517,19 +517,7 @@ mod tests {
         let mut b = TextBuilder::new(original);
         b.copy(keep);
         let (text, map) = b.finish();
-        Article {
-            id: "a".into(),
-            original: original.into(),
-            text,
-            map,
-            title: None,
-            published: None,
-            published_from: None,
-            url: None,
-            outlet: None,
-            flags: vec![],
-            diagnostics: vec![],
-        }
+        Article::new("a", original, text, map)
     }
 
     #[test]
