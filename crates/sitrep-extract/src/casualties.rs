@@ -51,10 +51,15 @@ pub struct CountPhrase {
 }
 
 impl CountPhrase {
-    /// One person of `party` over tokens `[start, end)`: not additive, not a subset, not a
-    /// pronoun (callers set those).
+    /// `amount` people of `party` over tokens `[start, end)`: no country, not additive, not a
+    /// subset, not a pronoun (callers set those).
+    fn new(start: usize, end: usize, amount: Amount, party: Party, head: Option<usize>) -> Self {
+        CountPhrase { start, end, amount, party, country: None, additive: false, subset: false, pronoun: false, head }
+    }
+
+    /// One person of `party` (see [`CountPhrase::new`]).
     fn one(start: usize, end: usize, party: Party, head: Option<usize>) -> Self {
-        CountPhrase { start, end, amount: Amount::exact(1), party, country: None, additive: false, subset: false, pronoun: false, head }
+        CountPhrase::new(start, end, Amount::exact(1), party, head)
     }
 }
 
@@ -946,17 +951,7 @@ fn bare(toks: &[Token], n: &NumTok, hi: usize) -> Option<CountPhrase> {
         && trigger_at(toks, n.start - 1).is_some()
         && !matches!(word(toks, n.start - 1), "shooting" | "shoots" | "sent" | "sending")
     {
-        return Some(CountPhrase {
-            start: n.start,
-            end: n.end + 1,
-            amount: n.amount,
-            party: Party::Unknown,
-            country: None,
-            additive: false,
-            subset: false,
-            pronoun: false,
-            head: Some(n.end),
-        });
+        return Some(CountPhrase::new(n.start, n.end + 1, n.amount, Party::Unknown, Some(n.end)));
     }
     let ok = match next {
         None => true,
@@ -978,17 +973,7 @@ fn bare(toks: &[Token], n: &NumTok, hi: usize) -> Option<CountPhrase> {
         return None;
     }
     let end = if next.is_some_and(|t| t.is("of")) { n.end + 2 } else { n.end };
-    Some(CountPhrase {
-        start: n.start,
-        end,
-        amount: n.amount,
-        party: Party::Unknown,
-        country: None,
-        additive: false,
-        subset: false,
-        pronoun: false,
-        head: None,
-    })
+    Some(CountPhrase::new(n.start, end, n.amount, Party::Unknown, None))
 }
 
 /// Index of the bracket closing the one opening at `k` ("(" or "["), within 10 tokens.
@@ -1550,17 +1535,7 @@ pub fn frames_with(toks: &[Token], nums: &[NumTok], range: (usize, usize), hints
                     && let Some(n) = nums.iter().find(|n| n.end == k && n.start >= lo)
                 {
                     // "12 deaths": the number is not a count phrase of people on its own
-                    let cp = CountPhrase {
-                        start: n.start,
-                        end: n.end,
-                        amount: n.amount,
-                        party: Party::Unknown,
-                        country: None,
-                        additive: false,
-                        subset: false,
-                        pronoun: false,
-                        head: None,
-                    };
+                    let cp = CountPhrase::new(n.start, n.end, n.amount, Party::Unknown, None);
                     let span = Span::new(toks[cp.start].span.start, toks[k].span.end);
                     out.push(Frame {
                         count: cp,
