@@ -145,6 +145,11 @@ pub static LOCATIVE_BEFORE: WordSet = WordSet::new(
 pub static LOCATIVE_AFTER: WordSet =
     WordSet::new("village villages town locality commune area camp market hamlet region department district");
 
+/// True when `rest` starts with the dash that ends a dateline ("NIAMEY \u{2014}", "GAO -- ").
+pub fn dateline_dash(rest: &str) -> bool {
+    rest.starts_with(['\u{2014}', '\u{2013}']) || rest.starts_with("- ") || rest.starts_with("--")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

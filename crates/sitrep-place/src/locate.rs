@@ -18,6 +18,7 @@
 //! - a border ("near the border with Burkina Faso") gives only a country.
 
 use crate::geo::km;
+use crate::lexicon::dateline_dash;
 use crate::{Feature, Gazetteer, LocationPrecision, Match, PlaceKind, PlaceMention, to_location};
 use sitrep_model::Span;
 use sitrep_model::mention::Location;
@@ -560,7 +561,7 @@ fn dateline(text: &str, m: &PlaceMention) -> bool {
             _ => return false,
         }
     }
-    rest.starts_with(['\u{2014}', '\u{2013}']) || rest.starts_with("- ") || rest.starts_with("--")
+    dateline_dash(rest)
 }
 
 /// How a candidate may serve, best first.

@@ -285,11 +285,7 @@ fn camel_mismatch(name: &str, surface: &str) -> bool {
 /// True when a run in capitals ends a dateline: "WASHINGTON (AP) —", "SAN DIEGO -", "NIAMEY,".
 fn dateline(text: &str, last: &Tok) -> bool {
     let rest = text[last.end..].trim_start_matches([' ', '\u{a0}']);
-    rest.starts_with('(')
-        || rest.starts_with('\u{2014}')
-        || rest.starts_with('\u{2013}')
-        || rest.starts_with("- ")
-        || rest.starts_with("--")
+    rest.starts_with('(') || dateline_dash(rest)
 }
 
 /// The lines of a text in which capitals are not acronyms (most letters are capitals: a
@@ -603,9 +599,7 @@ fn classify(
     // a country's demonym before a common noun is the people's word even when a first-level
     // division shares it ("Somali pirates", "a Somali official"; but "the Somali region")
     let attributive = i == j
-        && toks
-            .get(j + 1)
-            .is_some_and(|n| n.kind == TokKind::Lower && joined_by_space(text, &first, n) && admin_level(&low(text, n)).is_none());
+        && toks.get(j + 1).is_some_and(|n| n.kind == TokKind::Lower && joined(text, &first, n) && admin_level(&low(text, n)).is_none());
     let admin1_only =
         !others.is_empty() && others.iter().all(|&v| store.e.feature[store.visible(v & ENTRY) as usize] == crate::Feature::Admin1);
     let as_demonym = !demonyms.is_empty() && (others.is_empty() || !strong(&others) || (attributive && admin1_only));
@@ -739,11 +733,6 @@ fn settlement_of(text: &str, toks: &[Tok], i: usize) -> bool {
 /// million people, or a hand-written alias or demonym.
 pub(crate) fn strong(store: &Store, hits: &[u32]) -> bool {
     hits.iter().any(|&v| v & (CAPS | DEMONYM | DOT) != 0 || store.is_strong(store.visible(v & ENTRY)))
-}
-
-/// True when token `b` follows token `a` after one plain space.
-fn joined_by_space(text: &str, a: &Tok, b: &Tok) -> bool {
-    &text[a.end..b.start] == " "
 }
 
 /// True when some hit is a place of 100,000 people or more.
