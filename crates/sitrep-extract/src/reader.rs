@@ -796,7 +796,7 @@ fn assemble(
                 l
             };
             location.evidence = m.location.evidence.clone();
-        } else if let Some(h) = main.and_then(|m| m.location.place.country_code.as_deref()).filter(|c| !c.is_empty()).or(home) {
+        } else if let Some(h) = main.and_then(|m| m.location.place.country_code.as_deref()).or(home) {
             location.place = Location {
                 name: country_name(h).map(str::to_string),
                 country_code: Some(h.to_string()),
