@@ -652,7 +652,7 @@ fn orig(article: &Article, span: Span) -> Span {
 }
 
 fn ev(article: &Article, span: Span, extractor: ExtractorId) -> Evidence {
-    Evidence { span: orig(article, span), extractor }
+    Evidence::new(orig(article, span), extractor)
 }
 
 /// "five people were shot", "were taken to a hospital", "in critical condition": a count of

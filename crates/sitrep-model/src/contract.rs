@@ -100,6 +100,18 @@ pub struct ClaimOut {
     pub end: usize,
     /// The slice.
     pub quote: String,
+    /// `Some(TextPart::Title)` when start/end/quote are in the article's title (given apart from
+    /// its text) rather than in its original text; absent otherwise.
+    #[serde(rename = "in", default, skip_serializing_if = "Option::is_none")]
+    pub within: Option<TextPart>,
+}
+
+/// Which text of an article a quote is cut from when it is not the original text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TextPart {
+    /// The article's title (JSON input's `title`, the `title` of `export articles`).
+    Title,
 }
 
 /// An entry of `evidence`.
@@ -115,6 +127,10 @@ pub struct EvidenceOut {
     pub end: usize,
     /// The slice.
     pub quote: String,
+    /// `Some(TextPart::Title)` when start/end/quote are in the article's title (given apart from
+    /// its text) rather than in its original text; absent otherwise.
+    #[serde(rename = "in", default, skip_serializing_if = "Option::is_none")]
+    pub within: Option<TextPart>,
 }
 
 /// One event line of `sitrep export events --format jsonl` (and, without the cross-article
@@ -222,7 +238,7 @@ impl<'a> Quoter<'a> {
     /// An evidence line for `field`.
     pub fn evidence(&self, field: impl Into<String>, ev: &Evidence) -> EvidenceOut {
         let (start, end, quote) = self.quote(ev);
-        EvidenceOut { article_id: self.article.id.clone(), field: field.into(), start, end, quote }
+        EvidenceOut { article_id: self.article.id.clone(), field: field.into(), start, end, quote, within: None }
     }
 }
 
@@ -305,7 +321,7 @@ mod tests {
         let original = "Ségou: 3 soldiers were killed.".to_string();
         let article = Article::plain("a", &original);
         let b = original.find("3 soldiers").unwrap();
-        let ev = Evidence { span: Span::new(b, b + "3 soldiers were killed".len()), extractor: ExtractorId::new("test.v1") };
+        let ev = Evidence::new(Span::new(b, b + "3 soldiers were killed".len()), ExtractorId::new("test.v1"));
         let m = EventMention {
             role: SourceRole::Primary,
             event_type: EventType::Battles,

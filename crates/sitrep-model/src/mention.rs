@@ -14,6 +14,17 @@ pub struct Evidence {
     pub span: Span,
     /// Who made the value.
     pub extractor: ExtractorId,
+    /// True when `span` is bytes of the article's title (a headline given apart from the text,
+    /// as JSON input's `title`), not of its original text.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub in_title: bool,
+}
+
+impl Evidence {
+    /// Evidence in the article's original text.
+    pub fn new(span: Span, extractor: ExtractorId) -> Self {
+        Evidence { span, extractor, in_title: false }
+    }
 }
 
 /// A date dated relative to another event of the same article ("four weeks prior to this

@@ -64,6 +64,7 @@ impl Ctx<'_> {
             start: q.start,
             end: q.end,
             quote: q.text.clone(),
+            within: q.in_title.then_some(TextPart::Title),
         };
         if !self.evidence.contains(&e) {
             self.evidence.push(e);
@@ -87,6 +88,7 @@ impl Ctx<'_> {
             start: q.start,
             end: q.end,
             quote: q.text.clone(),
+            within: q.in_title.then_some(TextPart::Title),
         });
     }
 }
@@ -728,7 +730,7 @@ mod tests {
             cause: Cause::Violence,
             attributed_to: None,
             superseded: false,
-            quote: Quote { start: 0, end: 1, text: "x".into() },
+            quote: Quote { start: 0, end: 1, text: "x".into(), in_title: false },
         }
     }
 

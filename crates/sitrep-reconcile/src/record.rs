@@ -23,6 +23,9 @@ pub struct Quote {
     pub end: usize,
     /// The slice.
     pub text: String,
+    /// True when the slice is of the article's title, not its original text.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub in_title: bool,
 }
 
 /// Which mention: the article and the mention's index among the article's mentions (the
@@ -308,7 +311,12 @@ impl<'a> Cutter<'a> {
     fn quote(&self, ev: &Evidence) -> Quote {
         let start_b = floor_char(self.text, ev.span.start.min(self.text.len()));
         let end_b = ceil_char(self.text, ev.span.end.min(self.text.len()).max(start_b));
-        Quote { start: self.chars.char_offset(start_b), end: self.chars.char_offset(end_b), text: self.text[start_b..end_b].to_string() }
+        Quote {
+            start: self.chars.char_offset(start_b),
+            end: self.chars.char_offset(end_b),
+            text: self.text[start_b..end_b].to_string(),
+            in_title: false,
+        }
     }
 }
 
@@ -850,7 +858,7 @@ mod tests {
         let b = original.find('4').unwrap();
         let e = original.find(" ont").unwrap();
         let cut = Cutter::new(&article.original);
-        let q = cut.quote(&Evidence { span: Span::new(b, e), extractor: ExtractorId::new("t.v1") });
+        let q = cut.quote(&Evidence::new(Span::new(b, e), ExtractorId::new("t.v1")));
         assert_eq!(q.text, "4 gardes");
         let chars: Vec<char> = original.chars().collect();
         assert_eq!(chars[q.start..q.end].iter().collect::<String>(), q.text);

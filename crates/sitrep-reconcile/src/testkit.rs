@@ -23,7 +23,7 @@ pub fn article(id: &str, title: Option<&str>, published: Option<NaiveDate>, text
 /// Evidence for the first occurrence of `phrase` in `text` (panics when absent: a test bug).
 pub fn ev(text: &str, phrase: &str) -> Evidence {
     let at = text.find(phrase).unwrap_or_else(|| panic!("phrase {phrase:?} not in text"));
-    Evidence { span: Span::new(at, at + phrase.len()), extractor: ExtractorId::new("test.hand.v1") }
+    Evidence::new(Span::new(at, at + phrase.len()), ExtractorId::new("test.hand.v1"))
 }
 
 /// A mention under construction.

@@ -171,7 +171,7 @@ mod tests {
                     cause: Cause::Violence,
                     attributed_to: None,
                     superseded: false,
-                    evidence: Evidence { span: Span::new(0, 1), extractor: ExtractorId::new("test.v1") },
+                    evidence: Evidence::new(Span::new(0, 1), ExtractorId::new("test.v1")),
                 })
                 .collect(),
             tactics: vec![],

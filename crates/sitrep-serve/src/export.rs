@@ -509,6 +509,7 @@ mod tests {
                 start: 0,
                 end: 10,
                 quote: "=HYPERLINK(\"x\") at least 11 soldiers, killed".into(),
+                within: None,
             }],
         }
     }

@@ -376,9 +376,17 @@ impl Generator {
                 start: s,
                 end: e,
                 quote: q.clone(),
+                within: None,
             });
             if k == 0 {
-                evidence.push(EvidenceOut { article_id: article_id.clone(), field: "event_type".into(), start: s, end: e, quote: q });
+                evidence.push(EvidenceOut {
+                    article_id: article_id.clone(),
+                    field: "event_type".into(),
+                    start: s,
+                    end: e,
+                    quote: q,
+                    within: None,
+                });
             }
             if !expression.is_empty() {
                 let (s, e, q) = self.quote(expression.clone());
@@ -391,15 +399,30 @@ impl Generator {
                     start: s,
                     end: e,
                     quote: q.clone(),
+                    within: None,
                 });
                 if k == 0 {
-                    evidence.push(EvidenceOut { article_id: article_id.clone(), field: "date".into(), start: s, end: e, quote: q });
+                    evidence.push(EvidenceOut {
+                        article_id: article_id.clone(),
+                        field: "date".into(),
+                        start: s,
+                        end: e,
+                        quote: q,
+                        within: None,
+                    });
                 }
             }
             let (s, e, q) = self.quote(place_text.clone());
-            claims.push(ClaimOut { article_id: article_id.clone(), field: "location".into(), value: json!({"name": location.name, "admin1": location.admin1, "country_code": cc, "lat": location.lat, "lon": location.lon, "precision": lprec}), attributed_to: None, superseded: false, start: s, end: e, quote: q.clone() });
+            claims.push(ClaimOut { article_id: article_id.clone(), field: "location".into(), value: json!({"name": location.name, "admin1": location.admin1, "country_code": cc, "lat": location.lat, "lon": location.lon, "precision": lprec}), attributed_to: None, superseded: false, start: s, end: e, quote: q.clone(), within: None });
             if k == 0 {
-                evidence.push(EvidenceOut { article_id: article_id.clone(), field: "location".into(), start: s, end: e, quote: q });
+                evidence.push(EvidenceOut {
+                    article_id: article_id.clone(),
+                    field: "location".into(),
+                    start: s,
+                    end: e,
+                    quote: q,
+                    within: None,
+                });
             }
             for (i, c) in casualties.iter().enumerate() {
                 let r = &mut self.rng;
@@ -410,10 +433,10 @@ impl Generator {
                     // an early, lower figure later superseded
                     let early = c.low / 2;
                     let (s, e, q) = self.quote(format!("at least {early} people were {}", c.outcome));
-                    claims.push(ClaimOut { article_id: article_id.clone(), field: format!("casualties[{i}]"), value: json!({"party": c.party, "outcome": c.outcome, "cause": c.cause, "low": early, "best": early, "high": null, "vague": false}), attributed_to: attributed.clone(), superseded: true, start: s, end: e, quote: q });
+                    claims.push(ClaimOut { article_id: article_id.clone(), field: format!("casualties[{i}]"), value: json!({"party": c.party, "outcome": c.outcome, "cause": c.cause, "low": early, "best": early, "high": null, "vague": false}), attributed_to: attributed.clone(), superseded: true, start: s, end: e, quote: q, within: None });
                 }
                 let (s, e, q) = self.quote(format!("{} people were {}", c.best, c.outcome));
-                claims.push(ClaimOut { article_id: article_id.clone(), field: format!("casualties[{i}]"), value: json!({"party": c.party, "outcome": c.outcome, "cause": c.cause, "low": c.low, "best": c.best, "high": c.high, "vague": c.vague}), attributed_to: attributed, superseded: false, start: s, end: e, quote: q.clone() });
+                claims.push(ClaimOut { article_id: article_id.clone(), field: format!("casualties[{i}]"), value: json!({"party": c.party, "outcome": c.outcome, "cause": c.cause, "low": c.low, "best": c.best, "high": c.high, "vague": c.vague}), attributed_to: attributed, superseded: false, start: s, end: e, quote: q.clone(), within: None });
                 if k == 0 {
                     evidence.push(EvidenceOut {
                         article_id: article_id.clone(),
@@ -421,6 +444,7 @@ impl Generator {
                         start: s,
                         end: e,
                         quote: q,
+                        within: None,
                     });
                 }
             }
@@ -436,6 +460,7 @@ impl Generator {
                         start: s,
                         end: e,
                         quote: q.clone(),
+                        within: None,
                     });
                     if k == 0 {
                         evidence.push(EvidenceOut {
@@ -444,6 +469,7 @@ impl Generator {
                             start: s,
                             end: e,
                             quote: q,
+                            within: None,
                         });
                     }
                 }

@@ -421,6 +421,7 @@ mod tests {
             start: 0,
             end: 4,
             quote: "some".into(),
+            within: None,
         }
     }
 
@@ -552,6 +553,7 @@ mod tests {
             start: 12,
             end: 35,
             quote: "12 soldiers were killed".into(),
+            within: None,
         });
         e.evidence.push(sitrep_model::contract::EvidenceOut {
             article_id: "a".into(),
@@ -559,6 +561,7 @@ mod tests {
             start: 0,
             end: 4,
             quote: "On T".into(),
+            within: None,
         });
         let spans = article_spans(&["a"], &[e], Some(&m));
         assert_eq!(spans.len(), 2, "the claim and the evidence on the same quote are one span");
