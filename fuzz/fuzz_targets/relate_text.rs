@@ -25,7 +25,7 @@ fuzz_target!(|data: &[u8]| {
     let _ = sitrep_relate::read_kind(text);
 
     let art = article("x", Some(&text[..cut]), None, text);
-    let ev = |s: usize, e: usize| Evidence { span: Span { start: s, end: e.max(s) }, extractor: ExtractorId::new("fuzz.v1") };
+    let ev = |s: usize, e: usize| Evidence::new(Span { start: s, end: e.max(s) }, ExtractorId::new("fuzz.v1"));
     let m = EventMention {
         role: SourceRole::Primary,
         event_type: SubEventType::ArmedClash.event_type(),
