@@ -298,24 +298,33 @@ impl ArticleRecord {
     }
 }
 
-/// Cuts quotes from one article's original text.
+/// Cuts quotes from one article's original text, or from its title for evidence marked
+/// `in_title`.
 struct Cutter<'a> {
     text: &'a str,
     chars: CharIndex,
+    title: &'a str,
+    title_chars: CharIndex,
 }
 
 impl<'a> Cutter<'a> {
     fn new(text: &'a str) -> Self {
-        Cutter { text, chars: CharIndex::new(text) }
+        Cutter { text, chars: CharIndex::new(text), title: "", title_chars: CharIndex::new("") }
+    }
+    /// The same cutter, cutting title evidence from `title`.
+    fn with_title(self, title: Option<&'a str>) -> Self {
+        let title = title.unwrap_or("");
+        Cutter { title, title_chars: CharIndex::new(title), ..self }
     }
     fn quote(&self, ev: &Evidence) -> Quote {
-        let start_b = floor_char(self.text, ev.span.start.min(self.text.len()));
-        let end_b = ceil_char(self.text, ev.span.end.min(self.text.len()).max(start_b));
+        let (text, chars) = if ev.in_title { (self.title, &self.title_chars) } else { (self.text, &self.chars) };
+        let start_b = floor_char(text, ev.span.start.min(text.len()));
+        let end_b = ceil_char(text, ev.span.end.min(text.len()).max(start_b));
         Quote {
-            start: self.chars.char_offset(start_b),
-            end: self.chars.char_offset(end_b),
-            text: self.text[start_b..end_b].to_string(),
-            in_title: false,
+            start: chars.char_offset(start_b),
+            end: chars.char_offset(end_b),
+            text: text[start_b..end_b].to_string(),
+            in_title: ev.in_title,
         }
     }
 }
@@ -718,7 +727,7 @@ impl MentionRecord {
     /// `mentions`).
     pub fn new(article: &Article, mentions: &[EventMention], index: usize) -> Self {
         let m = &mentions[index];
-        let cut = Cutter::new(&article.original);
+        let cut = Cutter::new(&article.original).with_title(article.title.as_deref());
         let mut text = String::new();
         for s in &m.sentences {
             if let Some(piece) = article.original.get(floor_char(&article.original, s.start)..ceil_char(&article.original, s.end)) {
@@ -862,6 +871,23 @@ mod tests {
         assert_eq!(q.text, "4 gardes");
         let chars: Vec<char> = original.chars().collect();
         assert_eq!(chars[q.start..q.end].iter().collect::<String>(), q.text);
+    }
+
+    #[test]
+    fn title_evidence_is_cut_from_the_title() {
+        let title = "Émeute à Zinder : 3 morts";
+        let cut = Cutter::new("Un texte sans rapport.").with_title(Some(title));
+        let b = title.find('3').unwrap();
+        let mut ev = Evidence::new(Span::new(b, title.len()), ExtractorId::new("t.v1"));
+        ev.in_title = true;
+        let q = cut.quote(&ev);
+        assert_eq!(q.text, "3 morts");
+        assert!(q.in_title);
+        let chars: Vec<char> = title.chars().collect();
+        assert_eq!(chars[q.start..q.end].iter().collect::<String>(), q.text);
+        // without a title, title evidence quotes nothing rather than the body
+        let q = Cutter::new("Un texte sans rapport.").quote(&ev);
+        assert_eq!(q.text, "");
     }
 
     #[test]
