@@ -215,30 +215,42 @@ pub struct ExtractOut {
 pub struct Quoter<'a> {
     article: &'a Article,
     chars: CharIndex,
+    title_chars: CharIndex,
 }
 
 impl<'a> Quoter<'a> {
-    /// A quoter over `article`'s original text.
+    /// A quoter over `article`'s original text (and its title, for evidence marked
+    /// `in_title`).
     pub fn new(article: &'a Article) -> Self {
-        Quoter { chars: CharIndex::new(&article.original), article }
+        Quoter { chars: CharIndex::new(&article.original), title_chars: CharIndex::new(article.title.as_deref().unwrap_or("")), article }
     }
 
     /// `(start, end, quote)` in code points for evidence on this article, with the span
-    /// widened to char boundaries if needed.
+    /// widened to char boundaries if needed: of the original text, or of the title when the
+    /// evidence is `in_title` (see [`Quoter::within`]).
     pub fn quote(&self, ev: &Evidence) -> (usize, usize, String) {
-        let text = &self.article.original;
+        let (text, chars) = if ev.in_title {
+            (self.article.title.as_deref().unwrap_or(""), &self.title_chars)
+        } else {
+            (self.article.original.as_str(), &self.chars)
+        };
         let start_b = ev.span.start.min(text.len());
         let end_b = ev.span.end.min(text.len()).max(start_b);
-        let s = self.chars.char_offset(start_b);
-        let e = if end_b == start_b { s } else { self.chars.char_offset(end_b - 1) + 1 };
-        let (bs, be) = (self.chars.byte_offset(s), self.chars.byte_offset(e));
+        let s = chars.char_offset(start_b);
+        let e = if end_b == start_b { s } else { chars.char_offset(end_b - 1) + 1 };
+        let (bs, be) = (chars.byte_offset(s), chars.byte_offset(e));
         (s, e, text[bs..be].to_string())
+    }
+
+    /// The contract's `in` for a quote of `ev`: `Some(TextPart::Title)` for title evidence.
+    pub fn within(ev: &Evidence) -> Option<TextPart> {
+        ev.in_title.then_some(TextPart::Title)
     }
 
     /// An evidence line for `field`.
     pub fn evidence(&self, field: impl Into<String>, ev: &Evidence) -> EvidenceOut {
         let (start, end, quote) = self.quote(ev);
-        EvidenceOut { article_id: self.article.id.clone(), field: field.into(), start, end, quote, within: None }
+        EvidenceOut { article_id: self.article.id.clone(), field: field.into(), start, end, quote, within: Quoter::within(ev) }
     }
 }
 
@@ -351,5 +363,23 @@ mod tests {
         let json = serde_json::to_value(&out).unwrap();
         assert!(json.get("sources").is_none());
         assert_eq!(json["date"]["precision"], "unknown");
+        assert!(json["evidence"][0].get("in").is_none(), "a quote of the text says nothing of where it is");
+    }
+
+    #[test]
+    fn title_quotes_are_code_point_slices_of_the_title() {
+        let mut article = Article::plain("a", "Une légende de photo.");
+        let title = "Zinder : deux gendarmes tués à l'aube";
+        article.title = Some(title.to_string());
+        let b = title.find("deux").unwrap();
+        let mut ev = Evidence::new(Span::new(b, b + "deux gendarmes tués".len()), ExtractorId::new("test.v1"));
+        ev.in_title = true;
+        let q = Quoter::new(&article);
+        let out = q.evidence("casualties[0]", &ev);
+        let chars: Vec<char> = title.chars().collect();
+        assert_eq!(chars[out.start..out.end].iter().collect::<String>(), out.quote);
+        assert_eq!(out.quote, "deux gendarmes tués");
+        assert_eq!(out.within, Some(TextPart::Title));
+        assert_eq!(serde_json::to_value(&out).unwrap()["in"], "title");
     }
 }
