@@ -51,7 +51,8 @@ pub fn actor_table(files: &[PathBuf]) -> anyhow::Result<ActorTable> {
 /// Cleans and reads one article into its `extract` line.
 pub fn extract_one(reader: &Reader, raw: &RawArticle) -> ExtractOut {
     let article = sitrep_clean::clean(raw, &CleanOptions::default());
-    let mentions = reader.read(&article);
+    // the title too, when the body tells no event and the title is not in the text
+    let mentions = reader.read_with_title(&article);
     let ids: Vec<String> = (0..mentions.len()).map(|i| format!("{}#{}", article.id, i)).collect();
     let events = (0..mentions.len()).map(|i| event_out(&article, &mentions, i, &ids)).collect();
     ExtractOut { article_id: article.id.clone(), published: article.published, events }

@@ -6,7 +6,7 @@
 
 use crate::Outcome;
 use anyhow::Context;
-use sitrep_model::contract::{ClaimOut, EventOut, SourceOut};
+use sitrep_model::contract::{ClaimOut, EventOut, SourceOut, TextPart};
 use sitrep_store::Store;
 use std::fmt::Write as _;
 use std::io::Write;
@@ -149,7 +149,12 @@ pub fn render(e: &EventOut) -> String {
             let _ = write!(head, "  according to {a}");
         }
         let _ = writeln!(s, "{head}");
-        for line in wrap(&format!("\"{}\" ({}-{})", c.quote.replace('\n', " "), c.start, c.end), 92) {
+        // a quote of the headline says so (its offsets are in the title, not the text)
+        let quote = match c.within {
+            Some(TextPart::Title) => format!("headline: \"{}\" (title {}-{})", c.quote.replace('\n', " "), c.start, c.end),
+            None => format!("\"{}\" ({}-{})", c.quote.replace('\n', " "), c.start, c.end),
+        };
+        for line in wrap(&quote, 92) {
             let _ = writeln!(s, "        {line}");
         }
     }

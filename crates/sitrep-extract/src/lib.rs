@@ -9,7 +9,9 @@
 //! - [`casualties`]: killed / wounded / missing / captured counts with their party and cause;
 //! - [`acts`]: act cues, tactics and target nouns; [`classify`]: ACLED type and sub-type;
 //! - [`attribution`]: who said it; [`segment`]: which sentences tell which event;
-//! - `reader`: the assembly of events (dates from `sitrep_time`, places from `sitrep_place`).
+//! - `reader`: the assembly of events (dates from `sitrep_time`, places from `sitrep_place`);
+//! - [`title`]: the title read as a one-sentence article when the body tells no event
+//!   ([`Reader::read_with_title`]; its evidence is marked `in_title`).
 //!
 //! [`numbers::find`] and [`actors::find`] are the extractors `sitrep annotate` shows.
 
@@ -26,6 +28,7 @@ pub mod lexicon;
 pub mod numbers;
 mod reader;
 pub mod segment;
+pub mod title;
 pub mod tokens;
 
 /// Reads articles with a gazetteer and an actor table.
@@ -54,5 +57,22 @@ impl<'g> Reader<'g> {
     /// The events `article` tells, main first, then background events.
     pub fn read(&self, article: &Article) -> Vec<EventMention> {
         reader::read(self.gazetteer, &self.actors, article)
+    }
+
+    /// The events the article's title tells read alone (see [`title`]): at most one, its
+    /// evidence marked `in_title` with spans in bytes of the title; empty when the article has
+    /// no title apart from its text or the title tells no violent event with a casualty
+    /// figure.
+    pub fn read_title(&self, article: &Article) -> Vec<EventMention> {
+        title::read(self.gazetteer, &self.actors, article)
+    }
+
+    /// [`Reader::read`], and when the body tells no event, the title's ([`Reader::read_title`]).
+    pub fn read_with_title(&self, article: &Article) -> Vec<EventMention> {
+        let body = self.read(article);
+        if !body.is_empty() {
+            return body;
+        }
+        self.read_title(article)
     }
 }

@@ -653,10 +653,10 @@ fn with_duplicate_sources(conn: &rusqlite::Connection, out: &mut EventOut) -> Re
 /// on (one bad article never stops a batch).
 fn read_all(reader: &Reader<'_>, arts: &[&Article], threads: usize) -> Vec<Option<Vec<EventMention>>> {
     let one = |a: &Article| -> Option<Vec<EventMention>> {
-        if a.has_flag(ArticleFlag::NoContent) {
-            return Some(Vec::new());
-        }
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| reader.read(a))).ok()
+        // a page with no prose is not read, but its title may still tell the event
+        let no_content = a.has_flag(ArticleFlag::NoContent);
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| if no_content { reader.read_title(a) } else { reader.read_with_title(a) }))
+            .ok()
     };
     let threads = if threads == 0 { std::thread::available_parallelism().map_or(1, |n| n.get()) } else { threads };
     let threads = threads.min(arts.len()).max(1);

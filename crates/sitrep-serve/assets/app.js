@@ -529,12 +529,18 @@
       c.conflicts ? h('span', { class: 'badge conflict', text: 'disagrees' }) : null,
     ];
     const ctx = c.context;
-    const quote = ctx
-      ? h('blockquote', { class: 'quote' }, ctx.before, h('mark', { class: fieldClass(field), text: ctx.quote }), ctx.after)
-      : h('blockquote', { class: 'quote' }, h('mark', { class: fieldClass(field), text: c.quote }));
-    const link = ctx && ctx.start !== null && ctx.start !== undefined
-      ? art(c.article_id, '?hl=' + ctx.start + '-' + ctx.end)
-      : art(c.article_id, '?ohl=' + c.start + '-' + c.end);
+    // a quote of the article's title ("in": "title") is shown as its headline, not in the text
+    const inTitle = c.in === 'title';
+    const quote = inTitle
+      ? h('blockquote', { class: 'quote headline' }, h('span', { class: 'muted', text: 'Headline: ' }), h('mark', { class: fieldClass(field), text: c.quote }))
+      : ctx
+        ? h('blockquote', { class: 'quote' }, ctx.before, h('mark', { class: fieldClass(field), text: ctx.quote }), ctx.after)
+        : h('blockquote', { class: 'quote' }, h('mark', { class: fieldClass(field), text: c.quote }));
+    const link = inTitle
+      ? art(c.article_id)
+      : ctx && ctx.start !== null && ctx.start !== undefined
+        ? art(c.article_id, '?hl=' + ctx.start + '-' + ctx.end)
+        : art(c.article_id, '?ohl=' + c.start + '-' + c.end);
     return h('article', { class: 'claim' + (c.superseded ? ' is-superseded' : '') + (c.conflicts ? ' is-conflict' : '') },
       h('header', {}, h('a', { href: art(c.article_id), class: 'source', text: (a && a.title) || c.article_id }),
         h('span', { class: 'muted', text: [s && s.outlet, s && s.published].filter(Boolean).join(' · ') })),
@@ -568,7 +574,7 @@
     const textBox = d.text !== null && d.text !== undefined ? articleText(d.text, d.spans, hl, ohl) : h('p', { class: 'notice', text: 'This server shows quotes only, not whole articles: the extractions are listed below.' });
     show(
       h('p', { class: 'crumbs' }, h('a', { href: '#/articles', text: '← All articles' })),
-      h('h1', { tabindex: '-1', text: a.title || a.id }),
+      a.title ? headline(a.title, d.spans) : h('h1', { tabindex: '-1', text: a.id }),
       meta,
       h('h2', { text: 'Events it tells' }), events,
       h('h2', { text: d.text !== null ? 'Cleaned text with its extractions' : 'Extractions' }),
@@ -630,6 +636,33 @@
     return box;
   }
 
+  // The article's title as its page's heading, with the quotes cut from it (spans marked
+  // in_title, offsets in code points of the title) highlighted.
+  function headline(title, spans) {
+    const chars = Array.from(title);
+    const placed = spans.map((s, i) => Object.assign({ i }, s)).filter((s) => s.in_title && s.original_end > s.original_start && s.original_end <= chars.length);
+    const cuts = new Set([0, chars.length]);
+    for (const s of placed) { cuts.add(s.original_start); cuts.add(s.original_end); }
+    const points = Array.from(cuts).sort((a, b) => a - b);
+    const box = h('h1', { tabindex: '-1' });
+    for (let k = 0; k + 1 < points.length; k++) {
+      const [a, b] = [points[k], points[k + 1]];
+      const piece = chars.slice(a, b).join('');
+      const covering = placed.filter((s) => s.original_start <= a && s.original_end >= b);
+      if (!covering.length) {
+        box.appendChild(document.createTextNode(piece));
+        continue;
+      }
+      box.appendChild(h('mark', {
+        class: fieldClass(covering[0].field),
+        title: covering.map((s) => s.field).join('; ') + ' (from the headline)',
+        'data-spans': covering.map((s) => s.i).join(' '),
+        text: piece,
+      }));
+    }
+    return box;
+  }
+
   function extractionTable(spans) {
     if (!spans.length) return h('p', { class: 'note', text: 'No extraction quotes this article.' });
     return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Extractions' },
@@ -641,7 +674,9 @@
           h('td', { text: s.quote }),
           h('td', { text: s.value !== null && s.value !== undefined ? claimValueText(s.field, s.value) : '' }, s.attributed_to ? h('span', { class: 'muted', text: ' (according to ' + s.attributed_to + ')' }) : null),
           h('td', {}, h('a', { href: ev(s.event_id), text: 'event' })),
-          h('td', {}, s.start !== null ? h('button', { type: 'button', class: 'link', text: 'Show in text', on: { click: () => showSpan(i) } }) : h('span', { class: 'muted', text: 'removed by cleaning' })))))));
+          h('td', {}, s.in_title
+            ? h('button', { type: 'button', class: 'link', text: 'Show in headline', on: { click: () => showSpan(i) } })
+            : s.start !== null ? h('button', { type: 'button', class: 'link', text: 'Show in text', on: { click: () => showSpan(i) } }) : h('span', { class: 'muted', text: 'removed by cleaning' })))))));
   }
 
   function showSpan(i) {

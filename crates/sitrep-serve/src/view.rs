@@ -212,7 +212,8 @@ pub fn claim_fields(e: &EventOut, context: &dyn Fn(&str, usize, usize) -> Option
             independent: s.is_none_or(|s| s.independent),
             role: s.map(|s| s.role.as_str().to_string()),
             conflicts: false,
-            context: context(&c.article_id, c.start, c.end),
+            // a quote of the headline has no place in the body's text
+            context: if c.within.is_some() { None } else { context(&c.article_id, c.start, c.end) },
         });
     }
     let flagged = |field: &str| {
@@ -345,6 +346,10 @@ pub struct SpanView {
     pub attributed_to: Option<String>,
     /// The claimed value.
     pub value: Option<Value>,
+    /// The quote is of the article's title (offsets in the title), not of its text: the page
+    /// shows it in the headline, never in the body.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub in_title: bool,
 }
 
 /// The extractions of `events` that quote article `article_ids` (the article and, for a
@@ -355,9 +360,15 @@ pub fn article_spans(article_ids: &[&str], events: &[EventOut], mapper: Option<&
         |start: usize, end: usize| mapper.and_then(|m| m.to_cleaned(start, end)).map_or((None, None), |(s, e)| (Some(s), Some(e)));
     for ev in events {
         for c in ev.claims.iter().flatten().filter(|c| article_ids.contains(&c.article_id.as_str())) {
-            let (s, e) = cleaned(c.start, c.end);
+            let in_title = c.within.is_some();
+            let (s, e) = if in_title { (None, None) } else { cleaned(c.start, c.end) };
             let same = |o: &SpanView| {
-                o.event_id == ev.id && o.field == c.field && o.original_start == c.start && o.original_end == c.end && o.claim
+                o.event_id == ev.id
+                    && o.field == c.field
+                    && o.original_start == c.start
+                    && o.original_end == c.end
+                    && o.claim
+                    && o.in_title == in_title
             };
             if !out.iter().any(same) {
                 out.push(SpanView {
@@ -373,17 +384,23 @@ pub fn article_spans(article_ids: &[&str], events: &[EventOut], mapper: Option<&
                     superseded: c.superseded,
                     attributed_to: c.attributed_to.clone(),
                     value: Some(c.value.clone()),
+                    in_title,
                 });
             }
         }
         for x in ev.evidence.iter().filter(|x| article_ids.contains(&x.article_id.as_str())) {
-            if let Some(o) =
-                out.iter_mut().find(|o| o.event_id == ev.id && o.field == x.field && o.original_start == x.start && o.original_end == x.end)
-            {
+            let in_title = x.within.is_some();
+            if let Some(o) = out.iter_mut().find(|o| {
+                o.event_id == ev.id
+                    && o.field == x.field
+                    && o.original_start == x.start
+                    && o.original_end == x.end
+                    && o.in_title == in_title
+            }) {
                 o.evidence = true;
                 continue;
             }
-            let (s, e) = cleaned(x.start, x.end);
+            let (s, e) = if in_title { (None, None) } else { cleaned(x.start, x.end) };
             out.push(SpanView {
                 start: s,
                 end: e,
@@ -397,6 +414,7 @@ pub fn article_spans(article_ids: &[&str], events: &[EventOut], mapper: Option<&
                 superseded: false,
                 attributed_to: None,
                 value: None,
+                in_title,
             });
         }
     }
@@ -567,5 +585,31 @@ mod tests {
         assert_eq!(spans.len(), 2, "the claim and the evidence on the same quote are one span");
         assert_eq!((spans[0].start, spans[0].claim, spans[0].evidence), (Some(0), true, true));
         assert_eq!((spans[1].start, spans[1].end, spans[1].claim, spans[1].evidence), (Some(12), Some(35), false, true));
+    }
+
+    #[test]
+    fn title_quotes_are_not_placed_in_the_text() {
+        let original = "On Thursday 12 soldiers were killed.";
+        let a = article(original, 0..original.len());
+        let m = SpanMapper::new(&a);
+        let mut e = event(vec![], vec![], vec![]);
+        // the same offsets as a quote of the text, but of the title
+        for within in [None, Some(sitrep_model::contract::TextPart::Title)] {
+            e.evidence.push(sitrep_model::contract::EvidenceOut {
+                article_id: "a".into(),
+                field: "casualties[0]".into(),
+                start: 12,
+                end: 35,
+                quote: "12 soldiers were killed".into(),
+                within,
+            });
+        }
+        let spans = article_spans(&["a"], &[e], Some(&m));
+        assert_eq!(spans.len(), 2, "a title quote is not merged with a text quote at the same offsets");
+        assert_eq!((spans[0].start, spans[0].in_title), (Some(12), false));
+        assert_eq!((spans[1].start, spans[1].end, spans[1].in_title), (None, None, true));
+        let json = serde_json::to_value(&spans[1]).unwrap();
+        assert_eq!(json["in_title"], true);
+        assert!(serde_json::to_value(&spans[0]).unwrap().get("in_title").is_none());
     }
 }

@@ -1,0 +1,379 @@
+//! Reading an article's title when its body tells no event.
+//!
+//! A page whose body is boilerplate, a photo caption or an unrelated teaser may still carry a
+//! headline that tells the event ("Four shot outside a bar in Dayton"). When the title was
+//! given apart from the text (JSON input's `title`, a page's `<title>`) and the cleaned text
+//! does not already hold it, the title is read as a one-sentence article (the same reader, the
+//! article's publication date) and its main event is kept, every [`Evidence`] marked
+//! [`Evidence::in_title`] with its span in bytes of the title.
+//!
+//! A headline is terse and one sentence is thin evidence, so the title's event is kept only
+//! when all of these hold:
+//! - it is not a question, an opinion kicker ("Opinion:", "Editorial:", "Letters:") or empty;
+//! - it names violence itself: a weapon or an attack word ("shot", "gunfire", "stabbing",
+//!   "bombing", "gunmen", "ambush", ...) or a named armed attacker; "kills 12" alone could be
+//!   an earthquake, and the reader's accident test needs more context than a headline gives;
+//! - the reader gives it a violent event type (not a protest, not a strategic development: an
+//!   arrest or "police investigate" alone is not kept);
+//! - it states a casualty figure of violence (killed, wounded, missing, captured).
+//!
+//! Before reading, a site name after the last " - " / " | " / " – " / " — " (capitalised
+//! words, or a media word such as "News"), a leading all-capitals kicker ("UPDATE:",
+//! "BREAKING:") and a trailing ellipsis are left out of what is read; the spans still index
+//! the whole title. The date is what the reader makes of the title's own words against the
+//! publication date (a headline without a date expression gives an unknown date).
+
+use crate::actors::ActorTable;
+use sitrep_model::article::Article;
+use sitrep_model::mention::{EventMention, Evidence};
+use sitrep_model::taxonomy::{ActorKind, ActorRole, Cause, SourceRole};
+use sitrep_place::Gazetteer;
+use sitrep_text::{OffsetMap, TextBuilder};
+
+/// Words that name violence or its weapons in a headline (lowercase, whole words; a
+/// hyphenated word is also looked up by its parts).
+const VIOLENCE: &[&str] = &[
+    "shot",
+    "shoot",
+    "shoots",
+    "shooting",
+    "shootings",
+    "shootout",
+    "gunfire",
+    "gunshot",
+    "gunshots",
+    "gunman",
+    "gunmen",
+    "gunpoint",
+    "gunbattle",
+    "gunfight",
+    "firefight",
+    "shooter",
+    "shooters",
+    "sniper",
+    "gun",
+    "guns",
+    "rifle",
+    "pistol",
+    "handgun",
+    "shotgun",
+    "bullet",
+    "bullets",
+    "stabbed",
+    "stabbing",
+    "stabbings",
+    "knife",
+    "machete",
+    "machetes",
+    "murder",
+    "murders",
+    "murdered",
+    "homicide",
+    "homicides",
+    "slain",
+    "slaying",
+    "slayings",
+    "massacre",
+    "massacred",
+    "killer",
+    "killers",
+    "attack",
+    "attacks",
+    "attacked",
+    "attacker",
+    "attackers",
+    "ambush",
+    "ambushed",
+    "assault",
+    "assaulted",
+    "beaten",
+    "beating",
+    "bomb",
+    "bombs",
+    "bombing",
+    "bombings",
+    "bomber",
+    "bombers",
+    "bombed",
+    "grenade",
+    "ied",
+    "airstrike",
+    "airstrikes",
+    "shelling",
+    "shelled",
+    "mortar",
+    "mortars",
+    "rocket",
+    "rockets",
+    "militants",
+    "militant",
+    "jihadists",
+    "jihadist",
+    "insurgents",
+    "rebels",
+    "clash",
+    "clashes",
+    "clashed",
+    "raid",
+    "raided",
+    "kidnapped",
+    "abducted",
+    "executed",
+    "beheaded",
+    "lynched",
+    "strangled",
+    "riot",
+    "rioters",
+];
+
+/// Kickers that make a headline an opinion piece, not a report.
+const OPINION: &[&str] = &[
+    "opinion",
+    "editorial",
+    "editorials",
+    "letter",
+    "letters",
+    "column",
+    "commentary",
+    "op-ed",
+    "oped",
+    "analysis",
+    "viewpoint",
+    "perspective",
+    "our view",
+    "my view",
+    "your view",
+];
+
+/// Words that make a suffix after a separator a site's name.
+const MEDIA: &[&str] = &[
+    "news",
+    "times",
+    "post",
+    "tribune",
+    "herald",
+    "journal",
+    "gazette",
+    "tv",
+    "radio",
+    "online",
+    "daily",
+    "press",
+    "chronicle",
+    "courier",
+    "observer",
+    "reporter",
+    "dispatch",
+    "examiner",
+    "inquirer",
+    "telegraph",
+    "guardian",
+    "channel",
+    "network",
+    "weather",
+    "sports",
+    "magazine",
+    "media",
+    "broadcasting",
+    "com",
+];
+
+/// Small words a site's name may hold in lower case.
+const CONNECTORS: &[&str] = &["of", "the", "and", "&", "on", "in", "for", "de", "la", "at"];
+
+/// Byte range of `title` that is read: the title less a site-name suffix, a leading
+/// all-capitals kicker and a trailing ellipsis; `None` when nothing readable is left.
+pub fn headline_range(title: &str) -> Option<std::ops::Range<usize>> {
+    let mut start = 0;
+    let mut end = title.len();
+    // site names after a separator, repeatedly ("Headline - Site | Network")
+    loop {
+        let head = &title[start..end];
+        let Some((at, sep_len)) = [" | ", " - ", " – ", " — ", " :: "].iter().filter_map(|s| head.rfind(s).map(|i| (i, s.len()))).max()
+        else {
+            break;
+        };
+        let (before, after) = (&head[..at], &head[at + sep_len..]);
+        if words(before).count() >= 3 && site_like(after, before) {
+            end = start + at;
+        } else {
+            break;
+        }
+    }
+    // a leading kicker in capitals: "UPDATE:", "BREAKING NEWS:", "VIDEO |"
+    let head = &title[start..end];
+    if let Some(colon) = head.find([':', '|']) {
+        let kicker = head[..colon].trim();
+        if !kicker.is_empty()
+            && kicker.split_whitespace().count() <= 2
+            && kicker.chars().any(|c| c.is_alphabetic())
+            && kicker.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+            && words(&head[colon + 1..]).count() >= 3
+        {
+            start += colon + 1;
+        }
+    }
+    // a trailing ellipsis of a cut headline
+    let head = &title[start..end];
+    let trimmed = head.trim_end().trim_end_matches(['.', '…']).trim_end();
+    end = start + trimmed.len();
+    let head = &title[start..end];
+    start += head.len() - head.trim_start().len();
+    (start < end && words(&title[start..end]).count() >= 2).then_some(start..end)
+}
+
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '&' || c == '.'))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+}
+
+/// A site's name: capitalised words (connectors aside), or any short run holding a media word,
+/// and not where the headline itself is in title case unless a media word says so.
+fn site_like(suffix: &str, head: &str) -> bool {
+    let ws: Vec<&str> = words(suffix).collect();
+    if ws.is_empty() || ws.len() > 10 {
+        return false;
+    }
+    let lower: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
+    let media = lower.iter().any(|w| w.split(['.', '-']).any(|p| MEDIA.contains(&p)));
+    let capitalised = ws
+        .iter()
+        .zip(&lower)
+        .all(|(w, l)| CONNECTORS.contains(&l.as_str()) || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()));
+    // a headline in title case ("Four Shot In Dayton - Police Seek Driver") cannot tell its
+    // own words from a site's by case alone
+    let head_title_case = words(head)
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .all(|w| CONNECTORS.contains(&w.to_lowercase().as_str()) || w.chars().next().is_some_and(char::is_uppercase));
+    media || (capitalised && !head_title_case)
+}
+
+/// Letters and digits only, lowercased and folded (how cleaning compares lines with titles).
+fn key(s: &str) -> String {
+    sitrep_text::fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// True when `headline` is a question or an opinion piece's.
+fn not_a_report(title: &str, headline: &str) -> bool {
+    if headline.trim_end().ends_with('?') {
+        return true;
+    }
+    let lower = title.to_lowercase();
+    let first = lower.split([':', '|', '-', '–', '—']).next().unwrap_or("").trim();
+    OPINION.contains(&first)
+}
+
+/// True when the headline names violence: a weapon or attack word.
+fn names_violence(headline: &str) -> bool {
+    let lower = headline.to_lowercase();
+    let hit = |w: &str| VIOLENCE.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()));
+    words(&lower).any(|w| hit(w) || w.split(['-', '.', '\'']).any(hit)) || lower.contains("drive-by") || lower.contains("drive by")
+}
+
+/// The title's events when it is read as a one-sentence article: empty when the article has
+/// no title apart from its text, the text already holds it, or it tells no violent event with
+/// a casualty figure (see the module docs).
+pub(crate) fn read(gaz: &Gazetteer, table: &ActorTable, article: &Article) -> Vec<EventMention> {
+    let Some(title) = article.title.as_deref() else {
+        return Vec::new();
+    };
+    let Some(range) = headline_range(title) else {
+        return Vec::new();
+    };
+    let headline = &title[range.clone()];
+    if not_a_report(title, headline) {
+        return Vec::new();
+    }
+    // a title found in the text was read with it
+    let k = key(headline);
+    if k.len() < 8 || key(&article.text).contains(&k) {
+        return Vec::new();
+    }
+    let mut b = TextBuilder::new(title);
+    b.copy(range);
+    let (text, map): (String, OffsetMap) = b.finish();
+    let mut one = Article::new(article.id.clone(), title, text, map);
+    one.published = article.published;
+    one.published_from = article.published_from;
+    let Some(mut m) = crate::reader::read(gaz, table, &one).into_iter().next() else {
+        return Vec::new();
+    };
+    let armed = m.actors.iter().any(|a| {
+        a.role == ActorRole::Attacker
+            && a.evidence.is_some()
+            && !a.name.starts_with("Unidentified")
+            && matches!(
+                a.kind,
+                ActorKind::StateForces
+                    | ActorKind::Rebels
+                    | ActorKind::PoliticalMilitia
+                    | ActorKind::IdentityMilitia
+                    | ActorKind::ExternalForces
+            )
+    });
+    let counted = m.casualties.iter().any(|c| !c.superseded && c.cause == Cause::Violence);
+    if !m.event_type.is_violent() || !counted || !(names_violence(headline) || armed) {
+        return Vec::new();
+    }
+    m.role = SourceRole::Primary;
+    // one sentence, one event: nothing to be relative to
+    if m.date.relative_to.is_some() {
+        m.date = sitrep_model::mention::DateValue::unknown();
+    }
+    // the sentences index the original text; the title's are not in it
+    m.sentences.clear();
+    mark(&mut m);
+    vec![m]
+}
+
+/// Marks every piece of evidence of `m` as the title's.
+fn mark(m: &mut EventMention) {
+    let set = |e: &mut Evidence| e.in_title = true;
+    m.type_evidence.iter_mut().for_each(set);
+    m.date.evidence.iter_mut().for_each(set);
+    m.location.evidence.iter_mut().for_each(set);
+    m.actors.iter_mut().filter_map(|a| a.evidence.as_mut()).for_each(set);
+    m.casualties.iter_mut().map(|c| &mut c.evidence).for_each(set);
+    m.tactics.iter_mut().map(|t| &mut t.evidence).for_each(set);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn head(t: &str) -> &str {
+        &t[headline_range(t).unwrap()]
+    }
+
+    #[test]
+    fn site_names_and_kickers_are_not_read() {
+        assert_eq!(head("Two hurt in Elm Street shooting - Valley News 7 Weather & Sports"), "Two hurt in Elm Street shooting");
+        assert_eq!(head("Two hurt in Elm Street shooting | The Riverton Courier"), "Two hurt in Elm Street shooting");
+        assert_eq!(head("UPDATE: Two hurt in Elm Street shooting"), "Two hurt in Elm Street shooting");
+        assert_eq!(head("Man hurt, woman killed in shooting on Elm..."), "Man hurt, woman killed in shooting on Elm");
+        // a title-case headline keeps a second part that is no site
+        assert_eq!(head("Two Hurt In Shooting - Police Seek Driver"), "Two Hurt In Shooting - Police Seek Driver");
+        // a lowercase second part is the headline's
+        assert_eq!(head("Shooting at a park - two teens hurt"), "Shooting at a park - two teens hurt");
+        // "Police:" is an attribution, not a kicker in capitals
+        assert_eq!(head("Police: three shot near the mall"), "Police: three shot near the mall");
+        assert!(headline_range("...").is_none());
+        assert!(headline_range("").is_none());
+    }
+
+    #[test]
+    fn questions_and_opinion_are_not_reports() {
+        assert!(not_a_report("Is the city safe after the shooting?", "Is the city safe after the shooting?"));
+        assert!(not_a_report("Opinion: after the shooting, act", "Opinion: after the shooting, act"));
+        assert!(!not_a_report("Three shot outside a diner", "Three shot outside a diner"));
+    }
+
+    #[test]
+    fn violence_words() {
+        assert!(names_violence("Teen wounded in drive-by on Oak Road"));
+        assert!(names_violence("Three shot outside a diner"));
+        assert!(names_violence("Murder-suicide leaves two dead"));
+        assert!(!names_violence("Earthquake kills 12 in the hills"));
+        assert!(!names_violence("Bus crash leaves 3 dead on highway"));
+    }
+}
