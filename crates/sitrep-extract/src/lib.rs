@@ -67,12 +67,15 @@ impl<'g> Reader<'g> {
         title::read(self.gazetteer, &self.actors, article)
     }
 
-    /// [`Reader::read`], and when the body tells no event, the title's ([`Reader::read_title`]).
+    /// [`Reader::read`], and when the body tells no event, the title's ([`Reader::read_title`]);
+    /// when the body's main event is violent but states no casualty figure, the figures the
+    /// title states for it.
     pub fn read_with_title(&self, article: &Article) -> Vec<EventMention> {
-        let body = self.read(article);
-        if !body.is_empty() {
-            return body;
+        let mut body = self.read(article);
+        if body.is_empty() {
+            return self.read_title(article);
         }
-        self.read_title(article)
+        title::complete(self.gazetteer, &self.actors, article, &mut body);
+        body
     }
 }

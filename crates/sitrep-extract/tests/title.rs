@@ -158,3 +158,23 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_body_event_without_figures_takes_the_title_figures() {
+    let title = "Three wounded in gunfire outside a bar in Dayton";
+    let body = "Gunmen opened fire outside a bar in Dayton late on Friday, police said. Officers are looking for a grey car.";
+    let a = article(title, body);
+    let plain = READER.read(&a);
+    assert!(plain.first().is_some_and(|m| m.event_type.is_violent() && m.casualties.is_empty()), "{plain:?}");
+    let ms = READER.read_with_title(&a);
+    let m = &ms[0];
+    let wounded: Vec<_> = m.casualties.iter().filter(|c| c.outcome == Outcome::Wounded).collect();
+    assert_eq!(wounded.len(), 1);
+    assert_eq!(wounded[0].amount.best, 3);
+    assert!(wounded[0].evidence.in_title);
+    assert!(m.type_evidence.as_ref().is_some_and(|e| !e.in_title), "the rest is the body's");
+    let e = &outs(&a, &ms)[0];
+    let x = e.evidence.iter().find(|x| x.field == "casualties[0]").unwrap();
+    assert_eq!(x.within, Some(TextPart::Title));
+    assert_eq!(title.chars().skip(x.start).take(x.end - x.start).collect::<String>(), x.quote);
+}
