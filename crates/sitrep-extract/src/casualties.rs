@@ -96,6 +96,8 @@ enum Form {
     NumberBefore,
     /// Object after only ("lost 12 soldiers").
     ObjectOnly,
+    /// "took his own life": the shooter's own death, the phrase its own count.
+    OwnLife,
 }
 
 struct Trigger {
@@ -218,6 +220,12 @@ fn trigger_at(toks: &[Token], k: usize) -> Option<Trigger> {
             t(Wounded, Intransitive, end - k, WOUND_VERB)
         }
         "burned" | "burnt" if next == "alive" => t(Killed, Intransitive, 2, KILL_VERB),
+        // "before taking his own life"
+        "took" | "taking" | "take" | "takes"
+            if matches!(next, "his" | "her") && word(toks, k + 2) == "own" && word(toks, k + 3) == "life" =>
+        {
+            t(Killed, OwnLife, 4, SELF_KILL)
+        }
         "kill" | "kills" | "killed" | "killing" | "murder" | "murdered" | "murdering" | "execute" | "executed" | "executing" | "behead"
         | "beheaded" | "beheading" | "slaughter" | "slaughtered" | "slaughtering" | "massacre" | "massacred" | "massacring" | "slew"
         | "assassinate" | "assassinated" | "lynch" | "lynched" | "eliminate" | "eliminated" | "eliminating" | "neutralise"
@@ -266,6 +274,15 @@ fn trigger_at(toks: &[Token], k: usize) -> Option<Trigger> {
         "lost" if !matches!(next, "their" | "his" | "her" | "its" | "control" | "contact") => t(Killed, ObjectOnly, 1, KILL_VERB),
         "wounded" | "injured" | "wounding" | "injuring" if matches!(word(toks, k.wrapping_sub(1)), "fatally" | "mortally") => {
             t(Killed, Active, 1, KILL_VERB)
+        }
+        // ("wounds" and "wound" are nouns unless an object follows: "died of gunshot wounds",
+        // "historical wounds"; "a gunman wounds two")
+        "wound" | "wounds"
+            if !(toks.get(k + 1).is_some_and(|t| t.kind == Kind::Num)
+                || crate::numbers::is_number_word(next)
+                || matches!(next, "a" | "an" | "the" | "his" | "her" | "their" | "another")) =>
+        {
+            None
         }
         "wound" | "wounds" | "wounded" | "wounding" | "injure" | "injures" | "injured" | "injuring" | "maimed" => {
             t(Wounded, Active, 1, WOUND_VERB)
@@ -582,6 +599,15 @@ pub fn count_phrases(toks: &[Token], nums: &[NumTok], range: (usize, usize), hin
                 Some(CountPhrase::one(i, end, Party::Civilian, None))
             } else if matches!(w, "he" | "she" | "him") {
                 Some(CountPhrase { pronoun: true, ..CountPhrase::one(i, i + 1, Party::Unknown, None) })
+            } else if i > lo
+                && (toks[i - 1].is("and") || toks[i - 1].is_punct(','))
+                && out.last().is_some_and(|c: &CountPhrase| c.end == i - 1 && c.amount.best == 1 && c.head.is_some() && !c.pronoun)
+                && person_noun(w).is_some_and(|p| p.singular && p.party != Party::Unknown)
+                && !toks.get(i + 1).is_some_and(|t| person_noun(&t.lower).is_some() || t.is("'s"))
+            {
+                // "a man, woman and boy", "a father and son": one more person each
+                let p = person_noun(w).map_or(Party::Unknown, |p| p.party);
+                Some(CountPhrase::one(i, i + 1, p, Some(i)))
             } else {
                 None
             }
@@ -808,8 +834,9 @@ fn name_subject(toks: &[Token], i: usize, lo: usize, hi: usize, hints: &[Option<
     while end < i + 3 && is_name(end) {
         end += 1;
     }
-    // a name of one word only as a sentence subject
-    if end == i + 1 && i != lo && !toks[i - 1].is_punct(',') {
+    // a name of one word only as a sentence subject, or after "and" ("Smith, 22, and Park, 19,
+    // were shot"; the verb check below still applies)
+    if end == i + 1 && i != lo && !toks[i - 1].is_punct(',') && !toks[i - 1].is("and") {
         return None;
     }
     let mut p = end;
@@ -1020,6 +1047,12 @@ fn head_after(toks: &[Token], j: usize, hi: usize, amount: Amount, singular_only
         // partitive "12 of its soldiers", "dozens of militants"
         if t.is("of") && best.is_none() {
             let nxt = word(toks, k + 1);
+            // "two of those men": the noun after the demonstrative is the head
+            if matches!(nxt, "those" | "these") && !singular_only && person_noun(word(toks, k + 2)).is_some_and(|p| !p.singular) {
+                k += 2;
+                mods += 1;
+                continue;
+            }
             if matches!(nxt, "them" | "whom" | "those" | "these") && !singular_only {
                 return Some(CountPhrase {
                     start: j,
@@ -1053,7 +1086,10 @@ fn head_after(toks: &[Token], j: usize, hi: usize, amount: Amount, singular_only
             }
             continue;
         }
-        let age = is_age_word(&t.lower).then_some(crate::lexicon::PersonNoun { party: Party::Civilian, singular: !t.lower.ends_with('s') });
+        // (an age heads the phrase only right after its determiner: "the shooting left
+        // 16-year-old Dana Smith dead" counts no shooting)
+        let age = (is_age_word(&t.lower) && k <= j + 1)
+            .then_some(crate::lexicon::PersonNoun { party: Party::Civilian, singular: !t.lower.ends_with('s') });
         if let Some(p) = person_noun(&t.lower).or(age) {
             // "two more soldiers", "the other man": modifiers, not heads, when a noun follows
             if matches!(t.lower.as_str(), "more" | "other") && toks.get(k + 1).is_some_and(|n| person_noun(&n.lower).is_some()) {
@@ -1316,6 +1352,20 @@ fn subject_left(toks: &[Token], cps: &[CountPhrase], k: usize, lo: usize) -> Opt
             && o > lo
         {
             e = o - 1;
+        } else if !cps.iter().any(|c| c.end == e + 1 || c.head == Some(e))
+            && let Some(o) = (e.saturating_sub(16).max(lo)..e).rev().find(|&i| toks[i].is_punct(','))
+            && o > lo
+            && cps.iter().any(|c| c.end == o && c.amount.best > 1)
+            && (o + 1..=e).all(|i| {
+                toks[i].cap
+                    || toks[i].kind == Kind::Num
+                    || toks[i].is("and")
+                    || cps.iter().any(|c| c.amount.best == 1 && c.start <= i && i < c.end)
+            })
+        {
+            // "Two of those men, 23-year-old Dan Perez and 24 year old Lee Chu, died": the
+            // people named in apposition are the count before them
+            e = o - 1;
         }
     }
     if toks[e].is_punct(')') || toks[e].is_punct(']') {
@@ -1350,7 +1400,15 @@ fn subject_left(toks: &[Token], cps: &[CountPhrase], k: usize, lo: usize) -> Opt
             e = a - 2;
         }
     }
-    let c = cps.iter().position(|c| c.end == e + 1 || c.head == Some(e))?;
+    let direct = cps.iter().position(|c| c.end == e + 1 || c.head == Some(e));
+    // "a boy who was with him was shot": an object pronoun is no subject; the relative
+    // clause's head is
+    // ("pronounced him dead" keeps its pronoun)
+    let direct = direct.filter(|&c| !(cps[c].pronoun && matches!(word(toks, cps[c].start), "him" | "her" | "them") && e + 1 < k));
+    let c = match direct {
+        Some(c) => c,
+        None => relative_subject(toks, cps, e, lo).or_else(|| shared_subject(toks, cps, e, lo))?,
+    };
     // "which of the three victims was later declared dead": one of them, not all
     if cps[c].amount.best > 1 && (cps[c].end..k).any(|i| matches!(word(toks, i), "was" | "is" | "has")) {
         return None;
@@ -1371,6 +1429,54 @@ fn subject_left(toks: &[Token], cps: &[CountPhrase], k: usize, lo: usize) -> Opt
     }
     // "Five members of a family, including three children, were found shot dead"
     cps.iter().position(|c| !c.subset && (c.end == e2 + 1 || (c.end <= e2 && e2 + 1 - c.end <= 4 && word(toks, c.end) == "of")))
+}
+
+/// The head of a relative clause ending at `e` ("the boy who was shot on Tuesday [has died]",
+/// "a woman who was in critical condition after the attack [died]"): the count right before
+/// "who" / "that", within the clause (no sentence break, no other count in between).
+fn relative_subject(toks: &[Token], cps: &[CountPhrase], e: usize, lo: usize) -> Option<usize> {
+    let from = e.saturating_sub(20).max(lo);
+    let w = (from..=e).rev().find(|&i| matches!(toks[i].lower.as_str(), "who" | "that") || toks[i].is_punct(';'))?;
+    if !matches!(toks[w].lower.as_str(), "who" | "that") || w <= lo {
+        return None;
+    }
+    // the clause itself names no one else as a subject ("the man who police say shot two
+    // people" still has its head; "the man that two people saw" is no casualty's head)
+    if cps.iter().any(|c| c.start > w && c.end <= e + 1 && !c.pronoun && c.amount.best > 1) {
+        return None;
+    }
+    let mut b = w - 1;
+    let comma = toks[b].is_punct(',');
+    if comma && b > lo {
+        b -= 1;
+    }
+    let c = cps.iter().position(|c| c.end == b + 1 && !c.subset)?;
+    // the clause tells how the person was hurt ("who was shot", "who was in critical
+    // condition"), or is a short restrictive clause about one person ("a boy who was with
+    // him"); not "40 people who gathered for the party", not "police said that ..."
+    // (the clause ends at a comma: "40 people who gathered for the party, were hospitalized")
+    let end = (w + 1..=e).find(|&i| toks[i].is_punct(',')).unwrap_or(e + 1);
+    let hurt = (w + 1..end).any(|i| trigger_at(toks, i).is_some_and(|t| t.form != Form::OwnLife));
+    let short = !comma && toks[w].is("who") && cps[c].amount.best == 1 && e < w + 6;
+    (hurt || short).then_some(c)
+}
+
+/// The subject shared by two verbs joined by "and" ("Dana Smith was shot in the chest and
+/// was pronounced dead", "the suspect shot two people and was killed by police"): `e` is the
+/// "and"; the subject of the verb before it, when no count stands between that verb and "and".
+fn shared_subject(toks: &[Token], cps: &[CountPhrase], e: usize, lo: usize) -> Option<usize> {
+    if !toks[e].is("and") {
+        return None;
+    }
+    let from = e.saturating_sub(12).max(lo);
+    let v = (from..e).rev().find(|&i| trigger_at(toks, i).is_some() || toks[i].is_punct(';') || toks[i].is_punct('.'))?;
+    let tr = trigger_at(toks, v)?;
+    let passive = passive_aux(word(toks, v.wrapping_sub(1))) || passive_aux(word(toks, v.wrapping_sub(2)));
+    if !(tr.form == Form::Intransitive || (tr.form == Form::Active && passive)) || cps.iter().any(|c| c.start > v && c.start < e) {
+        return None;
+    }
+    let c = subject_left(toks, cps, v, lo)?;
+    (!cps[c].pronoun || matches!(word(toks, cps[c].start), "he" | "she")).then_some(c)
 }
 
 /// Skips fillers leftwards from `k` (exclusive); returns the index of the token before them.
@@ -1526,6 +1632,19 @@ pub fn frames_with(toks: &[Token], nums: &[NumTok], range: (usize, usize), hints
                     p += 1;
                 }
             }
+            Form::OwnLife => {
+                let cp = CountPhrase::one(k + 1, after, Party::Armed, None);
+                let span = Span::new(toks[k].span.start, toks[after - 1].span.end);
+                out.push(Frame {
+                    count: cp,
+                    outcome: tr.outcome,
+                    cause: Cause::Violence,
+                    explicit_cause: false,
+                    trigger: (k, after),
+                    span,
+                    extractor: SELF_KILL,
+                });
+            }
             Form::NumberBefore => {
                 if k > lo
                     && let Some(c) = cps.iter().position(|c| c.end == k && c.head.is_none())
@@ -1591,6 +1710,11 @@ pub fn frames_with(toks: &[Token], nums: &[NumTok], range: (usize, usize), hints
         // "six gendarmes died, four of them in combat and two in a road accident"
         let of_them = cp.head.is_none() && cp.end >= cp.start + 2 && toks[cp.end - 1].is("them");
         if !(matches!(b1, "and" | "while" | "whereas") || (of_them && b1 == ",")) || !next_ok {
+            continue;
+        }
+        // "... and a second woman, a man and a baby were taken": the first of a list that is
+        // the subject of a verb of its own
+        if nx.is_some_and(|t| t.is_punct(',')) && cps.iter().any(|c| c.start == cp.end + 1) {
             continue;
         }
         let Some(prev) = out.iter().filter(|f| f.count.end <= cp.start && f.trigger.1 <= cp.start).max_by_key(|f| f.trigger.1) else {
@@ -1683,7 +1807,10 @@ fn coordinated(toks: &[Token], cps: &[CountPhrase], c: usize, hi: usize, out: &m
         if saw_and && (passive_aux(word(toks, after)) || trigger_at(toks, after).is_some()) {
             return;
         }
-        out.push(n);
+        // "left his brother, 25-year-old Lee Park, dead": one person told twice
+        if !appositive(toks, cps, cur, n) {
+            out.push(n);
+        }
         cur = n;
     }
 }
@@ -1726,6 +1853,15 @@ fn coordinated_left(toks: &[Token], cps: &[CountPhrase], c: usize, lo: usize, ou
         if !saw || p == 0 {
             return;
         }
+        // "two children, ages 3 and 5, and their mother": the ages in apposition
+        if toks[p - 1].kind == Kind::Num
+            && let Some(a) = (p.saturating_sub(8).max(lo)..p).rev().find(|&i| matches!(toks[i].lower.as_str(), "ages" | "aged"))
+            && a > lo
+            && toks[a - 1].is_punct(',')
+            && (a + 1..p).all(|i| toks[i].kind == Kind::Num || toks[i].is_punct(',') || matches!(toks[i].lower.as_str(), "and" | "to"))
+        {
+            p = a - 1;
+        }
         // "Eighteen soldiers (mainly gendarmes) and one civilian"
         if p > lo && (toks[p - 1].is_punct(')') || toks[p - 1].is_punct(']')) {
             let open = if toks[p - 1].is_punct(')') { '(' } else { '[' };
@@ -1734,9 +1870,28 @@ fn coordinated_left(toks: &[Token], cps: &[CountPhrase], c: usize, lo: usize, ou
             }
         }
         let Some(n) = cps.iter().position(|x| x.end == p && !x.pronoun && !x.subset) else { return };
-        out.push(n);
+        // "his mother, 27-year-old Dana Smith, and ...": one person told twice
+        if !(appositive(toks, cps, n, cur) && out.contains(&cur)) {
+            out.push(n);
+        }
         cur = n;
     }
+}
+
+/// True when count `b` follows count `a` after a single comma and names the same one person:
+/// one of them a noun ("his mother", "the victim"), the other a name or an age with a name
+/// ("Dana Smith", "27-year-old Dana Smith").
+fn appositive(toks: &[Token], cps: &[CountPhrase], a: usize, b: usize) -> bool {
+    let (x, y) = (&cps[a], &cps[b]);
+    if x.amount.best != 1 || y.amount.best != 1 || y.start != x.end + 1 || !toks[x.end].is_punct(',') {
+        return false;
+    }
+    let named = |c: &CountPhrase| match c.head {
+        None => !c.pronoun && toks.get(c.start).is_some_and(|t| t.cap || is_age_word(&t.lower)),
+        Some(h) => is_age_word(&toks[h].lower) && c.end > h + 1,
+    };
+    let noun = |c: &CountPhrase| c.head.is_some_and(|h| person_noun(&toks[h].lower).is_some_and(|p| p.singular));
+    (noun(x) && named(y)) || (named(x) && noun(y))
 }
 
 fn cause_in(toks: &[Token], from: usize, until: usize) -> (Cause, bool) {
@@ -1810,6 +1965,47 @@ mod tests {
         assert_eq!((r[0].2, r[0].3), (Party::Armed, 40));
         let r = read("Attackers shot dead three guards and a trader.");
         assert_eq!(r.len(), 2, "{r:?}");
+    }
+
+    fn outcomes(t: &str) -> Vec<(Outcome, u64)> {
+        read(t).into_iter().map(|x| (x.1, x.3)).collect()
+    }
+
+    #[test]
+    fn relative_clauses_and_shared_subjects() {
+        use Outcome::*;
+        // the head of a relative clause that tells the wound is the subject of the main verb
+        assert_eq!(outcomes("The 16-year-old girl who was shot on Elm Street last week has died."), vec![(Wounded, 1), (Killed, 1)]);
+        assert_eq!(outcomes("A man who was in critical condition after the robbery died on Sunday."), vec![(Wounded, 1), (Killed, 1)]);
+        // a short restrictive clause; an object pronoun is no subject
+        assert_eq!(outcomes("A 14-year-old boy who was with him was shot in the arm."), vec![(Wounded, 1)]);
+        // but not a clause that tells something else about many people
+        assert!(read("Two others, some of the 30 guests who attended the barbecue, were hurt.").iter().all(|x| x.3 != 30));
+        // two verbs, one subject
+        assert_eq!(outcomes("Lee Carter was shot in the neck and was pronounced dead at the scene."), vec![(Wounded, 1), (Killed, 1)]);
+        // "pronounced him dead" keeps its pronoun
+        assert_eq!(outcomes("Medics pronounced him dead at the scene.").len(), 1);
+    }
+
+    #[test]
+    fn people_listed_one_by_one() {
+        use Outcome::*;
+        assert_eq!(outcomes("A man, woman and girl were wounded in the drive-by."), vec![(Wounded, 1), (Wounded, 1), (Wounded, 1)]);
+        assert_eq!(outcomes("A mother and daughter were found shot to death in their home."), vec![(Killed, 1), (Killed, 1)]);
+        // a noun and a name in apposition are one person
+        assert_eq!(outcomes("Her husband, 41-year-old Sam Ortiz, and her son, 9-year-old Leo Ortiz, were injured.").len(), 2);
+        assert_eq!(outcomes("The blast left 19-year-old Ana Ruiz and her cousin, 23-year-old Eva Ruiz, dead.").len(), 2);
+        // surnames joined by "and"
+        assert_eq!(outcomes("Ortiz, 30, and Ruiz, 28, were killed."), vec![(Killed, 1), (Killed, 1)]);
+        // ages in apposition do not break a list
+        assert_eq!(outcomes("Three boys, ages 8, 10 and 12, and their father were found dead."), vec![(Killed, 3), (Killed, 1)]);
+        // the people named after "of those men" are that count
+        assert_eq!(outcomes("Two of those men, 31-year-old Ken Doe and 29 year old Al Roe, died later."), vec![(Killed, 2)]);
+        // the shooter who took his own life
+        let r = read("He killed his wife before taking his own life.");
+        assert_eq!(r.iter().map(|x| (x.1, x.2)).collect::<Vec<_>>(), vec![(Killed, Party::Civilian), (Killed, Party::Armed)]);
+        // "wounds" as a noun is no trigger
+        assert_eq!(outcomes("The girl died of multiple gunshot wounds."), vec![(Killed, 1)]);
     }
 
     #[test]
