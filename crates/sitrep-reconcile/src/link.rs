@@ -993,7 +993,7 @@ impl<'e> Linker<'e> {
 }
 
 /// Above the threshold, the score two mentions of one article need to be one event.
-pub const ONE_ARTICLE_MARGIN: f64 = 1.0;
+pub const ONE_ARTICLE_MARGIN: f64 = 0.0;
 
 /// Least toll filed for finding a stale page's event by itself (with the country and year).
 pub const STALE_BARE_TOLL: u64 = 10;
