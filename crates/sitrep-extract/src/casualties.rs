@@ -111,8 +111,10 @@ const KILL_VERB: ExtractorId = ExtractorId::new("casualty.kill.v1");
 const WOUND_VERB: ExtractorId = ExtractorId::new("casualty.wound.v1");
 const MISSING: ExtractorId = ExtractorId::new("casualty.missing.v1");
 const CAPTURE: ExtractorId = ExtractorId::new("casualty.capture.v1");
-const NOUN: ExtractorId = ExtractorId::new("casualty.noun.v1");
-const TOLL: ExtractorId = ExtractorId::new("casualty.toll.v1");
+/// Nouns with "of" ("the deaths of ...", "the murder of ...").
+pub const NOUN: ExtractorId = ExtractorId::new("casualty.noun.v1");
+/// Tolls ("the death toll rose to 30").
+pub const TOLL: ExtractorId = ExtractorId::new("casualty.toll.v1");
 const ELLIPSIS: ExtractorId = ExtractorId::new("casualty.ellipsis.v1");
 /// "killed himself", "turned the gun on himself": the attacker's own death.
 pub const SELF_KILL: ExtractorId = ExtractorId::new("casualty.self.v1");
@@ -190,7 +192,12 @@ fn trigger_at(toks: &[Token], k: usize) -> Option<Trigger> {
                         "found" | "also" | "reportedly" | "allegedly" | "apparently" | "critically" | "seriously" | "reported" | "later"
                     )))
                 && !(next == "and" && matches!(word(toks, k + 2), "killed" | "dead" | "died" | "wounded" | "injured" | "fatally"))
-                && !matches!(next, "at" | "down" | "dead") =>
+                && !matches!(next, "down" | "dead")
+                // "were shot at a party", "was shot at about 9 p.m." (a place or a time), not
+                // "was shot at by a deputy" (fired at)
+                && (next != "at"
+                    || matches!(word(toks, k + 2), "a" | "an" | "the" | "about" | "around" | "approximately" | "roughly" | "least")
+                    || toks.get(k + 2).is_some_and(|t| t.kind == Kind::Num || (t.cap && t.kind == Kind::Word))) =>
         {
             t(Wounded, Intransitive, 1, WOUND_VERB)
         }
@@ -271,6 +278,8 @@ fn trigger_at(toks: &[Token], k: usize) -> Option<Trigger> {
         }
         "deaths" | "fatalities" | "bodies" | "corpses" => t(Killed, NumberBefore, 1, NOUN),
         "toll" => t(Killed, Toll, 1, TOLL),
+        // "bringing the number of fatalities to three"
+        "number" if next == "of" && matches!(word(toks, k + 2), "fatalities" | "deaths" | "dead") => t(Killed, Toll, 3, TOLL),
         "lost" if !matches!(next, "their" | "his" | "her" | "its" | "control" | "contact") => t(Killed, ObjectOnly, 1, KILL_VERB),
         "wounded" | "injured" | "wounding" | "injuring" if matches!(word(toks, k.wrapping_sub(1)), "fatally" | "mortally") => {
             t(Killed, Active, 1, KILL_VERB)
@@ -766,6 +775,32 @@ fn not_a_name(w: &str) -> bool {
             | "after"
             | "if"
             | "as"
+            | "since"
+            | "although"
+            | "though"
+            | "because"
+            | "once"
+            | "until"
+            | "before"
+            | "during"
+            | "despite"
+            | "then"
+            | "now"
+            | "meanwhile"
+            | "however"
+            | "later"
+            | "earlier"
+            | "last"
+            | "these"
+            | "those"
+            | "our"
+            | "my"
+            | "its"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "with"
     ) || crate::numbers::is_number_word(w)
         || sitrep_time_word(w)
 }
@@ -820,6 +855,15 @@ fn name_subject(toks: &[Token], i: usize, lo: usize, hi: usize, hints: &[Option<
     // the object of a killing: "shot and killed Dana Smith", "the murder of Lee Park"
     let b1 = word(toks, i.wrapping_sub(1));
     let b2 = word(toks, i.wrapping_sub(2));
+    // "the grandson of Rep. Dana Smith was shot": the name is not the subject
+    if (1..=6).any(|d| {
+        i >= lo + d
+            && word(toks, i - d) == "of"
+            && !matches!(word(toks, (i - d).wrapping_sub(1)), "death" | "murder" | "killing" | "slaying" | "homicide")
+            && (i - d + 1..i).all(|q| toks[q].cap || toks[q].is_punct('.'))
+    }) {
+        return None;
+    }
     if i > lo
         && (matches!(b1, "killed" | "killing" | "kills" | "murdered" | "murdering" | "slaying")
             || (b1 == "of" && matches!(b2, "death" | "murder" | "killing" | "slaying" | "homicide")))
@@ -1621,12 +1665,20 @@ pub fn frames_with(toks: &[Token], nums: &[NumTok], range: (usize, usize), hints
             }
             Form::Toll => {
                 let mut p = after;
-                while p < hi && p < after + 6 {
-                    if let Some(c) = cp_starting(p) {
+                // ("the death toll in the shooting to three": a short place or event between)
+                let mut inside = false;
+                while p < hi && p < after + 9 {
+                    if let Some(c) = cp_starting(p).filter(|_| !inside) {
                         objects.push(c);
                         break;
                     }
-                    if stop(&toks[p]) && !matches!(toks[p].lower.as_str(), "to" | "at" | "of" | "is" | "was" | "has") {
+                    if inside && toks[p].is("to") {
+                        inside = false;
+                    } else if toks[p].is("in") && p == after {
+                        inside = true;
+                    } else if (!inside && stop(&toks[p]) && !matches!(toks[p].lower.as_str(), "to" | "at" | "of" | "is" | "was" | "has"))
+                        || (inside && toks[p].kind == Kind::Punct)
+                    {
                         break;
                     }
                     p += 1;
@@ -1748,6 +1800,18 @@ pub fn frames_with(toks: &[Token], nums: &[NumTok], range: (usize, usize), hints
         });
     }
     out.sort_by_key(|f| f.count.start);
+    // "a woman who was wounded in the shooting has died": wounded, then dead, is dead
+    let dead: Vec<usize> = out.iter().filter(|f| f.outcome == Outcome::Killed).map(|f| f.count.start).collect();
+    // (not a count of people hit, which holds the dead: "the fourth victim sustained
+    // injuries and was pronounced dead")
+    out.retain(|f| {
+        !(f.outcome == Outcome::Wounded
+            && dead.contains(&f.count.start)
+            && matches!(
+                word(toks, f.trigger.0),
+                "wounded" | "injured" | "wounding" | "injuring" | "hurt" | "maimed" | "hospitalised" | "hospitalized"
+            ))
+    });
     // A pronoun stands for the nearest person named before it ("attacked a National Guard
     // aboard a motorbike, wounding him").
     for f in &mut out {
@@ -2004,6 +2068,11 @@ mod tests {
         // the shooter who took his own life
         let r = read("He killed his wife before taking his own life.");
         assert_eq!(r.iter().map(|x| (x.1, x.2)).collect::<Vec<_>>(), vec![(Killed, Party::Civilian), (Killed, Party::Armed)]);
+        // shot at a place, not shot at by someone
+        assert_eq!(outcomes("Two men were shot at a gas station on Main Street."), vec![(Wounded, 2)]);
+        assert!(read("Two men were shot at by a deputy.").is_empty());
+        // a toll after the place it happened
+        assert_eq!(outcomes("The death toll in the shooting rose to four."), vec![(Killed, 4)]);
         // "wounds" as a noun is no trigger
         assert_eq!(outcomes("The girl died of multiple gunshot wounds."), vec![(Killed, 1)]);
     }

@@ -114,6 +114,30 @@ pub(crate) fn read(gaz: &Gazetteer, table: &ActorTable, article: &Article) -> Ve
         let e = events.remove(k);
         events.insert(0, e);
     }
+    // a main event its own sentences do not date by the violence itself: a day the rest of
+    // the text gives to the violence ("The shooting happened about 10 p.m. Saturday", "the
+    // June 29 shooting") in a sentence no other event claims, or one split off only because
+    // its date differed from the day something was said or done about it
+    if let Some((m, d0)) = events.first()
+        && m.date.relative_to.is_none()
+        && violent_timexes(&doc, &draft_order(d0)).is_empty()
+    {
+        let claimed: BTreeSet<usize> = events
+            .iter()
+            .skip(1)
+            .filter(|(_, d)| cued(&doc, d))
+            .flat_map(|(_, d)| d.sents.iter().chain(d.context.iter()).copied())
+            .chain(draft_order(d0))
+            .collect();
+        let free: Vec<usize> = (0..doc.sents.len()).filter(|s| !claimed.contains(s)).collect();
+        let strong = violent_timexes(&doc, &free);
+        let spans: Vec<Span> = free.iter().map(|&s| doc.sents[s].span).collect();
+        if let Some(t) = sitrep_time::event_date(&strong, &spans).filter(|t| t.granularity == DatePrecision::Day)
+            && let Some((m, _)) = events.first_mut()
+        {
+            set_date(&mut m.date, &doc, article, t);
+        }
+    }
     // a main event its own sentences do not date: the first day the rest of the text gives
     // that no other event of it claims ("The shooting was reported at 2 a.m. Sunday" in a
     // sentence of its own)
@@ -410,6 +434,20 @@ fn segment_events(doc: &Doc) -> Vec<Draft> {
     events
 }
 
+/// A draft's sentences, its opening sentence first.
+fn draft_order(d: &Draft) -> Vec<usize> {
+    std::iter::once(d.anchor).chain(d.sents.iter().copied().filter(|&s| s != d.anchor)).chain(d.context.iter().copied()).collect()
+}
+
+/// An event the text sets apart itself (a background time cue, "in another attack", "four
+/// weeks prior to this incident"), not only by a date that differs from the main event's.
+fn cued(doc: &Doc, d: &Draft) -> bool {
+    let a = &doc.sents[d.anchor];
+    d.key.as_deref().is_some_and(|k| !k.starts_with('#'))
+        || a.cues.new_event
+        || a.timexes.iter().any(|&t| matches!(doc.timexes[t].anchor, Anchor::Event { offset_days } if offset_days < 0))
+}
+
 fn find_or_open(events: &mut Vec<Draft>, key: &str, si: usize) -> usize {
     if let Some(i) = events.iter().position(|e| e.key.as_deref() == Some(key)) {
         return i;
@@ -438,8 +476,19 @@ fn conflicts(doc: &Doc, d: &Draft, si: usize) -> bool {
 }
 
 /// The time expressions of these sentences that can date their event: not inside "since ..."
-/// phrases, and not dating another kind of event ("the coup in July").
+/// phrases, and not dating another kind of event ("the coup in July"); with `tell`, those on
+/// verbs of telling and prosecuting, otherwise the others.
 fn usable_timexes(doc: &Doc, sents: &[usize], tell: bool) -> Vec<Timex> {
+    attached_timexes(doc, sents, |a| (a == Attach::Telling) == tell)
+}
+
+/// The usable time expressions of these sentences that date the violence itself ("was shot
+/// Sunday", "the Aug. 12 shooting", "On May 3, gunmen opened fire").
+fn violent_timexes(doc: &Doc, sents: &[usize]) -> Vec<Timex> {
+    attached_timexes(doc, sents, |a| a == Attach::Violence)
+}
+
+fn attached_timexes(doc: &Doc, sents: &[usize], keep: impl Fn(Attach) -> bool) -> Vec<Timex> {
     let mut out = Vec::new();
     for &si in sents {
         let s = &doc.sents[si];
@@ -453,6 +502,7 @@ fn usable_timexes(doc: &Doc, sents: &[usize], tell: bool) -> Vec<Timex> {
                 if doc.toks[k].is_punct(',') || doc.toks[k].is_punct(';') {
                     break;
                 }
+                // "by" only right before the expression ("by Friday"), not "killed by police Thursday"
                 if matches!(
                     w,
                     "since"
@@ -474,13 +524,13 @@ fn usable_timexes(doc: &Doc, sents: &[usize], tell: bool) -> Vec<Timex> {
                         | "power"
                         | "announced"
                         | "scheduled"
-                        | "by"
-                ) {
+                ) || (w == "by" && k + 1 == first)
+                {
                     skip = true;
                     break;
                 }
             }
-            if !skip && procedural(doc, s, first, doc.toks.partition_point(|k| k.span.start < t.span.end)) == tell {
+            if !skip && keep(attachment(doc, s, first, doc.toks.partition_point(|k| k.span.start < t.span.end))) {
                 out.push(t.clone());
             }
         }
@@ -506,6 +556,8 @@ fn telling(w: &str) -> bool {
             | "say"
             | "told"
             | "tells"
+            | "tell"
+            | "gather"
             | "confirmed"
             | "confirms"
             | "announced"
@@ -551,6 +603,59 @@ fn telling(w: &str) -> bool {
             | "gathered"
             | "briefing"
             | "conference"
+            | "spoke"
+            | "speaking"
+            | "talked"
+            | "interview"
+            | "interviewed"
+            | "filed"
+            | "plea"
+            | "complaint"
+            | "arraignment"
+            | "sentencing"
+            | "verdict"
+            | "jury"
+            | "bond"
+            | "bail"
+            | "warrant"
+            | "warrants"
+            | "charges"
+            | "honored"
+            | "remembered"
+            | "buried"
+            | "rally"
+            | "protest"
+            | "services"
+    )
+}
+
+/// Nouns of telling, prosecuting or mourning that a date can modify ("a Wednesday court
+/// hearing", "Friday's vigil", "Monday's news conference").
+fn telling_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "court"
+            | "hearing"
+            | "arraignment"
+            | "trial"
+            | "vigil"
+            | "funeral"
+            | "memorial"
+            | "service"
+            | "services"
+            | "news"
+            | "press"
+            | "conference"
+            | "briefing"
+            | "statement"
+            | "interview"
+            | "rally"
+            | "march"
+            | "meeting"
+            | "sentencing"
+            | "announcement"
+            | "arrest"
+            | "arrests"
     )
 }
 
@@ -593,36 +698,203 @@ fn happening(w: &str) -> bool {
     )
 }
 
-/// True when the nearest verb of the time expression at tokens `[first, end)` in sentence
-/// `s` is one of telling or prosecuting ("authorities said Thursday", "Police on Sunday
-/// pleaded"), not one of the violence ("a man was shot Sunday").
-fn procedural(doc: &Doc, s: &Sent, first: usize, end: usize) -> bool {
-    for k in (first.saturating_sub(8).max(s.lo)..first).rev() {
-        let t = &doc.toks[k];
-        if t.is_punct(',') || t.is_punct(';') || t.is_punct('(') || t.is_punct(')') {
+/// What a time expression dates in its sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Attach {
+    /// The violence itself: "a man was shot Sunday", "the Aug. 12 shooting", "Sunday's
+    /// shooting", "On May 3, gunmen opened fire".
+    Violence,
+    /// Nothing told apart: "early Sunday, police found a man", "was found dead Monday".
+    Neutral,
+    /// Telling, investigating, prosecuting or mourning it: "police said Thursday", "was
+    /// arrested Wednesday", "Police on Sunday pleaded", "a vigil Friday".
+    Telling,
+}
+
+/// Words that name the violence itself (a date on them is the event's own); "died", "left",
+/// "dead" are of the violence too but may come days after it.
+fn violent_word(w: &str) -> bool {
+    happening(w) && !matches!(w, "died" | "dies" | "dead" | "left" | "began")
+}
+
+/// Nouns of an attack that a date can modify ("the June 29 shooting", "Sunday's gunfight").
+fn violent_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "shooting"
+            | "shootings"
+            | "shootout"
+            | "shoot-out"
+            | "gunfight"
+            | "gunfire"
+            | "attack"
+            | "attacks"
+            | "killing"
+            | "killings"
+            | "slaying"
+            | "slayings"
+            | "homicide"
+            | "murder"
+            | "murders"
+            | "stabbing"
+            | "ambush"
+            | "massacre"
+            | "rampage"
+            | "bombing"
+            | "explosion"
+            | "blast"
+            | "raid"
+            | "clash"
+            | "clashes"
+            | "incident"
+            | "violence"
+            | "melee"
+            | "robbery"
+    )
+}
+
+/// Words between a date and the noun it modifies ("Sunday's fatal shooting", "the Jan. 5
+/// drive-by shooting").
+fn noun_modifier(w: &str) -> bool {
+    matches!(
+        w,
+        "fatal"
+            | "deadly"
+            | "double"
+            | "triple"
+            | "quadruple"
+            | "mass"
+            | "drive-by"
+            | "gang"
+            | "police"
+            | "nightclub"
+            | "party"
+            | "early-morning"
+    )
+}
+
+/// Words that may open a clause before its time expression ("On April 2,", "Just after 1
+/// a.m. on Nov. 22,", "Shortly before midnight Saturday,").
+fn clause_lead(w: &str) -> bool {
+    matches!(
+        w,
+        "on" | "at"
+            | "around"
+            | "about"
+            | "approximately"
+            | "just"
+            | "shortly"
+            | "after"
+            | "before"
+            | "early"
+            | "late"
+            | "sometime"
+            | "then"
+            | "and"
+            | "but"
+            | "until"
+            | "in"
+    )
+}
+
+/// How the time expression at tokens `[first, end)` of sentence `s` attaches: to a noun of
+/// the attack right after it ("the Aug. 12 shooting"), else to the nearest word of violence
+/// or of telling before it in its clause ("a man was shot Sunday", "authorities said
+/// Thursday"), else to the verb right after it ("Police on Sunday pleaded"); an expression
+/// that opens its clause before a comma ("On April 2, Lopez opened fire", "police say around
+/// midnight on Monday, the man went ... and shot") dates the clause after it.
+fn attachment(doc: &Doc, s: &Sent, first: usize, end: usize) -> Attach {
+    let toks = &doc.toks;
+    let word = |k: usize| k < s.hi && toks[k].kind == crate::tokens::Kind::Word;
+    // "the June 29 shooting", "Sunday night's fatal shooting", "died Tuesday in a shooting"
+    let mut k = end;
+    if word(k)
+        && matches!(toks[k].lower.as_str(), "in" | "during")
+        && word(k + 1)
+        && matches!(toks[k + 1].lower.as_str(), "a" | "an" | "the")
+    {
+        k += 2;
+    }
+    let lim = (k + 3).min(s.hi);
+    while k < lim && word(k) {
+        if violent_noun(&toks[k].lower) {
+            return Attach::Violence;
+        }
+        if telling_noun(&toks[k].lower) {
+            return Attach::Telling;
+        }
+        if !noun_modifier(&toks[k].lower) {
             break;
         }
-        if happening(&t.lower) {
-            return false;
+        k += 1;
+    }
+    let mut told: Option<usize> = None;
+    // the expression opens the sentence (after lead words: "On", "Just after 1 a.m. on")
+    let mut opens = true;
+    let mut k = first;
+    while k > s.lo.max(first.saturating_sub(20)) {
+        k -= 1;
+        let t = &toks[k];
+        if t.is_punct(',') || t.is_punct(';') || t.is_punct('(') || t.is_punct(')') || t.is_punct('\u{2014}') || t.is_punct(':') {
+            opens = false;
+            break;
         }
-        if telling(&t.lower) {
-            return true;
+        let w = t.lower.as_str();
+        if happening(w) {
+            // "was shot dead Thursday", "gunned down"
+            let shot = k > s.lo && violent_word(&toks[k - 1].lower);
+            return if violent_word(w) || shot { Attach::Violence } else { Attach::Neutral };
+        }
+        // "police were called about 2 a.m. Sunday": the time of the call is the event's, as
+        // near as the text knows it
+        if matches!(w, "called" | "call" | "calls" | "responded" | "dispatched") {
+            return Attach::Neutral;
+        }
+        // "were shot at a vigil Monday evening": the occasion where it happened
+        let occasion = telling_noun(w)
+            && (k.saturating_sub(3).max(s.lo)..k).any(|q| matches!(toks[q].lower.as_str(), "at" | "into" | "during" | "outside"));
+        // "the shooting was reported March 26": when it happened, as far as anyone knows
+        if telling(w) && !occasion && !(w == "reported" && k > s.lo && matches!(toks[k - 1].lower.as_str(), "was" | "were")) {
+            told = Some(k);
+            break;
+        }
+        if t.kind == crate::tokens::Kind::Word && !clause_lead(w) && !s.timexes.iter().any(|&i| doc.timexes[i].span.contains(&t.span)) {
+            opens = false;
+        }
+        if k == first.saturating_sub(20) && k > s.lo {
+            opens = false;
         }
     }
+    let comma_after = end < s.hi && toks[end].is_punct(',');
+    // fronted: "On April 2, Lopez opened fire"; "police say around midnight on Monday, he shot"
+    let fronted = comma_after && (told.is_some_and(|k| first - k <= 5) || (told.is_none() && opens));
+    if fronted {
+        for t in &toks[end + 1..(end + 16).min(s.hi)] {
+            if violent_word(&t.lower) {
+                return Attach::Violence;
+            }
+            if telling(&t.lower) || t.is_punct(';') {
+                break;
+            }
+        }
+    }
+    if told.is_some() {
+        return Attach::Telling;
+    }
     // "Police on Sunday pleaded": the verb right after
-    for k in end..(end + 2).min(s.hi) {
-        let t = &doc.toks[k];
+    for t in &toks[end..(end + 2).min(s.hi)] {
         if t.kind != crate::tokens::Kind::Word {
             break;
         }
-        if happening(&t.lower) {
-            return false;
+        let w = t.lower.as_str();
+        if happening(w) {
+            return if violent_word(w) { Attach::Violence } else { Attach::Neutral };
         }
-        if telling(&t.lower) {
-            return true;
+        if telling(w) {
+            return Attach::Telling;
         }
     }
-    false
+    Attach::Neutral
 }
 
 /// The article's country: the most named one (places and demonyms), for actor names and
@@ -697,6 +969,75 @@ fn is_hit(doc: &Doc, f: &Frame, after_dead: bool) -> bool {
 fn ordinal(w: &str) -> Option<u64> {
     let n = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"].iter().position(|x| *x == w)?;
     Some(n as u64 + 2)
+}
+
+/// What tells one person from another: the gender of the noun, the age, the name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Who {
+    gender: Option<char>,
+    age: Option<u32>,
+    /// The words of a name, lowercased ("dana", "smith").
+    name: Vec<String>,
+}
+
+impl Who {
+    /// Surely not the same person: other genders, other ages, or names that share no more
+    /// than a family name ("Dana Smith" and "Lee Smith"; "Smith" may be either) unless the
+    /// ages agree (a name corrected in a later report).
+    fn distinct(&self, other: &Who) -> bool {
+        let within = |a: &[String], b: &[String]| a.iter().all(|w| b.contains(w));
+        let same_age = matches!((self.age, other.age), (Some(a), Some(b)) if a == b);
+        matches!((self.gender, other.gender), (Some(a), Some(b)) if a != b)
+            || matches!((self.age, other.age), (Some(a), Some(b)) if a != b)
+            || (!same_age
+                && !self.name.is_empty()
+                && !other.name.is_empty()
+                && !within(&self.name, &other.name)
+                && !within(&other.name, &self.name))
+    }
+}
+
+/// A count of one named person ("Dana Smith, 22,", "22-year-old Dana Smith"): the name's
+/// words.
+fn name_of(doc: &Doc, f: &Frame) -> Vec<String> {
+    let c = &f.count;
+    let named = match c.head {
+        None => !c.pronoun && doc.toks.get(c.start).is_some_and(|t| t.cap || casualties::is_age_word(&t.lower)),
+        Some(h) => casualties::is_age_word(&doc.toks[h].lower) && c.end > h + 1,
+    };
+    // (a victim of "the murder of Dana Smith" may be someone else's: only people said to
+    // be killed or hurt themselves)
+    if !named || c.amount.best != 1 || f.extractor == casualties::NOUN {
+        return Vec::new();
+    }
+    doc.toks[c.start..c.end.min(doc.toks.len())]
+        .iter()
+        .filter(|t| {
+            t.cap
+                && t.kind == crate::tokens::Kind::Word
+                && t.lower.len() > 1
+                && person_noun(&t.lower).is_none()
+                && !numbers::is_number_word(&t.lower)
+        })
+        .map(|t| t.lower.clone())
+        .collect()
+}
+
+/// The gender, age and name a count of one person states ("a 20-year-old man", "a 16-year
+/// old female victim", "Dana Smith, 22"), when it states any.
+fn who(doc: &Doc, f: &Frame) -> Option<Who> {
+    let toks = &doc.toks[f.count.start..f.count.end.min(doc.toks.len())];
+    let gender = f.count.head.and_then(|h| gender(&doc.toks[h].lower)).or_else(|| toks.iter().find_map(|t| gender(&t.lower)));
+    let age = toks.iter().enumerate().find_map(|(i, t)| {
+        let digits: String = t.lower.chars().take_while(char::is_ascii_digit).collect();
+        let rest = &t.lower[digits.len()..];
+        let next = toks.get(i + 1).map_or("", |n| n.lower.as_str());
+        let aged =
+            rest.starts_with("-year") || rest.starts_with("-month") || (rest.is_empty() && matches!(next, "year" | "years" | "-year-old"));
+        (!digits.is_empty() && aged).then(|| digits.parse::<u32>().ok()).flatten()
+    });
+    let name = name_of(doc, f);
+    (gender.is_some() || age.is_some() || !name.is_empty()).then_some(Who { gender, age, name })
 }
 
 /// 'm' or 'f' for a noun naming one man or one woman.
@@ -937,7 +1278,17 @@ fn assemble(
                                 "and" | "while" | "but" | "," | ";" | "whereas"
                             )))
             });
-            if !counted && !repeated {
+            // "five people were shot ..., and two of the victims are in critical condition":
+            // a part of a count of the same outcome told before it in the sentence
+            let partitive = (f.count.start + 1..f.count.end.min(f.count.start + 3)).any(|k| doc.toks[k].is("of"));
+            // (wounded only: "six died, four of them in combat and two in an accident" is a
+            // breakdown)
+            let part = partitive
+                && f.outcome == Outcome::Wounded
+                && kept.iter().any(|(g, t)| {
+                    *t == s && g.outcome == f.outcome && g.count.start < f.count.start && g.count.amount.best >= f.count.amount.best
+                });
+            if !counted && !repeated && !part {
                 kept.push((f, s));
             }
         }
@@ -989,10 +1340,11 @@ fn assemble(
         // "a man ... a woman": people told one by one, each with an indefinite article
         // (alone with their outcome in their sentence, and a man told from a woman)
         let alone = frames.iter().filter(|(g, t)| t == s && g.outcome == f.outcome).count() == 1;
-        let single =
-            (alone && f.count.amount.best == 1 && !f.count.additive && matches!(doc.toks[f.count.start].lower.as_str(), "a" | "an"))
-                .then(|| f.count.head.and_then(|h| gender(&doc.toks[h].lower)))
-                .flatten();
+        // (told apart by the noun's gender or by the age: "a 20-year-old man ... a 23-year-old man")
+        let indefinite = matches!(doc.toks[f.count.start].lower.as_str(), "a" | "an");
+        let single = (alone && f.count.amount.best == 1 && !f.count.additive && (indefinite || !name_of(doc, f).is_empty()))
+            .then(|| who(doc, f))
+            .flatten();
         cas_meta.push(Meta {
             single,
             sent: *s,
@@ -1002,6 +1354,7 @@ fn assemble(
             hit,
             self_kill,
             all_dead,
+            toll: f.extractor == casualties::TOLL,
         });
     }
     // "the toll could not be independently verified" may stand anywhere in the report
@@ -1584,11 +1937,13 @@ struct Meta {
     hit: bool,
     /// One person introduced with an indefinite article, and the noun ("a man", "a woman"):
     /// such people, each with another noun, are told apart across sentences.
-    single: Option<char>,
+    single: Option<Who>,
     /// "killed himself", "turned the gun on himself".
     self_kill: bool,
     /// A count of all the dead ("four people are dead"), which may include the shooter.
     all_dead: bool,
+    /// "bringing the death toll to three": a total of its own, never a part of its sentence's sum.
+    toll: bool,
 }
 
 fn consolidate(cas: Vec<CasualtyValue>, meta: &[Meta], disclaimer: bool) -> Vec<CasualtyValue> {
@@ -1603,7 +1958,7 @@ fn consolidate(cas: Vec<CasualtyValue>, meta: &[Meta], disclaimer: bool) -> Vec<
                 && cas[j].cause == cas[i].cause
                 && cas[j].amount == cas[i].amount
                 && meta[j].sent != meta[i].sent
-                && !matches!((&meta[i].single, &meta[j].single), (Some(a), Some(b)) if a != b)
+                && !matches!((&meta[i].single, &meta[j].single), (Some(a), Some(b)) if a.distinct(b))
             {
                 keep[i] = false;
                 break;
@@ -1623,7 +1978,13 @@ fn consolidate(cas: Vec<CasualtyValue>, meta: &[Meta], disclaimer: bool) -> Vec<
         let mut by_sent: Vec<(usize, Vec<usize>)> = Vec::new();
         for &i in ids {
             // the people told one by one make one unit together
-            let key = if meta[i].single.is_some() { usize::MAX } else { meta[i].sent };
+            let key = if meta[i].single.is_some() {
+                usize::MAX
+            } else if meta[i].toll {
+                usize::MAX - 1 - meta[i].sent
+            } else {
+                meta[i].sent
+            };
             match by_sent.iter_mut().find(|(s, _)| *s == key) {
                 Some((_, v)) => v.push(i),
                 None => by_sent.push((key, vec![i])),
@@ -1699,8 +2060,13 @@ fn consolidate(cas: Vec<CasualtyValue>, meta: &[Meta], disclaimer: bool) -> Vec<
     }
     let mut cas = cas;
     for (best, hits, total, party) in hit_plan {
+        // (people told one by one and told apart from everyone hit are not among them: "a
+        // 16-year-old girl was found dead ... a 20-year-old man was taken to a hospital")
+        let apart = |i: usize| {
+            meta[i].single.as_ref().is_some_and(|w| best.iter().all(|&b| meta[b].single.as_ref().is_some_and(|x| x.distinct(w))))
+        };
         let told: u64 = (0..n)
-            .filter(|&i| keep[i] && !superseded[i] && !meta[i].hit && cas[i].party == party)
+            .filter(|&i| keep[i] && !superseded[i] && !meta[i].hit && cas[i].party == party && !apart(i))
             .filter(|&i| matches!(cas[i].outcome, Outcome::Killed | Outcome::Wounded))
             .map(|i| cas[i].amount.best)
             .sum();
@@ -1787,22 +2153,47 @@ fn date_of(doc: &Doc, article: &Article, d: &Draft, main: Option<&EventMention>)
     }
     let order: Vec<usize> =
         std::iter::once(d.anchor).chain(d.sents.iter().copied().filter(|&s| s != d.anchor)).chain(d.context.iter().copied()).collect();
-    // the anchor sentence first, then the rest
+    // what dates the violence itself first (the anchor sentence's, then the others'), then
+    // the anchor sentence's other expressions, then the rest
+    let spans: Vec<Span> = order.iter().map(|&s| doc.sents[s].span).collect();
+    let strong_anchor = violent_timexes(doc, &[d.anchor]);
+    let strong = violent_timexes(doc, &order);
     let mut chosen: Option<Timex> = None;
-    let anchor_usable = usable_timexes(doc, &[d.anchor], false);
-    if let Some(t) = sitrep_time::event_date(&anchor_usable, &[anchor.span]) {
-        chosen = Some(t.clone());
+    if let Some(t) = sitrep_time::event_date(&strong_anchor, &[anchor.span]).or_else(|| sitrep_time::event_date(&strong, &spans)) {
+        chosen = Some(refine(doc, &order, t));
     } else {
-        let usable = event_timexes(doc, &order);
-        let spans: Vec<Span> = order.iter().map(|&s| doc.sents[s].span).collect();
-        if let Some(t) = sitrep_time::event_date(&usable, &spans) {
+        let anchor_usable = usable_timexes(doc, &[d.anchor], false);
+        if let Some(t) = sitrep_time::event_date(&anchor_usable, &[anchor.span]) {
             chosen = Some(t.clone());
+        } else {
+            let usable = event_timexes(doc, &order);
+            if let Some(t) = sitrep_time::event_date(&usable, &spans) {
+                chosen = Some(t.clone());
+            }
         }
     }
     if let Some(t) = chosen {
         set_date(&mut out, doc, article, &t);
     }
     out
+}
+
+/// A date of the violence coarser than a day narrowed by a day the same sentences give inside
+/// it ("shot last weekend ... the party on Saturday night").
+fn refine(doc: &Doc, sents: &[usize], t: &Timex) -> Timex {
+    if t.granularity == DatePrecision::Day {
+        return t.clone();
+    }
+    let (Some(a), Some(b)) = (t.earliest, t.latest) else { return t.clone() };
+    let inside: Vec<Timex> = usable_timexes(doc, sents, false)
+        .into_iter()
+        .filter(|u| {
+            u.datable && u.granularity == DatePrecision::Day && u.earliest.is_some_and(|x| x >= a) && u.latest.is_some_and(|y| y <= b)
+        })
+        .collect();
+    let mut days: Vec<_> = inside.iter().map(|u| (u.earliest, u.latest)).collect();
+    days.dedup();
+    if days.len() == 1 { inside[0].clone() } else { t.clone() }
 }
 
 fn set_date(out: &mut DateValue, doc: &Doc, article: &Article, t: &Timex) {

@@ -414,6 +414,22 @@ const US_NEWS: &[(&str, &str)] = &[
         "A stray bullet struck a 20 year-old Maple Grove woman in the arm on Monday evening. \
          She was treated at a hospital and released.",
     ),
+    (
+        "told_apart",
+        "Officers were called to a shooting outside a diner on Friday night. A 16-year-old girl was found dead in a car. \
+         A 20-year-old man was taken to a hospital with non-life-threatening injuries.",
+    ),
+    (
+        "named_one_by_one",
+        "Three people were shot at a birthday party on Saturday night. Dana Cole, 19, died at the scene. \
+         Lee Marsh, 24, was shot in the chest and was pronounced dead at a hospital.",
+    ),
+    (
+        "wounded_then_died",
+        "A woman who was wounded in Friday's shooting at a bus stop has died, bringing the death toll in the attack to three, \
+         police said Monday.",
+    ),
+    ("part_of_the_shot", "Five people were shot at a bar early Sunday, and two of the victims are in critical condition, police said."),
 ];
 
 #[test]
