@@ -138,6 +138,42 @@ pub(crate) fn read(gaz: &Gazetteer, table: &ActorTable, article: &Article) -> Ve
             set_date(&mut m.date, &doc, article, t);
         }
     }
+    // a main event dated only coarsely ("a shooting last month", "the 2013 shooting") narrowed
+    // to the one day inside that period the text gives it or leaves unclaimed ("the June 28
+    // shooting", "On June 28, an argument ..."): the day of the violence first, then any day
+    // not of telling about it
+    if let Some((m, d0)) = events.first()
+        && m.date.relative_to.is_none()
+        && m.date.precision != DatePrecision::Day
+        && let (Some(a), Some(b)) = (m.date.earliest, m.date.latest)
+    {
+        let claimed: BTreeSet<usize> = events
+            .iter()
+            .skip(1)
+            .filter(|(_, d)| cued(&doc, d))
+            .flat_map(|(_, d)| d.sents.iter().chain(d.context.iter()).copied())
+            .collect();
+        let pool: Vec<usize> = draft_order(d0).into_iter().chain((0..doc.sents.len()).filter(|s| !claimed.contains(s))).collect();
+        let inside = |ts: Vec<Timex>| -> Option<Timex> {
+            let days: Vec<Timex> = ts
+                .into_iter()
+                .filter(|u| {
+                    u.datable
+                        && u.granularity == DatePrecision::Day
+                        && u.earliest.is_some_and(|x| x >= a)
+                        && u.latest.is_some_and(|y| y <= b)
+                        && !matches!(u.anchor, Anchor::Event { .. })
+                })
+                .collect();
+            let one = days.first()?;
+            days.iter().all(|u| u.earliest == one.earliest && u.latest == one.latest).then(|| one.clone())
+        };
+        if let Some(t) = inside(violent_timexes(&doc, &pool)).or_else(|| inside(usable_timexes(&doc, &pool, false)))
+            && let Some((m, _)) = events.first_mut()
+        {
+            set_date(&mut m.date, &doc, article, &t);
+        }
+    }
     // a main event its own sentences do not date: the first day the rest of the text gives
     // that no other event of it claims ("The shooting was reported at 2 a.m. Sunday" in a
     // sentence of its own)
@@ -466,6 +502,11 @@ fn draft_interval(doc: &Doc, d: &Draft) -> Option<(chrono::NaiveDate, chrono::Na
 
 /// True when sentence `si` is dated outside the event's dates (both known).
 fn conflicts(doc: &Doc, d: &Draft, si: usize) -> bool {
+    // a sentence that dates the violence itself against an event dated only by what was said,
+    // found or done later ("died Saturday", "was arrested Monday"): no telling they differ
+    if !violent_timexes(doc, &[si]).is_empty() && violent_timexes(doc, &d.sents).is_empty() {
+        return false;
+    }
     let Some((a, b)) = draft_interval(doc, d) else { return false };
     let usable = usable_timexes(doc, &[si], false);
     let Some(t) = sitrep_time::event_date(&usable, &[doc.sents[si].span]) else { return false };
@@ -485,7 +526,11 @@ fn usable_timexes(doc: &Doc, sents: &[usize], tell: bool) -> Vec<Timex> {
 /// The usable time expressions of these sentences that date the violence itself ("was shot
 /// Sunday", "the Aug. 12 shooting", "On May 3, gunmen opened fire").
 fn violent_timexes(doc: &Doc, sents: &[usize]) -> Vec<Timex> {
-    attached_timexes(doc, sents, |a| a == Attach::Violence)
+    // a year or more ("the killing of three students in 1990", "the 2013 shooting") recalls
+    // an older event more often than it dates the one told
+    let mut out = attached_timexes(doc, sents, |a| a == Attach::Violence);
+    out.retain(|t| matches!(t.granularity, DatePrecision::Day | DatePrecision::Week | DatePrecision::Month));
+    out
 }
 
 fn attached_timexes(doc: &Doc, sents: &[usize], keep: impl Fn(Attach) -> bool) -> Vec<Timex> {
@@ -695,6 +740,9 @@ fn happening(w: &str) -> bool {
             | "ambushed"
             | "raided"
             | "exploded"
+            | "firing"
+            | "gunshots"
+            | "shots"
     )
 }
 
@@ -806,28 +854,39 @@ fn clause_lead(w: &str) -> bool {
 fn attachment(doc: &Doc, s: &Sent, first: usize, end: usize) -> Attach {
     let toks = &doc.toks;
     let word = |k: usize| k < s.hi && toks[k].kind == crate::tokens::Kind::Word;
-    // "the June 29 shooting", "Sunday night's fatal shooting", "died Tuesday in a shooting"
+    // "the June 29 shooting", "Sunday night's fatal shooting"; through a preposition ("died
+    // Tuesday in a shooting") only when no verb of telling comes first ("was arrested Tuesday
+    // in the shooting")
     let mut k = end;
-    if word(k)
+    let through = word(k)
         && matches!(toks[k].lower.as_str(), "in" | "during")
         && word(k + 1)
-        && matches!(toks[k + 1].lower.as_str(), "a" | "an" | "the")
-    {
+        && matches!(toks[k + 1].lower.as_str(), "a" | "an" | "the");
+    if through {
         k += 2;
     }
     let lim = (k + 3).min(s.hi);
+    let mut noun: Option<Attach> = None;
     while k < lim && word(k) {
         if violent_noun(&toks[k].lower) {
-            return Attach::Violence;
+            noun = Some(Attach::Violence);
+            break;
         }
         if telling_noun(&toks[k].lower) {
-            return Attach::Telling;
+            noun = Some(Attach::Telling);
+            break;
         }
         if !noun_modifier(&toks[k].lower) {
             break;
         }
         k += 1;
     }
+    if let Some(a) = noun
+        && !through
+    {
+        return a;
+    }
+    let in_attack = noun == Some(Attach::Violence);
     let mut told: Option<usize> = None;
     // the expression opens the sentence (after lead words: "On", "Just after 1 a.m. on")
     let mut opens = true;
@@ -843,7 +902,7 @@ fn attachment(doc: &Doc, s: &Sent, first: usize, end: usize) -> Attach {
         if happening(w) {
             // "was shot dead Thursday", "gunned down"
             let shot = k > s.lo && violent_word(&toks[k - 1].lower);
-            return if violent_word(w) || shot { Attach::Violence } else { Attach::Neutral };
+            return if violent_word(w) || shot || in_attack { Attach::Violence } else { Attach::Neutral };
         }
         // "police were called about 2 a.m. Sunday": the time of the call is the event's, as
         // near as the text knows it
@@ -865,6 +924,15 @@ fn attachment(doc: &Doc, s: &Sent, first: usize, end: usize) -> Attach {
             opens = false;
         }
     }
+    // "Around 23 May 2020 (as reported), fighters clashed": a parenthesis before the comma
+    let mut c = end;
+    if c < s.hi && toks[c].is_punct('(') {
+        while c < s.hi && !toks[c].is_punct(')') {
+            c += 1;
+        }
+        c = (c + 1).min(s.hi);
+    }
+    let end = c;
     let comma_after = end < s.hi && toks[end].is_punct(',');
     // fronted: "On April 2, Lopez opened fire"; "police say around midnight on Monday, he shot"
     let fronted = comma_after && (told.is_some_and(|k| first - k <= 5) || (told.is_none() && opens));
@@ -880,6 +948,9 @@ fn attachment(doc: &Doc, s: &Sent, first: usize, end: usize) -> Attach {
     }
     if told.is_some() {
         return Attach::Telling;
+    }
+    if in_attack {
+        return Attach::Violence;
     }
     // "Police on Sunday pleaded": the verb right after
     for t in &toks[end..(end + 2).min(s.hi)] {
@@ -1355,10 +1426,25 @@ fn assemble(
             self_kill,
             all_dead,
             toll: f.extractor == casualties::TOLL,
+            besides: f.count.additive && f.outcome == Outcome::Wounded && !hit,
         });
     }
     // "the toll could not be independently verified" may stand anywhere in the report
     let disclaimer = doc.sents.iter().any(|s| s.disclaimer);
+    if std::env::var("CDBG").is_ok() {
+        for (c, m) in cas.iter().zip(&cas_meta) {
+            eprintln!(
+                "DBG {:?} {} {:?} sent={} single={:?} add={} hit={}",
+                c.outcome,
+                c.amount.best,
+                &doc.text[c.evidence.span.start..c.evidence.span.end],
+                m.sent,
+                m.single,
+                m.additive,
+                m.hit
+            );
+        }
+    }
     let cas = consolidate(cas, &cas_meta, disclaimer);
 
     // ---- actors: the attacking side and the side attacked
@@ -1944,6 +2030,8 @@ struct Meta {
     all_dead: bool,
     /// "bringing the death toll to three": a total of its own, never a part of its sentence's sum.
     toll: bool,
+    /// "two other victims were hurt": wounded besides the people counted before.
+    besides: bool,
 }
 
 fn consolidate(cas: Vec<CasualtyValue>, meta: &[Meta], disclaimer: bool) -> Vec<CasualtyValue> {
@@ -2066,7 +2154,7 @@ fn consolidate(cas: Vec<CasualtyValue>, meta: &[Meta], disclaimer: bool) -> Vec<
             meta[i].single.as_ref().is_some_and(|w| best.iter().all(|&b| meta[b].single.as_ref().is_some_and(|x| x.distinct(w))))
         };
         let told: u64 = (0..n)
-            .filter(|&i| keep[i] && !superseded[i] && !meta[i].hit && cas[i].party == party && !apart(i))
+            .filter(|&i| keep[i] && !superseded[i] && !meta[i].hit && !meta[i].besides && cas[i].party == party && !apart(i))
             .filter(|&i| matches!(cas[i].outcome, Outcome::Killed | Outcome::Wounded))
             .map(|i| cas[i].amount.best)
             .sum();

@@ -47,6 +47,89 @@ fn cand(s: usize, e: usize, sem: Sem, rule: &'static str) -> Cand {
     Cand { s, e, sem, pos: None, approx: None, rule }
 }
 
+/// Nouns of occasions named after a holiday ("a Christmas party", "the Halloween parade"):
+/// the holiday names no date there.
+const HOLIDAY_OCCASIONS: &[&str] = &[
+    "party",
+    "parties",
+    "celebration",
+    "celebrations",
+    "gathering",
+    "gatherings",
+    "dinner",
+    "dinners",
+    "festivities",
+    "festival",
+    "parade",
+    "lights",
+    "light",
+    "tree",
+    "trees",
+    "shopping",
+    "shoppers",
+    "decorations",
+    "display",
+    "costume",
+    "costumes",
+    "event",
+    "events",
+    "concert",
+    "market",
+    "feast",
+    "meal",
+    "bash",
+    "get-together",
+    "egg",
+    "eggs",
+    "hunt",
+    "toy",
+    "toys",
+    "gift",
+    "gifts",
+    "card",
+    "cards",
+    "dance",
+    "show",
+    "sale",
+    "sales",
+    "travel",
+    "traffic",
+    "rush",
+];
+
+/// Street types: a four-digit number before a name and one of these is a house number.
+const STREET_WORDS: &[&str] = &[
+    "st",
+    "street",
+    "ave",
+    "avenue",
+    "rd",
+    "road",
+    "blvd",
+    "boulevard",
+    "dr",
+    "drive",
+    "ln",
+    "lane",
+    "way",
+    "ct",
+    "court",
+    "pl",
+    "place",
+    "hwy",
+    "highway",
+    "pike",
+    "parkway",
+    "pkwy",
+    "circle",
+    "cir",
+    "terrace",
+    "trail",
+    "ter",
+    "square",
+    "sq",
+];
+
 /// Every expression of one sentence, in order, not overlapping.
 pub(crate) fn parse(t: &[Tok<'_>], month_first: bool, published: Option<chrono::NaiveDate>) -> Vec<Cand> {
     let g = G { t, month_first, published };
@@ -1418,6 +1501,20 @@ impl<'a> G<'_, 'a> {
         {
             return None;
         }
+        // a street number: "1013 Carrie St.", "2010 Cornell Ridge Drive", "1400 N. Elm Avenue"
+        let mut a = j + 1;
+        while a < (j + 5).min(self.t.len()) && self.t[a].kind == Kind::Word && self.t[a].cap && !STREET_WORDS.contains(&self.t[a].key) {
+            a += 1;
+            if self.p(a, '.') {
+                a += 1;
+            }
+        }
+        if a > j + 1
+            && self.t.get(a).is_some_and(|n| n.kind == Kind::Word && STREET_WORDS.contains(&n.key))
+            && !(j > 0 && self.wa(j - 1, &["in", "since", "until", "during"]))
+        {
+            return None;
+        }
         let after_dash = j > 1 && self.p(j - 1, '-') && !self.t[j - 2].kind.eq(&Kind::Num);
         if !(1900..=2099).contains(&y) && !prefixed && !(j > 0 && (self.wa(j - 1, YEAR_PREPS) || after_dash)) {
             return None;
@@ -1772,9 +1869,17 @@ impl<'a> G<'_, 'a> {
             year = YearRef::Explicit(y);
             e = e2;
         }
+        // "a Christmas party", "the Halloween parade": an occasion named after the holiday, not
+        // a date (it may fall days before or after it)
+        if year == YearRef::Auto && self.t.get(e).is_some_and(|n| !n.cap && HOLIDAY_OCCASIONS.contains(&n.key)) {
+            return None;
+        }
         let sem = Sem::Holiday { h, year, dir };
-        // "Easter week", "Christmas week": the week of the holiday.
-        if year == YearRef::Auto && self.w(e, "week") && !self.t[e].poss && self.unit(e).is_some() {
+        // "Easter week", "Christmas week", "Thanksgiving weekend": the week of the holiday.
+        if year == YearRef::Auto
+            && ((self.w(e, "week") && self.unit(e).is_some()) || (self.w(e, "weekend") && !self.t[e].cap))
+            && !self.t[e].poss
+        {
             return Some(cand(i, e + 1, Sem::WeekOf(Box::new(sem)), "time.holiday.v1"));
         }
         Some(cand(i, e, sem, "time.holiday.v1"))

@@ -273,6 +273,8 @@ fn holidays() {
             "Displaced families returned during Easter week.",
             "Polling stations will open on Election Day; the election day in Niamey was calm.",
             "The ceasefire held until New Year's Day 2022.",
+            "Gunmen opened fire at a Christmas party on Saturday; the Halloween parade went ahead.",
+            "Three shops were robbed over Thanksgiving weekend, and a fourth on Christmas.",
         ],
         published()
     ));
@@ -289,6 +291,18 @@ fn tense_cues() {
             "A would-be robber was killed in a shootout early Monday.",
             "He was not the intended target of the 3:30 a.m. Saturday attack.",
             "\"The convoy will leave at dawn on Monday,\" the governor said.",
+        ],
+        published()
+    ));
+}
+
+#[test]
+fn house_numbers() {
+    insta::assert_snapshot!(family(
+        &[
+            "Three people were shot in front of 1013 Maple St. on Sunday.",
+            "Police found him at 2010 Cornell Ridge Drive, a house built in 1998.",
+            "In 2014 Elm Street was renamed.",
         ],
         published()
     ));

@@ -1,0 +1,191 @@
+//! The main event's date on short reports written for these tests (US local-news style): the
+//! time expression that dates the violence itself wins over those of telling, prosecuting,
+//! mourning or investigating it; a date that modifies the attack's noun ("the March 3
+//! shooting") or opens the clause of the attack ("Just after 1 a.m. on March 8, gunfire
+//! erupted") is the attack's; a holiday that names an occasion ("a Christmas party") is no date.
+
+use chrono::NaiveDate;
+use sitrep_extract::Reader;
+use sitrep_model::article::Article;
+use sitrep_model::taxonomy::DatePrecision;
+use sitrep_place::Gazetteer;
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+/// The main event's (earliest, latest, precision) for `text` published on `published`.
+fn main_date(text: &str, published: &str) -> (Option<NaiveDate>, Option<NaiveDate>, DatePrecision) {
+    let gaz = Gazetteer::builtin();
+    let reader = Reader::new(&gaz);
+    let mut a = Article::plain("t", text);
+    a.published = Some(d(published));
+    let events = reader.read(&a);
+    let e = events.first().expect("an event");
+    (e.date.earliest, e.date.latest, e.date.precision)
+}
+
+fn day(s: &str) -> (Option<NaiveDate>, Option<NaiveDate>, DatePrecision) {
+    (Some(d(s)), Some(d(s)), DatePrecision::Day)
+}
+
+#[test]
+fn a_date_on_the_attack_noun_beats_one_on_another_verb() {
+    // 2026-03-13 is a Friday
+    assert_eq!(
+        main_date("A judge on Thursday set bail for a man charged in the March 3 shooting that killed a teenager.", "2026-03-13"),
+        day("2026-03-03")
+    );
+    assert_eq!(
+        main_date("Relatives spoke at a Wednesday news conference about the Jan. 9 shooting that killed their son.", "2026-03-13"),
+        day("2026-01-09")
+    );
+}
+
+#[test]
+fn the_shooting_day_beats_the_day_of_the_investigation() {
+    // published Sunday 2026-03-15: "late Friday" is the 13th
+    assert_eq!(
+        main_date("Police continued Saturday to investigate a shooting late Friday that wounded three people outside a bar.", "2026-03-15"),
+        day("2026-03-13")
+    );
+}
+
+#[test]
+fn a_fronted_date_dates_its_clause() {
+    // published Thursday 2026-03-12
+    assert_eq!(
+        main_date(
+            "The family of a woman killed in a drive-by shooting spoke to reporters on Wednesday. \
+             Just after 1 a.m. on March 8, gunfire erupted outside her home on Birch Lane, police said.",
+            "2026-03-12"
+        ),
+        day("2026-03-08")
+    );
+}
+
+#[test]
+fn killed_by_police_on_a_day() {
+    // "by" is a deadline only right before the date ("by Friday"), not in "killed by police Thursday"
+    assert_eq!(main_date("A 19-year-old was shot and killed by police Thursday afternoon after a chase.", "2026-03-13"), day("2026-03-12"));
+}
+
+#[test]
+fn shot_at_a_vigil() {
+    // the vigil is where it happened, not a later mourning
+    assert_eq!(
+        main_date("Five people were shot at a vigil Monday evening for a man who was killed on March 1, police said.", "2026-03-17"),
+        day("2026-03-16")
+    );
+}
+
+#[test]
+fn a_follow_up_story_takes_the_shooting_day_from_a_later_sentence() {
+    // published Tuesday 2026-03-17
+    assert_eq!(
+        main_date(
+            "Detectives canvassed the neighbourhood on Monday after a weekend shooting that wounded four people. \
+             The shooting happened around 2 a.m. Sunday outside a house party on Cedar Street.",
+            "2026-03-17"
+        ),
+        day("2026-03-15")
+    );
+}
+
+#[test]
+fn a_week_narrowed_by_a_day_inside_it() {
+    // published Monday 2026-03-16: last week is 9-15 March, Tuesday the 10th
+    assert_eq!(
+        main_date(
+            "Two brothers were shot and wounded last week, police said; the older one had been walking home on Tuesday night.",
+            "2026-03-16"
+        ),
+        day("2026-03-10")
+    );
+}
+
+#[test]
+fn a_holiday_party_is_no_date() {
+    // published Monday 2025-12-29: the party was on Saturday the 27th, not on Christmas
+    assert_eq!(main_date("Seven people were wounded at a Christmas party on Saturday, deputies said.", "2025-12-29"), day("2025-12-27"));
+}
+
+#[test]
+fn no_time_no_date() {
+    let (a, b, p) = main_date("Two men were shot outside a corner store on Main Street. One of them died at the scene.", "2026-03-16");
+    assert_eq!((a, b, p), (None, None, DatePrecision::Unknown));
+}
+
+#[test]
+fn an_arrest_in_the_shooting_is_dated_by_the_arrest_not_the_attack() {
+    // "arrested Tuesday in the shooting": Tuesday is the arrest's; "died Tuesday in a shooting"
+    // is the attack's (published Thursday 2026-03-19)
+    assert_eq!(
+        main_date(
+            "A teen was arrested Tuesday in the shooting that wounded four people at a bus stop. \
+             The shooting happened around 9 p.m. Saturday, police said.",
+            "2026-03-19"
+        ),
+        day("2026-03-14")
+    );
+    assert_eq!(main_date("A 30-year-old man died Tuesday in a shooting outside a gas station.", "2026-03-19"), day("2026-03-17"));
+}
+
+#[test]
+fn a_coarse_date_narrowed_by_the_one_day_the_text_gives_inside_it() {
+    // published Friday 2026-07-17: "last month" is June; the June 28 shooting is the day
+    assert_eq!(
+        main_date(
+            "Prosecutors filed charges Friday against two brothers over a shooting last month at a nightclub. \
+             The brothers face attempted murder charges in connection with the June 28 shooting.",
+            "2026-07-17"
+        ),
+        day("2026-06-28")
+    );
+}
+
+#[test]
+fn an_older_killing_recalled_does_not_date_a_protest() {
+    // no publication date: the full date is the event's, not the year of the killing recalled
+    assert_eq!(
+        main_date_undated("On 9 February 2022, students marched in the capital to remember the killing of three students in 1990."),
+        day("2022-02-09")
+    );
+}
+
+#[test]
+fn a_fronted_date_with_a_parenthesis() {
+    let gaz = Gazetteer::builtin();
+    let reader = Reader::new(&gaz);
+    let a = Article::plain(
+        "t",
+        "Around 23 May 2020 (as reported), two armed groups clashed near the border, killing six fighters. \
+         One of the groups said in a statement that the fighting took place on May 17.",
+    );
+    let events = reader.read(&a);
+    assert_eq!(events[0].date.expression.as_deref(), Some("Around 23 May 2020"));
+}
+
+#[test]
+fn a_later_death_does_not_split_off_the_shooting() {
+    // "died Saturday" is after the attack; the sentence that dates the shooting stays with it
+    // (published Sunday 2026-03-22)
+    let gaz = Gazetteer::builtin();
+    let reader = Reader::new(&gaz);
+    let mut a = Article::plain(
+        "t",
+        "A 46-year-old woman died Saturday, a week after she was wounded in a drive-by shooting, police said. \
+         She was struck by gunfire on March 14 outside her home, and two other people were also shot.",
+    );
+    a.published = Some(d("2026-03-22"));
+    let events = reader.read(&a);
+    assert_eq!((events[0].date.earliest, events[0].date.latest), (Some(d("2026-03-14")), Some(d("2026-03-14"))));
+}
+
+fn main_date_undated(text: &str) -> (Option<NaiveDate>, Option<NaiveDate>, DatePrecision) {
+    let gaz = Gazetteer::builtin();
+    let reader = Reader::new(&gaz);
+    let events = reader.read(&Article::plain("t", text));
+    let e = events.first().expect("an event");
+    (e.date.earliest, e.date.latest, e.date.precision)
+}
