@@ -2,23 +2,31 @@
 //!
 //! - **Sources**: one per article; `independent` is false for duplicates and derivative
 //!   rewrites. Figures, dates and places come from independent sources only (all sources only
-//!   when there is no independent one: `derivative_only`). Among independent sources, a
+//!   when there is no independent one: `derivative_only`; a dependent source's figure for a
+//!   group only when no independent source gives that group). Among independent sources, a
 //!   figure comes from the articles whose *main* event this is; passing (background) mentions
-//!   count only when no main report gives that party's toll.
+//!   count only when no main report gives that party's toll. An article whose main event
+//!   this is lends nothing from its own background mentions joined to it (its reader took
+//!   them for other events).
 //! - **Casualties**, per party class (rebels and militias together), outcome and cause. Per
-//!   source, the figure that counts is its exact one, else its largest. Across sources:
-//!   an exact figure supersedes a lower exact figure published earlier or not official; any
-//!   figure below the remaining exact figure that it admits is an early partial count
-//!   ("at least ten", then 12); an exact figure closes an open range it fits ("at least 12"
-//!   and "12" give 12/12/12); "at least N" claims imply the lower ones. Remaining figures
-//!   give low = lowest, high = highest (open if any is open), best = the most common
-//!   (then the largest). `conflicting_counts` when remaining figures cannot all be true
-//!   (their ranges do not overlap). A source that breaks a toll down by cause (7 in combat, 5
-//!   in an accident) is compared with another's single figure by its total.
+//!   source, the figure that counts is the sum of the figures its mention did not supersede
+//!   (the reader's figures are additive: "a man was killed" and "a woman died" are two).
+//!   Across sources: an exact figure supersedes a lower exact figure published earlier or
+//!   not official; any figure below the remaining exact figure that it admits is an early
+//!   partial count ("at least ten", then 12); an exact figure closes an open range it fits
+//!   ("at least 12" and "12" give 12/12/12); "at least N" claims imply the lower ones.
+//!   Remaining figures give low = lowest, high = highest (open if any is open), best = the
+//!   most common (then the one published last, then the largest). `conflicting_counts` when
+//!   remaining figures cannot all be true (their ranges do not overlap). A source that breaks
+//!   a toll down by cause (7 in combat, 5 in an accident) is compared with another's single
+//!   figure by its total. The same people in two classes (one report's civilian victim is
+//!   another's attacker): when the sources' totals over classes agree and the classes add up
+//!   to more, the classes fewest sources give are dropped (their claims superseded).
 //! - **Fatalities** (ACLED): violent deaths of every party, each at the lowest figure a source
 //!   states among the remaining figures (an exact closing figure where there is one).
 //! - **Date**: the intersection of the usable dates (a date resolved from a suspect dateline is
-//!   not usable); `date_conflict` when it is empty (the best-supported claim is kept). With no
+//!   not usable); `date_conflict` when it is empty (the best-supported claim is kept, then a
+//!   main report's, the narrowest, the earliest: reports also date an event's follow-ups). With no
 //!   usable date, dates from a suspect dateline shifted by the estimated offset, widened to a
 //!   month, with the event flag `date_suspect`.
 //! - **Location**: the most precise, then best-supported claim; `location_conflict` when two
@@ -27,7 +35,7 @@
 
 use crate::link::EventState;
 use crate::record::{ArticleRecord, CasualtyClaim, MentionKey, MentionRecord, Quote};
-use crate::score::{Class, admin_key, exact, km, pick};
+use crate::score::{Class, add, admin_key, exact, km};
 use chrono::{Duration, NaiveDate};
 use serde_json::json;
 use sitrep_model::Amount;
@@ -152,10 +160,13 @@ fn is_official(attr: &Option<String>) -> bool {
     })
 }
 
-/// One source's figure in a group.
+/// One source's figure in a group: the sum of the figures its mention gives for the group
+/// that the article itself did not supersede (the reader's figures for one party are
+/// additive: "a man was killed" and "a woman died" are two deaths).
 struct Figure<'a> {
     member: &'a MentionRecord,
-    claim: &'a CasualtyClaim,
+    claims: Vec<&'a CasualtyClaim>,
+    amount: Amount,
     published: Option<NaiveDate>,
     official: bool,
 }
@@ -169,10 +180,14 @@ struct Reconciled {
     acled: u64,
 }
 
-fn most_common_best(figs: &[&Amount]) -> u64 {
-    let mut count: BTreeMap<u64, usize> = BTreeMap::new();
-    for a in figs {
-        *count.entry(a.best).or_default() += 1;
+/// The best value of several figures: the most common; among equally common values, the one
+/// published last (a later report has had time to correct an earlier one), then the larger.
+fn most_common_best(figs: &[(&Amount, Option<NaiveDate>)]) -> u64 {
+    let mut count: BTreeMap<u64, (usize, Option<NaiveDate>)> = BTreeMap::new();
+    for (a, published) in figs {
+        let e = count.entry(a.best).or_default();
+        e.0 += 1;
+        e.1 = e.1.max(*published);
     }
     count.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0))).map_or(0, |(v, _)| v)
 }
@@ -180,7 +195,7 @@ fn most_common_best(figs: &[&Amount]) -> u64 {
 fn reconcile_figures(figs: &[Figure<'_>]) -> Reconciled {
     let n = figs.len();
     let mut sup = vec![false; n];
-    let amt = |i: usize| figs[i].claim.amount;
+    let amt = |i: usize| figs[i].amount;
     // Exact figures superseded by a larger exact figure published later or official.
     for i in 0..n {
         for j in 0..n {
@@ -223,18 +238,16 @@ fn reconcile_figures(figs: &[Figure<'_>]) -> Reconciled {
         }
     }
     let live_amts: Vec<Amount> = live.iter().map(|&i| amt(i)).collect();
+    let dated = |exact_only: bool| -> Vec<(&Amount, Option<NaiveDate>)> {
+        live.iter().filter(|&&i| !exact_only || exact(&figs[i].amount)).map(|&i| (&figs[i].amount, figs[i].published)).collect()
+    };
     let min_stated = live_amts.iter().map(|a| a.stated).min().unwrap_or(0);
     let amount = if exacts.len() == 1 && !conflict {
         Amount::exact(exacts[0])
     } else {
         let low = live_amts.iter().map(|a| a.low).min().unwrap_or(0);
         let high = if live_amts.iter().any(|a| a.high.is_none()) { None } else { live_amts.iter().filter_map(|a| a.high).max() };
-        let best = if exacts.is_empty() {
-            most_common_best(&live_amts.iter().collect::<Vec<_>>())
-        } else {
-            let ex: Vec<&Amount> = live_amts.iter().filter(|a| exact(a)).collect();
-            most_common_best(&ex)
-        };
+        let best = most_common_best(&dated(!exacts.is_empty()));
         Amount { low: low.min(best), best, high: high.map(|h| h.max(best)), vague: live_amts.iter().any(|a| a.vague), stated: min_stated }
     };
     let acled = if exacts.len() == 1 && !conflict { exacts[0] } else { min_stated };
@@ -294,9 +307,15 @@ pub fn reconcile(
         }
         _ => {}
     }
+    // An article whose main event this is says, by having read its other mentions as other
+    // events, that their figures and dates are not this event's.
+    let main_articles: BTreeSet<&str> =
+        members.iter().filter(|m| m.role == SourceRole::Primary).map(|m| m.key.article_id.as_str()).collect();
+    let own: Vec<&MentionRecord> =
+        members.iter().copied().filter(|m| m.role == SourceRole::Primary || !main_articles.contains(m.key.article_id.as_str())).collect();
     let used: Vec<&MentionRecord> = {
-        let u: Vec<&MentionRecord> = members.iter().copied().filter(|m| ctx.independent(m)).collect();
-        if u.is_empty() { members.clone() } else { u }
+        let u: Vec<&MentionRecord> = own.iter().copied().filter(|m| ctx.independent(m)).collect();
+        if u.is_empty() { own.clone() } else { u }
     };
 
     // Type.
@@ -326,7 +345,7 @@ pub fn reconcile(
     let date = reconcile_date(&mut ctx, &members, &used, event_of, &event.id);
     let location = reconcile_location(&mut ctx, &members, &used);
     let actors = reconcile_actors(&mut ctx, &members, &used);
-    let (casualties, fatalities) = reconcile_casualties(&mut ctx, &members, &used);
+    let (casualties, fatalities) = reconcile_casualties(&mut ctx, &members, &own, &used);
 
     // Tactics.
     let mut tactics: Vec<String> = Vec::new();
@@ -421,7 +440,9 @@ fn reconcile_date(
             (lo, hi)
         } else {
             ctx.flags.insert(EventFlag::DateConflict);
-            // The claim most others agree with; then a main report's; then the narrowest.
+            // The claim most others agree with; then a main report's; then the narrowest; then
+            // the earlier (an event comes before its follow-ups: a death in hospital, an arrest,
+            // a vigil, which reports date too).
             dated
                 .iter()
                 .max_by(|a, b| {
@@ -430,6 +451,7 @@ fn reconcile_date(
                         .cmp(&support(b.1))
                         .then((pool[a.0].role == SourceRole::Primary).cmp(&(pool[b.0].role == SourceRole::Primary)))
                         .then(((b.1.1 - b.1.0).num_days()).cmp(&(a.1.1 - a.1.0).num_days()))
+                        .then(b.1.0.cmp(&a.1.0))
                         .then(pool[b.0].key.cmp(&pool[a.0].key))
                 })
                 .map(|(_, d)| *d)
@@ -598,7 +620,31 @@ type GroupKey = (Class, Outcome, Cause);
 /// superseded across sources) and ACLED's figure.
 type Entry = (GroupKey, CasualtyOut, Vec<(MentionKey, usize, bool)>, u64);
 
-fn reconcile_casualties(ctx: &mut Ctx<'_>, members: &[&MentionRecord], used: &[&MentionRecord]) -> (Vec<CasualtyOut>, u64) {
+/// One source's figure for a class and outcome (and cause, or all causes): the sum of the
+/// figures its mention did not supersede, with the claims summed. None when it gives none.
+fn source_figure(m: &MentionRecord, co: (Class, Outcome), cause: Option<Cause>) -> Option<(Amount, Vec<&CasualtyClaim>)> {
+    source_total(m, Some(co.0), co.1, cause)
+}
+
+/// [`source_figure`] over one class or (`None`) every class.
+fn source_total(m: &MentionRecord, class: Option<Class>, outcome: Outcome, cause: Option<Cause>) -> Option<(Amount, Vec<&CasualtyClaim>)> {
+    let claims: Vec<&CasualtyClaim> = m
+        .casualties
+        .iter()
+        .filter(|c| {
+            !c.superseded && c.outcome == outcome && class.is_none_or(|k| Class::of(c.party) == k) && cause.is_none_or(|k| c.cause == k)
+        })
+        .collect();
+    let first = claims.first()?.amount;
+    Some((claims[1..].iter().fold(first, |t, c| add(t, c.amount)), claims))
+}
+
+fn reconcile_casualties(
+    ctx: &mut Ctx<'_>,
+    members: &[&MentionRecord],
+    own: &[&MentionRecord],
+    used: &[&MentionRecord],
+) -> (Vec<CasualtyOut>, u64) {
     // Which sources give the figures, per class and outcome.
     let mut class_outcomes: BTreeSet<(Class, Outcome)> = BTreeSet::new();
     for m in members {
@@ -615,7 +661,8 @@ fn reconcile_casualties(ctx: &mut Ctx<'_>, members: &[&MentionRecord], used: &[&
             primary
         } else {
             let bg: Vec<&MentionRecord> = used.iter().copied().filter(|m| has(m, co)).collect();
-            if bg.is_empty() { members.iter().copied().filter(|m| has(m, co)).collect() } else { bg }
+            // Dependent sources only when no independent one gives the group.
+            if bg.is_empty() { own.iter().copied().filter(|m| has(m, co)).collect() } else { bg }
         };
         // Totals of sources that break the toll down by cause.
         let breakdown_totals: Vec<u64> = givers
@@ -623,9 +670,7 @@ fn reconcile_casualties(ctx: &mut Ctx<'_>, members: &[&MentionRecord], used: &[&
             .filter_map(|m| {
                 let causes: BTreeSet<Cause> =
                     m.casualties.iter().filter(|c| !c.superseded && (Class::of(c.party), c.outcome) == co).map(|c| c.cause).collect();
-                (causes.len() > 1)
-                    .then(|| crate::score::groups(m).into_iter().find(|g| (g.class, g.outcome) == co).map(|g| g.total.stated))
-                    .flatten()
+                (causes.len() > 1).then(|| source_figure(m, co, None).map(|(a, _)| a.stated)).flatten()
             })
             .collect();
         let mut causes: BTreeSet<Cause> = BTreeSet::new();
@@ -639,10 +684,9 @@ fn reconcile_casualties(ctx: &mut Ctx<'_>, members: &[&MentionRecord], used: &[&
             for m in &givers {
                 let single_cause =
                     m.casualties.iter().filter(|c| !c.superseded && (Class::of(c.party), c.outcome) == co).all(|c| c.cause == cause);
-                let claims = m.casualties.iter().filter(|c| (Class::of(c.party), c.outcome, c.cause) == (co.0, co.1, cause));
-                let Some(c) = pick(claims.clone()) else { continue };
+                let Some((amount, claims)) = source_figure(m, co, Some(cause)) else { continue };
                 // A single figure equal to another source's total over causes is that total.
-                if single_cause && !breakdown_totals.is_empty() && breakdown_totals.contains(&c.amount.stated) && exact(&c.amount) {
+                if single_cause && !breakdown_totals.is_empty() && breakdown_totals.contains(&amount.stated) && exact(&amount) {
                     let own_breakdown = m
                         .casualties
                         .iter()
@@ -657,9 +701,10 @@ fn reconcile_casualties(ctx: &mut Ctx<'_>, members: &[&MentionRecord], used: &[&
                 }
                 figs.push(Figure {
                     member: m,
-                    claim: c,
+                    official: claims.iter().any(|c| is_official(&c.attributed_to)),
+                    claims,
+                    amount,
                     published: ctx.art(m).and_then(|a| a.published),
-                    official: is_official(&c.attributed_to),
                 });
             }
             if figs.is_empty() {
@@ -669,7 +714,7 @@ fn reconcile_casualties(ctx: &mut Ctx<'_>, members: &[&MentionRecord], used: &[&
             if r.conflict {
                 ctx.flags.insert(EventFlag::ConflictingCounts);
             }
-            let claims: Vec<&CasualtyClaim> = figs.iter().map(|f| f.claim).collect();
+            let claims: Vec<&CasualtyClaim> = figs.iter().flat_map(|f| f.claims.iter().copied()).collect();
             let party = party_vote(&claims);
             let out = CasualtyOut {
                 party,
@@ -683,14 +728,17 @@ fn reconcile_casualties(ctx: &mut Ctx<'_>, members: &[&MentionRecord], used: &[&
             let used_claims: Vec<(MentionKey, usize, bool)> = figs
                 .iter()
                 .zip(&r.superseded)
-                .map(|(f, s)| {
-                    let idx = f.member.casualties.iter().position(|c| std::ptr::eq(c, f.claim)).unwrap_or(0);
-                    (f.member.key.clone(), idx, *s)
+                .flat_map(|(f, s)| {
+                    f.claims.iter().map(move |c| {
+                        let idx = f.member.casualties.iter().position(|x| std::ptr::eq(x, *c)).unwrap_or(0);
+                        (f.member.key.clone(), idx, *s)
+                    })
                 })
                 .collect();
             entries.push(((co.0, co.1, cause), out, used_claims, r.acled));
         }
     }
+    let dropped = drop_split_classes(ctx, used, &mut entries);
     entries.sort_by_key(|a| a.0);
     let mut fatalities = 0;
     for (i, (key, _, used_claims, acled)) in entries.iter().enumerate() {
@@ -710,17 +758,69 @@ fn reconcile_casualties(ctx: &mut Ctx<'_>, members: &[&MentionRecord], used: &[&
             let cross = idx.is_some_and(|i| entries[i].2.iter().any(|(k, x, s)| *k == m.key && *x == ci && *s));
             let field = idx.map_or_else(|| "casualties".to_string(), |i| format!("casualties[{i}]"));
             let v = json!({"party": c.party, "outcome": c.outcome, "cause": c.cause, "low": c.amount.low, "best": c.amount.best, "high": c.amount.high, "vague": c.amount.vague});
-            ctx.claim(m, &field, v, c.attributed_to.clone(), c.superseded || cross, &c.quote);
+            ctx.claim(m, &field, v, c.attributed_to.clone(), c.superseded || cross || dropped.contains(&key), &c.quote);
         }
     }
     (entries.into_iter().map(|e| e.1).collect(), fatalities)
+}
+
+/// The same people counted in two classes: sources that each put one victim among civilians
+/// and another source that calls them the attacker, summed, count the victim twice. Per
+/// outcome and cause, the sources' totals over every class are reconciled like any figure;
+/// when they agree (no conflict, closed) and the classes' figures add up to more than that
+/// total allows, the classes fewest sources give are dropped until the rest fit (ties: the
+/// class with the larger figure goes first, then the later class). Returns the dropped groups.
+fn drop_split_classes(ctx: &Ctx<'_>, used: &[&MentionRecord], entries: &mut Vec<Entry>) -> BTreeSet<GroupKey> {
+    let mut dropped = BTreeSet::new();
+    let keys: BTreeSet<(Outcome, Cause)> = entries.iter().map(|e| (e.0.1, e.0.2)).collect();
+    for (outcome, cause) in keys {
+        let idx: Vec<usize> = (0..entries.len()).filter(|&i| (entries[i].0.1, entries[i].0.2) == (outcome, cause)).collect();
+        if idx.len() < 2 {
+            continue;
+        }
+        let with = |m: &&MentionRecord| source_total(m, None, outcome, Some(cause)).is_some();
+        let primary: Vec<&MentionRecord> = used.iter().copied().filter(|m| m.role == SourceRole::Primary).filter(with).collect();
+        let givers: Vec<&MentionRecord> = if primary.is_empty() { used.iter().copied().filter(with).collect() } else { primary };
+        let totals: Vec<(Amount, Vec<&CasualtyClaim>)> =
+            givers.iter().filter_map(|m| source_total(m, None, outcome, Some(cause))).collect();
+        let figs: Vec<Figure<'_>> = givers
+            .iter()
+            .zip(&totals)
+            .map(|(m, (amount, claims))| Figure {
+                member: m,
+                claims: claims.clone(),
+                amount: *amount,
+                published: ctx.art(m).and_then(|a| a.published),
+                official: claims.iter().any(|c| is_official(&c.attributed_to)),
+            })
+            .collect();
+        let total = reconcile_figures(&figs);
+        let Some(high) = total.amount.high.filter(|_| !total.conflict) else { continue };
+        let support = |i: usize| entries[i].2.iter().filter(|(_, _, s)| !s).map(|(k, _, _)| k).collect::<BTreeSet<_>>().len();
+        let mut order = idx.clone();
+        order.sort_by(|&a, &b| {
+            support(b).cmp(&support(a)).then(entries[a].1.best.cmp(&entries[b].1.best)).then(entries[a].0.cmp(&entries[b].0))
+        });
+        let mut sum = 0;
+        for i in order {
+            if sum + entries[i].1.best <= high || sum == 0 {
+                sum += entries[i].1.best;
+            } else {
+                dropped.insert(entries[i].0);
+            }
+        }
+    }
+    entries.retain(|e| !dropped.contains(&e.0));
+    dropped
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::record::{MentionKey, Quote};
-    use crate::testkit::{about, day};
+    use crate::testkit::{M, about, article, day};
+    use sitrep_model::article::Article;
+    use sitrep_model::mention::EventMention;
 
     fn claim(a: Amount) -> CasualtyClaim {
         CasualtyClaim {
@@ -768,8 +868,11 @@ mod tests {
     fn run(figs: &[(Amount, Option<NaiveDate>, bool)]) -> (Amount, Vec<bool>, bool, u64) {
         let m = member("a");
         let claims: Vec<CasualtyClaim> = figs.iter().map(|f| claim(f.0)).collect();
-        let fs: Vec<Figure<'_>> =
-            figs.iter().zip(&claims).map(|(f, c)| Figure { member: &m, claim: c, published: f.1, official: f.2 }).collect();
+        let fs: Vec<Figure<'_>> = figs
+            .iter()
+            .zip(&claims)
+            .map(|(f, c)| Figure { member: &m, claims: vec![c], amount: c.amount, published: f.1, official: f.2 })
+            .collect();
         let r = reconcile_figures(&fs);
         (r.amount, r.superseded, r.conflict, r.acled)
     }
@@ -820,5 +923,152 @@ mod tests {
         let (a, sup, _, _) = run(&[(Amount::at_least(10), None, false), (Amount::at_least(12), None, false)]);
         assert_eq!((a.low, a.best, a.high), (12, 12, None));
         assert_eq!(sup, vec![true, false]);
+    }
+
+    /// One event of our own reports: each (article, mentions, which mentions are members).
+    fn event_of(reports: &[(Article, Vec<EventMention>, Vec<usize>)]) -> EventOut {
+        let mut articles = BTreeMap::new();
+        let mut members = Vec::new();
+        for (a, ms, which) in reports {
+            articles.insert(a.id.clone(), ArticleRecord::new(a, ms));
+            let recs = MentionRecord::all(a, ms);
+            members.extend(which.iter().map(|&i| recs[i].clone()));
+        }
+        members.sort_by(|a, b| a.key.cmp(&b.key));
+        let state = EventState { id: "ev".into(), merged_from: vec![], keys: vec![], latest: None, members };
+        reconcile(&state, &articles, &|_| None)
+    }
+
+    fn total(e: &EventOut, o: Outcome) -> u64 {
+        e.casualties.iter().filter(|c| c.outcome == o).map(|c| c.best).sum()
+    }
+
+    const T1: &str = "A man was killed and a woman died later in hospital after a shooting on Elm Street on Friday.";
+    const T2: &str = "Two people died after gunfire on Elm Street on Friday night, police said.";
+
+    #[test]
+    fn one_source_s_figures_for_a_party_add_up() {
+        // The reader counts each victim once: "a man was killed" and "a woman died" are two.
+        let a = article("a", None, Some(day(2025, 6, 7)), T1);
+        let m = M::new(T1, SourceRole::Primary, SubEventType::Attack, "shooting")
+            .toll("A man was killed", ActorKind::Civilians, Outcome::Killed, Amount::exact(1), Cause::Violence)
+            .toll("a woman died", ActorKind::Civilians, Outcome::Killed, Amount::exact(1), Cause::Violence)
+            .done();
+        let b = article("b", None, Some(day(2025, 6, 7)), T2);
+        let n = M::new(T2, SourceRole::Primary, SubEventType::Attack, "gunfire")
+            .toll("Two people died", ActorKind::Civilians, Outcome::Killed, Amount::exact(2), Cause::Violence)
+            .done();
+        let e = event_of(&[(a, vec![m], vec![0]), (b, vec![n], vec![0])]);
+        assert_eq!(total(&e, Outcome::Killed), 2);
+        assert!(!e.flags.contains(&EventFlag::ConflictingCounts));
+        // Both of the first report's quotes support the entry; none is superseded.
+        let claims: Vec<&ClaimOut> = e.claims.iter().flatten().filter(|c| c.field == "casualties[0]").collect();
+        assert_eq!(claims.len(), 3);
+        assert!(claims.iter().all(|c| !c.superseded));
+    }
+
+    const T3: &str = "A gunman shot a cashier dead at a gas station on Route 9 on Monday.";
+    const T4: &str = "The man who was killed at the Route 9 gas station on Monday was the robber, police said.";
+    const T5: &str = "One person died in Monday's shooting at a gas station on Route 9.";
+
+    #[test]
+    fn the_same_victim_in_two_parties_is_counted_once() {
+        // Every report counts one death; two call the dead a civilian, one the attacker.
+        let mk = |id: &str, text: &'static str, phrase: &str, party: ActorKind| {
+            let a = article(id, None, Some(day(2025, 6, 10)), text);
+            let m = M::new(text, SourceRole::Primary, SubEventType::Attack, "gas station")
+                .toll(phrase, party, Outcome::Killed, Amount::exact(1), Cause::Violence)
+                .done();
+            (a, vec![m], vec![0])
+        };
+        let e = event_of(&[
+            mk("a", T3, "shot a cashier dead", ActorKind::Civilians),
+            mk("b", T4, "the robber", ActorKind::PoliticalMilitia),
+            mk("c", T5, "One person died", ActorKind::Civilians),
+        ]);
+        assert_eq!(total(&e, Outcome::Killed), 1);
+        assert_eq!(e.casualties[0].party, ActorKind::Civilians);
+        // The dropped reading stays among the claims, superseded.
+        let robber = e.claims.iter().flatten().find(|c| c.quote == "the robber").expect("claim kept");
+        assert!(robber.superseded);
+    }
+
+    #[test]
+    fn parties_whose_sources_disagree_on_the_total_are_both_kept() {
+        // Five soldiers in one report, ten fighters in another: totals that cannot both be
+        // true say nothing about double counting.
+        let t6 = "Five soldiers were killed in an ambush near the river crossing on Tuesday.";
+        let t7 = "Ten fighters died in Tuesday's ambush at the river crossing, a local official said.";
+        let a = article("a", None, Some(day(2025, 6, 11)), t6);
+        let m = M::new(t6, SourceRole::Primary, SubEventType::ArmedClash, "ambush")
+            .toll("Five soldiers were killed", ActorKind::StateForces, Outcome::Killed, Amount::exact(5), Cause::Violence)
+            .done();
+        let b = article("b", None, Some(day(2025, 6, 11)), t7);
+        let n = M::new(t7, SourceRole::Primary, SubEventType::ArmedClash, "ambush")
+            .toll("Ten fighters died", ActorKind::Rebels, Outcome::Killed, Amount::exact(10), Cause::Violence)
+            .done();
+        let e = event_of(&[(a, vec![m], vec![0]), (b, vec![n], vec![0])]);
+        assert_eq!(total(&e, Outcome::Killed), 15);
+    }
+
+    #[test]
+    fn an_article_s_other_events_do_not_lend_their_figures() {
+        // Report A's reader took the earlier robbery as another event; joined to this one by
+        // the linker, its toll must not become this event's.
+        let t8 = "Three people were wounded in a shooting at a park on Saturday. Last week a clerk was killed in a robbery nearby.";
+        let a = article("a", None, Some(day(2025, 6, 15)), t8);
+        let main = M::new(t8, SourceRole::Primary, SubEventType::Attack, "shooting")
+            .date("on Saturday", day(2025, 6, 14), day(2025, 6, 14), DatePrecision::Day, true)
+            .toll("Three people were wounded", ActorKind::Civilians, Outcome::Wounded, Amount::exact(3), Cause::Violence)
+            .done();
+        let bg = M::new(t8, SourceRole::Background, SubEventType::Attack, "robbery")
+            .date("Last week", day(2025, 6, 2), day(2025, 6, 8), DatePrecision::Week, true)
+            .toll("a clerk was killed", ActorKind::Civilians, Outcome::Killed, Amount::exact(1), Cause::Violence)
+            .done();
+        let e = event_of(&[(a, vec![main, bg], vec![0, 1])]);
+        assert_eq!(total(&e, Outcome::Killed), 0);
+        assert_eq!(total(&e, Outcome::Wounded), 3);
+        assert_eq!(e.date.earliest, Some(day(2025, 6, 14)));
+        assert!(!e.flags.contains(&EventFlag::DateConflict));
+    }
+
+    #[test]
+    fn conflicting_days_resolve_to_the_earlier() {
+        // One report dates the shooting Sunday night, another dates it Monday (when the
+        // victims were named): with equal support, the event comes before its follow-ups.
+        let t9 = "Two men were shot outside a bar late Sunday night.";
+        let t10 = "Police on Monday named the two men shot outside the bar.";
+        let a = article("a", None, Some(day(2025, 6, 16)), t9);
+        let m = M::new(t9, SourceRole::Primary, SubEventType::Attack, "were shot")
+            .date("late Sunday night", day(2025, 6, 15), day(2025, 6, 15), DatePrecision::Day, true)
+            .done();
+        let b = article("b", None, Some(day(2025, 6, 17)), t10);
+        let n = M::new(t10, SourceRole::Primary, SubEventType::Attack, "shot")
+            .date("on Monday", day(2025, 6, 16), day(2025, 6, 16), DatePrecision::Day, true)
+            .done();
+        let e = event_of(&[(b, vec![n], vec![0]), (a, vec![m], vec![0])]);
+        assert_eq!((e.date.earliest, e.date.latest), (Some(day(2025, 6, 15)), Some(day(2025, 6, 15))));
+        assert!(e.flags.contains(&EventFlag::DateConflict));
+    }
+
+    #[test]
+    fn equally_common_exact_figures_resolve_to_the_later_report() {
+        // Seven wounded on the first day, six the next: the later report has had time to
+        // correct the count (a later *larger* figure supersedes outright).
+        let (a, sup, conflict, _) =
+            run(&[(Amount::exact(7), Some(day(2024, 1, 1)), false), (Amount::exact(6), Some(day(2024, 1, 2)), false)]);
+        assert_eq!(a.best, 6);
+        assert_eq!(sup, vec![false, false]);
+        assert!(conflict);
+        // Same day: the larger, as before.
+        let (a, _, _, _) = run(&[(Amount::exact(3), Some(day(2024, 1, 1)), false), (Amount::exact(4), Some(day(2024, 1, 1)), false)]);
+        assert_eq!(a.best, 4);
+        // Two sources against one win whatever the dates.
+        let (a, _, _, _) = run(&[
+            (Amount::exact(3), Some(day(2024, 1, 1)), false),
+            (Amount::exact(3), Some(day(2024, 1, 1)), false),
+            (Amount::exact(2), Some(day(2024, 1, 2)), false),
+        ]);
+        assert_eq!(a.best, 3);
     }
 }
