@@ -1451,7 +1451,9 @@ fn subject_left(toks: &[Token], cps: &[CountPhrase], k: usize, lo: usize) -> Opt
     let direct = direct.filter(|&c| !(cps[c].pronoun && matches!(word(toks, cps[c].start), "him" | "her" | "them") && e + 1 < k));
     let c = match direct {
         Some(c) => c,
-        None => relative_subject(toks, cps, e, lo).or_else(|| shared_subject(toks, cps, e, lo))?,
+        None => relative_subject(toks, cps, e, lo)
+            .or_else(|| shared_subject(toks, cps, e, lo))
+            .or_else(|| place_between(toks, cps, e, k, lo))?,
     };
     // "which of the three victims was later declared dead": one of them, not all
     if cps[c].amount.best > 1 && (cps[c].end..k).any(|i| matches!(word(toks, i), "was" | "is" | "has")) {
@@ -1521,6 +1523,34 @@ fn shared_subject(toks: &[Token], cps: &[CountPhrase], e: usize, lo: usize) -> O
     }
     let c = subject_left(toks, cps, v, lo)?;
     (!cps[c].pronoun || matches!(word(toks, cps[c].start), "he" | "she")).then_some(c)
+}
+
+/// A subject before a short phrase of place ending at `e` ("another man in the home [was
+/// wounded]", "a 15-year-old in the red car [was also shot]"): the count right before the
+/// preposition, when the phrase holds no verb, count or punctuation.
+fn place_between(toks: &[Token], cps: &[CountPhrase], e: usize, k: usize, lo: usize) -> Option<usize> {
+    // one person and a singular verb ("a man in his 60s and another man in his 80s were
+    // killed" is a list)
+    if !(e + 1..k).any(|i| matches!(word(toks, i), "was" | "is" | "has")) {
+        return None;
+    }
+    for p in (e.saturating_sub(4).max(lo + 1)..=e).rev() {
+        let t = &toks[p];
+        if t.kind == Kind::Punct || passive_aux(&t.lower) || trigger_at(toks, p).is_some() || cps.iter().any(|c| c.start <= p && p < c.end)
+        {
+            return None;
+        }
+        if matches!(t.lower.as_str(), "in" | "at" | "on" | "inside" | "outside" | "near" | "from" | "behind") {
+            return cps.iter().position(|c| {
+                c.end == p
+                    && !c.subset
+                    && !c.pronoun
+                    && c.amount.best == 1
+                    && !matches!(word(toks, c.start.wrapping_sub(1)), "and" | "," | "or")
+            });
+        }
+    }
+    None
 }
 
 /// Skips fillers leftwards from `k` (exclusive); returns the index of the token before them.
@@ -2068,6 +2098,10 @@ mod tests {
         // the shooter who took his own life
         let r = read("He killed his wife before taking his own life.");
         assert_eq!(r.iter().map(|x| (x.1, x.2)).collect::<Vec<_>>(), vec![(Killed, Party::Civilian), (Killed, Party::Armed)]);
+        // a short phrase of place between one person and a singular verb
+        assert_eq!(outcomes("Another man in the apartment was wounded."), vec![(Wounded, 1)]);
+        // (not in a list before a plural verb: the list is not one person)
+        assert!(read("A woman in her 60s and another woman in her 70s were hurt.").iter().all(|x| !x.0.starts_with("another")));
         // shot at a place, not shot at by someone
         assert_eq!(outcomes("Two men were shot at a gas station on Main Street."), vec![(Wounded, 2)]);
         assert!(read("Two men were shot at by a deputy.").is_empty());

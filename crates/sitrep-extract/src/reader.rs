@@ -1426,25 +1426,10 @@ fn assemble(
             self_kill,
             all_dead,
             toll: f.extractor == casualties::TOLL,
-            besides: f.count.additive && f.outcome == Outcome::Wounded && !hit,
         });
     }
     // "the toll could not be independently verified" may stand anywhere in the report
     let disclaimer = doc.sents.iter().any(|s| s.disclaimer);
-    if std::env::var("CDBG").is_ok() {
-        for (c, m) in cas.iter().zip(&cas_meta) {
-            eprintln!(
-                "DBG {:?} {} {:?} sent={} single={:?} add={} hit={}",
-                c.outcome,
-                c.amount.best,
-                &doc.text[c.evidence.span.start..c.evidence.span.end],
-                m.sent,
-                m.single,
-                m.additive,
-                m.hit
-            );
-        }
-    }
     let cas = consolidate(cas, &cas_meta, disclaimer);
 
     // ---- actors: the attacking side and the side attacked
@@ -2030,8 +2015,6 @@ struct Meta {
     all_dead: bool,
     /// "bringing the death toll to three": a total of its own, never a part of its sentence's sum.
     toll: bool,
-    /// "two other victims were hurt": wounded besides the people counted before.
-    besides: bool,
 }
 
 fn consolidate(cas: Vec<CasualtyValue>, meta: &[Meta], disclaimer: bool) -> Vec<CasualtyValue> {
@@ -2154,7 +2137,7 @@ fn consolidate(cas: Vec<CasualtyValue>, meta: &[Meta], disclaimer: bool) -> Vec<
             meta[i].single.as_ref().is_some_and(|w| best.iter().all(|&b| meta[b].single.as_ref().is_some_and(|x| x.distinct(w))))
         };
         let told: u64 = (0..n)
-            .filter(|&i| keep[i] && !superseded[i] && !meta[i].hit && !meta[i].besides && cas[i].party == party && !apart(i))
+            .filter(|&i| keep[i] && !superseded[i] && !meta[i].hit && cas[i].party == party && !apart(i))
             .filter(|&i| matches!(cas[i].outcome, Outcome::Killed | Outcome::Wounded))
             .map(|i| cas[i].amount.best)
             .sum();
