@@ -671,6 +671,8 @@ fn telling(w: &str) -> bool {
             | "rally"
             | "protest"
             | "services"
+            | "investigation"
+            | "underway"
     )
 }
 
@@ -743,6 +745,9 @@ fn happening(w: &str) -> bool {
             | "firing"
             | "gunshots"
             | "shots"
+            | "gunfire"
+            | "shootout"
+            | "gunfight"
     )
 }
 
@@ -894,11 +899,27 @@ fn attachment(doc: &Doc, s: &Sent, first: usize, end: usize) -> Attach {
     while k > s.lo.max(first.saturating_sub(20)) {
         k -= 1;
         let t = &toks[k];
-        if t.is_punct(',') || t.is_punct(';') || t.is_punct('(') || t.is_punct(')') || t.is_punct('\u{2014}') || t.is_punct(':') {
+        // another time expression is passed over whole ("at around 8:30 p.m. the night before")
+        let in_timex = s.timexes.iter().any(|&i| doc.timexes[i].span.contains(&t.span));
+        if in_timex {
+            continue;
+        }
+        // a sentence end the page glued to the next ("in a weekend shooting.A girl showed up
+        // yesterday"), not an abbreviation ("on Elm St. Sunday")
+        let glued = t.is_punct('.')
+            && k > s.lo
+            && toks[k - 1].kind == crate::tokens::Kind::Word
+            && !toks[k - 1].cap
+            && toks[k - 1].lower.len() >= 2;
+        if glued || t.is_punct(',') || t.is_punct(';') || t.is_punct('(') || t.is_punct(')') || t.is_punct('\u{2014}') || t.is_punct(':') {
             opens = false;
             break;
         }
         let w = t.lower.as_str();
+        // "was found shot to death Tuesday morning": when it was found, not when it happened
+        if violent_word(w) && k > s.lo && matches!(toks[k - 1].lower.as_str(), "found" | "discovered") {
+            return Attach::Neutral;
+        }
         if happening(w) {
             // "was shot dead Thursday", "gunned down"
             let shot = k > s.lo && violent_word(&toks[k - 1].lower);
@@ -913,7 +934,11 @@ fn attachment(doc: &Doc, s: &Sent, first: usize, end: usize) -> Attach {
         let occasion = telling_noun(w)
             && (k.saturating_sub(3).max(s.lo)..k).any(|q| matches!(toks[q].lower.as_str(), "at" | "into" | "during" | "outside"));
         // "the shooting was reported March 26": when it happened, as far as anyone knows
-        if telling(w) && !occasion && !(w == "reported" && k > s.lo && matches!(toks[k - 1].lower.as_str(), "was" | "were")) {
+        // a capitalised word inside the sentence is a name ("Colletta Court", "Memorial
+        // Hospital"), not a word of telling
+        let name = t.cap && k > s.lo;
+        let passive_report = w == "reported" && k > s.lo && matches!(toks[k - 1].lower.as_str(), "was" | "were");
+        if telling(w) && !(occasion || name || passive_report) {
             told = Some(k);
             break;
         }

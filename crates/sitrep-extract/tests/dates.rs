@@ -189,3 +189,40 @@ fn main_date_undated(text: &str) -> (Option<NaiveDate>, Option<NaiveDate>, DateP
     let e = events.first().expect("an event");
     (e.date.earliest, e.date.latest, e.date.precision)
 }
+
+#[test]
+fn found_shot_is_when_it_was_found() {
+    // published Tuesday 2026-03-17: the gunfire was heard on Monday night
+    assert_eq!(
+        main_date(
+            "A 16-year-old boy was found shot to death Tuesday morning in a vacant lot. \
+             Neighbours said they heard gunfire between 8 and 8:30 p.m. the night before.",
+            "2026-03-17"
+        ),
+        day("2026-03-16")
+    );
+}
+
+#[test]
+fn a_street_named_court_is_no_court() {
+    assert_eq!(
+        main_date(
+            "Officers responded to a shooting at a home on Colletta Court the night of March 4, and the family returned home on March 6.",
+            "2026-03-17"
+        ),
+        day("2026-03-04")
+    );
+}
+
+#[test]
+fn a_glued_sentence_end_stops_the_search_for_the_verb() {
+    // published Monday 2026-03-16: "yesterday" is when the girl came in, Saturday the gunfire
+    assert_eq!(
+        main_date(
+            "Police now say a third teen was hurt in a weekend shooting.A 14-year-old girl came to the police station yesterday with a wound to her foot. \
+             The gunfire broke out about 12:30 a.m. Saturday at a party.",
+            "2026-03-16"
+        ),
+        day("2026-03-14")
+    );
+}
