@@ -322,7 +322,7 @@ fn trigger_at(toks: &[Token], k: usize) -> Option<Trigger> {
         }
         // "two more were rushed to the hospital" (hit: some may have died there)
         "rushed" | "taken" | "transported" | "airlifted" | "flown"
-            if (k + 1..k + 4).any(|j| matches!(word(toks, j), "hospital" | "hospitals")) && word(toks, k + 1) == "to" =>
+            if (k + 1..k + 6).any(|j| matches!(word(toks, j), "hospital" | "hospitals")) && word(toks, k + 1) == "to" =>
         {
             t(Wounded, Intransitive, 1, WOUND_VERB)
         }
@@ -608,6 +608,19 @@ pub fn count_phrases(toks: &[Token], nums: &[NumTok], range: (usize, usize), hin
                 Some(CountPhrase::one(i, end, Party::Civilian, None))
             } else if matches!(w, "he" | "she" | "him") {
                 Some(CountPhrase { pronoun: true, ..CountPhrase::one(i, i + 1, Party::Unknown, None) })
+            } else if w == "both" && toks[i].cap {
+                // "Both were taken to a hospital", "Both victims died": two people, at the head
+                // of a sentence
+                head_after(toks, i + 1, hi, Amount::exact(2), false, hints)
+                    .filter(|c| c.head == Some(i + 1))
+                    .map(|mut c| {
+                        c.start = i;
+                        c
+                    })
+                    .or_else(|| {
+                        (passive_aux(word(toks, i + 1)) || trigger_at(toks, i + 1).is_some())
+                            .then(|| CountPhrase::new(i, i + 1, Amount::exact(2), Party::Unknown, None))
+                    })
             } else if i > lo
                 && (toks[i - 1].is("and") || toks[i - 1].is_punct(','))
                 && out.last().is_some_and(|c: &CountPhrase| c.end == i - 1 && c.amount.best == 1 && c.head.is_some() && !c.pronoun)
@@ -1364,6 +1377,10 @@ fn object_like(toks: &[Token], p: usize, hi: usize) -> bool {
 /// "including", the count the list belongs to ("six soldiers including a captain were
 /// killed").
 fn subject_left(toks: &[Token], cps: &[CountPhrase], k: usize, lo: usize) -> Option<usize> {
+    // "Both were taken": the count is a filler word elsewhere ("they were both killed")
+    if let Some(c) = cps.iter().position(|c| c.start < k && word(toks, c.start) == "both" && (c.end..k).all(|q| filler(&toks[q].lower))) {
+        return Some(c);
+    }
     let mut e = left_of_fillers(toks, k, lo)?;
     // "were shot and killed", "were abducted and executed"
     if toks[e].is("and")
@@ -1799,6 +1816,15 @@ pub fn frames_with(toks: &[Token], nums: &[NumTok], range: (usize, usize), hints
         if nx.is_some_and(|t| t.is_punct(',')) && cps.iter().any(|c| c.start == cp.end + 1) {
             continue;
         }
+        // "... and two others -- a man and a woman -- were taken to a hospital": the subject
+        // of a verb after a remark
+        if nx.is_some_and(|t| t.is_punct('-') || t.is_punct('\u{2014}') || t.is_punct('\u{2013}'))
+            && (cp.end..hi.min(cp.end + 14))
+                .take_while(|&q| !toks[q].is_punct('.') && !toks[q].is_punct(';'))
+                .any(|q| matches!(toks[q].lower.as_str(), "was" | "were" | "is" | "are"))
+        {
+            continue;
+        }
         let Some(prev) = out.iter().filter(|f| f.count.end <= cp.start && f.trigger.1 <= cp.start).max_by_key(|f| f.trigger.1) else {
             continue;
         };
@@ -2102,6 +2128,14 @@ mod tests {
         assert_eq!(outcomes("Another man in the apartment was wounded."), vec![(Wounded, 1)]);
         // (not in a list before a plural verb: the list is not one person)
         assert!(read("A woman in her 60s and another woman in her 70s were hurt.").iter().all(|x| !x.0.starts_with("another")));
+        // a remark between dashes before the verb of its own: not an elided death
+        assert_eq!(
+            outcomes("One man died at the scene and two others -- a man and a woman -- were taken to an area hospital."),
+            vec![(Killed, 1), (Wounded, 2)]
+        );
+        // "both" at the head of a sentence counts two
+        assert_eq!(outcomes("Both were taken to a hospital."), vec![(Wounded, 2)]);
+        assert_eq!(outcomes("Both victims were rushed to a local hospital."), vec![(Wounded, 2)]);
         // shot at a place, not shot at by someone
         assert_eq!(outcomes("Two men were shot at a gas station on Main Street."), vec![(Wounded, 2)]);
         assert!(read("Two men were shot at by a deputy.").is_empty());
