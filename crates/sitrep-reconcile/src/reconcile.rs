@@ -767,9 +767,10 @@ fn reconcile_casualties(
 /// The same people counted in two classes: sources that each put one victim among civilians
 /// and another source that calls them the attacker, summed, count the victim twice. Per
 /// outcome and cause, the sources' totals over every class are reconciled like any figure;
-/// when they agree (no conflict, closed) and the classes' figures add up to more than that
+/// when they agree (no conflict, closed; or, in conflict, a strict majority of at least two
+/// sources gives the same exact total) and the classes' figures add up to more than that
 /// total allows, the classes fewest sources give are dropped until the rest fit (ties: the
-/// class with the larger figure goes first, then the later class). Returns the dropped groups.
+/// class with the smaller figure is kept, then the earlier class). Returns the dropped groups.
 fn drop_split_classes(ctx: &Ctx<'_>, used: &[&MentionRecord], entries: &mut Vec<Entry>) -> BTreeSet<GroupKey> {
     let mut dropped = BTreeSet::new();
     let keys: BTreeSet<(Outcome, Cause)> = entries.iter().map(|e| (e.0.1, e.0.2)).collect();
@@ -795,7 +796,15 @@ fn drop_split_classes(ctx: &Ctx<'_>, used: &[&MentionRecord], entries: &mut Vec<
             })
             .collect();
         let total = reconcile_figures(&figs);
-        let Some(high) = total.amount.high.filter(|_| !total.conflict) else { continue };
+        // Totals that disagree still bound the classes when most sources give the same exact one.
+        let majority = || {
+            let mut count: BTreeMap<u64, usize> = BTreeMap::new();
+            for f in figs.iter().filter(|f| exact(&f.amount)) {
+                *count.entry(f.amount.best).or_default() += 1;
+            }
+            count.into_iter().find(|(_, n)| *n >= 2 && 2 * n > figs.len()).map(|(v, _)| v)
+        };
+        let Some(high) = (if total.conflict { majority() } else { total.amount.high }) else { continue };
         let support = |i: usize| entries[i].2.iter().filter(|(_, _, s)| !s).map(|(k, _, _)| k).collect::<BTreeSet<_>>().len();
         let mut order = idx.clone();
         order.sort_by(|&a, &b| {
@@ -1070,5 +1079,33 @@ mod tests {
             (Amount::exact(2), Some(day(2024, 1, 2)), false),
         ]);
         assert_eq!(a.best, 3);
+    }
+
+    #[test]
+    fn most_sources_agreeing_on_a_total_bound_a_lone_extra_class() {
+        // Three reports count one wounded civilian (one of them published after the fourth, so
+        // the totals stay in conflict); the fourth adds two wounded officers (the same people
+        // seen twice, or a misreading): the majority's total holds.
+        let mut reports = Vec::new();
+        for (id, d) in [("a", 3), ("b", 4), ("c", 5)] {
+            let t: &'static str = "A man was wounded when a gunman opened fire at a diner on Main Street.";
+            let a = article(id, None, Some(day(2025, 7, d)), t);
+            let m = M::new(t, SourceRole::Primary, SubEventType::Attack, "opened fire")
+                .toll("A man was wounded", ActorKind::Civilians, Outcome::Wounded, Amount::exact(1), Cause::Violence)
+                .done();
+            reports.push((a, vec![m], vec![0]));
+        }
+        let t = "Two officers were shot and a man was wounded at a diner on Main Street.";
+        let d = article("d", None, Some(day(2025, 7, 4)), t);
+        let m = M::new(t, SourceRole::Primary, SubEventType::Attack, "were shot")
+            .toll("Two officers were shot", ActorKind::StateForces, Outcome::Wounded, Amount::exact(2), Cause::Violence)
+            .toll("a man was wounded", ActorKind::Civilians, Outcome::Wounded, Amount::exact(1), Cause::Violence)
+            .done();
+        reports.push((d, vec![m], vec![0]));
+        let e = event_of(&reports);
+        assert_eq!(total(&e, Outcome::Wounded), 1);
+        // Without a majority (one report each way), both classes stay.
+        let e = event_of(&reports[2..]);
+        assert_eq!(total(&e, Outcome::Wounded), 3);
     }
 }
