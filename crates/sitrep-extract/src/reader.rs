@@ -1438,9 +1438,9 @@ fn assemble(
         let alone = frames.iter().filter(|(g, t)| t == s && g.outcome == f.outcome).count() == 1;
         // (told apart by the noun's gender or by the age: "a 20-year-old man ... a 23-year-old man")
         let indefinite = matches!(doc.toks[f.count.start].lower.as_str(), "a" | "an");
-        let single = (alone && f.count.amount.best == 1 && !f.count.additive && (indefinite || !name_of(doc, f).is_empty()))
-            .then(|| who(doc, f))
-            .flatten();
+        let person =
+            (f.count.amount.best == 1 && !f.count.additive && (indefinite || !name_of(doc, f).is_empty())).then(|| who(doc, f)).flatten();
+        let single = person.clone().filter(|_| alone);
         cas_meta.push(Meta {
             single,
             sent: *s,
@@ -1451,6 +1451,7 @@ fn assemble(
             self_kill,
             all_dead,
             toll: f.extractor == casualties::TOLL,
+            person,
         });
     }
     // "the toll could not be independently verified" may stand anywhere in the report
@@ -2040,6 +2041,9 @@ struct Meta {
     all_dead: bool,
     /// "bringing the death toll to three": a total of its own, never a part of its sentence's sum.
     toll: bool,
+    /// One person told by an indefinite article or a name, alone in the sentence or not ("a man
+    /// was shot in the leg and a woman was hurt").
+    person: Option<Who>,
 }
 
 fn consolidate(cas: Vec<CasualtyValue>, meta: &[Meta], disclaimer: bool) -> Vec<CasualtyValue> {
@@ -2159,7 +2163,7 @@ fn consolidate(cas: Vec<CasualtyValue>, meta: &[Meta], disclaimer: bool) -> Vec<
         // (people told one by one and told apart from everyone hit are not among them: "a
         // 16-year-old girl was found dead ... a 20-year-old man was taken to a hospital")
         let apart = |i: usize| {
-            meta[i].single.as_ref().is_some_and(|w| best.iter().all(|&b| meta[b].single.as_ref().is_some_and(|x| x.distinct(w))))
+            meta[i].person.as_ref().is_some_and(|w| best.iter().all(|&b| meta[b].person.as_ref().is_some_and(|x| x.distinct(w))))
         };
         let told: u64 = (0..n)
             .filter(|&i| keep[i] && !superseded[i] && !meta[i].hit && cas[i].party == party && !apart(i))

@@ -429,6 +429,7 @@ const US_NEWS: &[(&str, &str)] = &[
         "A woman who was wounded in Friday's shooting at a bus stop has died, bringing the death toll in the attack to three, \
          police said Monday.",
     ),
+    ("two_people_one_sentence", "A man was shot in the leg and a woman was injured by flying glass outside a store on Friday night."),
     ("part_of_the_shot", "Five people were shot at a bar early Sunday, and two of the victims are in critical condition, police said."),
 ];
 
