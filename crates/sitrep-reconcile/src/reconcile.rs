@@ -25,8 +25,9 @@
 //! - **Fatalities** (ACLED): violent deaths of every party, each at the lowest figure a source
 //!   states among the remaining figures (an exact closing figure where there is one).
 //! - **Date**: the intersection of the usable dates (a date resolved from a suspect dateline is
-//!   not usable); `date_conflict` when it is empty (the best-supported claim is kept, then a
-//!   main report's, the narrowest, the earliest: reports also date an event's follow-ups). With no
+//!   not usable); `date_conflict` when it is empty, and then the intersection of the largest
+//!   set of claims that agree (the claims holding the day most claims hold; then most main
+//!   reports; the narrowest; the earliest: reports also date an event's follow-ups). With no
 //!   usable date, dates from a suspect dateline shifted by the estimated offset, widened to a
 //!   month, with the event flag `date_suspect`.
 //! - **Location**: the most precise, then best-supported claim; `location_conflict` when two
@@ -440,21 +441,26 @@ fn reconcile_date(
             (lo, hi)
         } else {
             ctx.flags.insert(EventFlag::DateConflict);
-            // The claim most others agree with; then a main report's; then the narrowest; then
-            // the earlier (an event comes before its follow-ups: a death in hospital, an arrest,
-            // a vigil, which reports date too).
+            // The largest set of claims that agree: the day most claims hold (then most main
+            // reports' claims), and the intersection of the claims holding it; then the
+            // narrowest; then the earlier (an event comes before its follow-ups: a death in
+            // hospital, an arrest, a vigil, which reports date too).
             dated
                 .iter()
-                .max_by(|a, b| {
-                    let support = |d: (NaiveDate, NaiveDate)| dated.iter().filter(|(_, o)| o.0 <= d.1 && d.0 <= o.1).count();
-                    support(a.1)
-                        .cmp(&support(b.1))
-                        .then((pool[a.0].role == SourceRole::Primary).cmp(&(pool[b.0].role == SourceRole::Primary)))
-                        .then(((b.1.1 - b.1.0).num_days()).cmp(&(a.1.1 - a.1.0).num_days()))
-                        .then(b.1.0.cmp(&a.1.0))
-                        .then(pool[b.0].key.cmp(&pool[a.0].key))
+                .map(|(_, d)| {
+                    let holding: Vec<&(usize, (NaiveDate, NaiveDate))> = dated.iter().filter(|(_, o)| o.0 <= d.0 && d.0 <= o.1).collect();
+                    let main = holding.iter().filter(|(i, _)| pool[*i].role == SourceRole::Primary).count();
+                    let lo = holding.iter().map(|(_, o)| o.0).max().unwrap_or(d.0);
+                    let hi = holding.iter().map(|(_, o)| o.1).min().unwrap_or(d.0);
+                    (holding.len(), main, (lo, hi))
                 })
-                .map(|(_, d)| *d)
+                .max_by(|a, b| {
+                    a.0.cmp(&b.0)
+                        .then(a.1.cmp(&b.1))
+                        .then(((b.2.1 - b.2.0).num_days()).cmp(&(a.2.1 - a.2.0).num_days()))
+                        .then(b.2.0.cmp(&a.2.0))
+                })
+                .map(|(_, _, d)| d)
                 .unwrap_or((lo, hi))
         };
         // Expression and quote from the narrowest claim holding the result.
@@ -1107,5 +1113,26 @@ mod tests {
         // Without a majority (one report each way), both classes stay.
         let e = event_of(&reports[2..]);
         assert_eq!(total(&e, Outcome::Wounded), 3);
+    }
+
+    #[test]
+    fn conflicting_dates_keep_the_largest_agreeing_set() {
+        // "In June", "on June 14" and "on June 20" cannot all hold; the month agrees with
+        // both days, but the event happened on one day: June 14 (held by two claims, as is
+        // June 20; the earlier).
+        let t = "A shooting at a warehouse in June left two men wounded.";
+        let mk = |id: &str, phrase: &str, from: NaiveDate, to: NaiveDate, p: DatePrecision| {
+            let a = article(id, None, Some(day(2025, 7, 1)), t);
+            let m = M::new(t, SourceRole::Primary, SubEventType::Attack, "shooting").date(phrase, from, to, p, false).done();
+            (a, vec![m], vec![0])
+        };
+        let e = event_of(&[
+            mk("a", "in June", day(2025, 6, 1), day(2025, 6, 30), DatePrecision::Month),
+            mk("b", "A shooting", day(2025, 6, 14), day(2025, 6, 14), DatePrecision::Day),
+            mk("c", "warehouse", day(2025, 6, 20), day(2025, 6, 20), DatePrecision::Day),
+        ]);
+        assert_eq!((e.date.earliest, e.date.latest), (Some(day(2025, 6, 14)), Some(day(2025, 6, 14))));
+        assert_eq!(e.date.precision, DatePrecision::Day);
+        assert!(e.flags.contains(&EventFlag::DateConflict));
     }
 }
