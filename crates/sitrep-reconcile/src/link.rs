@@ -53,6 +53,14 @@ pub trait LinkStore {
     /// SQL: `SELECT event_id FROM event_keys WHERE key = ? ORDER BY latest DESC NULLS LAST,
     /// event_id LIMIT ?`, with `latest` copied into the key table.
     fn events_by_keys(&self, keys: &[String], limit: usize) -> Result<Vec<EventState>, Self::Error>;
+    /// How many events are filed under each of `keys`, counting up to `at_most + 1` (a
+    /// count above `at_most` means "common"). SQL: `SELECT COUNT(*) FROM (SELECT 1 FROM
+    /// event_keys WHERE key = ? LIMIT ?)`. A store that does not count answers 0 for every
+    /// key: no key is then common.
+    fn key_counts(&self, keys: &[String], at_most: usize) -> Result<Vec<usize>, Self::Error> {
+        let _ = at_most;
+        Ok(vec![0; keys.len()])
+    }
     /// Every event with a member mention from one of these articles.
     fn events_of_articles(&self, article_ids: &[String]) -> Result<Vec<EventState>, Self::Error>;
     /// The records of these articles (those the store has).
@@ -204,6 +212,48 @@ pub const MAX_NAME_KEYS: usize = 8;
 /// Years before its publication within which an undated mention's event is looked for.
 pub const UNDATED_HORIZON_YEARS: i32 = 2;
 
+/// Events of one year filed under one place, name or person above which it is a common word
+/// (a capital named in every report of its country, a city of millions, a head of state): it
+/// then tells events apart no better than a stop word, and is neither looked up in the store
+/// nor used for candidate pairs in the pool, in any of its forms (that year, the others,
+/// undated and timeless). Time, place and the other names still find the events it would
+/// have found. As with the per-key limits, whether a key has become common depends on what
+/// the store holds, so an event found *only* through a word that became common meanwhile may
+/// link in one arrival order and not in another.
+pub const COMMON_KEY_EVENTS: usize = 50;
+
+/// The place, name or person a key is about, without its time scoping (`u:`/`u0:` and the
+/// year): `u:n:XA:kobadu:2019` and `n:XA:kobadu` are both `n:XA:kobadu`. `None` for month and
+/// stale keys.
+pub fn key_stem(k: &str) -> Option<&str> {
+    if k.starts_with("m:") || k.starts_with("s:") {
+        return None;
+    }
+    let k = k.strip_prefix("u0:").or_else(|| k.strip_prefix("u:")).unwrap_or(k);
+    match k.rsplit_once(':') {
+        Some((stem, y)) if stem.contains(':') && y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => Some(stem),
+        _ => Some(k),
+    }
+}
+
+/// The year a key is scoped to, with its stem.
+fn year_scoped(k: &str) -> Option<(&str, &str)> {
+    let stem = key_stem(k)?;
+    let k = k.strip_prefix("u:").unwrap_or(k);
+    let y = k.strip_prefix(stem)?.strip_prefix(':')?;
+    (y.len() == 4).then_some((stem, y))
+}
+
+/// Drops the lookups of common stems from `keys` (what a mention is filed under is kept).
+fn drop_common(keys: &mut Keys, common: &HashSet<String>) {
+    if common.is_empty() {
+        return;
+    }
+    let keep = |k: &String| key_stem(k).is_none_or(|s| !common.contains(s));
+    keys.query.retain(keep);
+    keys.recent.retain(keep);
+}
+
 /// The block keys of a mention (see [`Keys`]).
 pub fn mention_keys(v: &View<'_>) -> Keys {
     // A mention placed nowhere is looked for in its article's country.
@@ -311,6 +361,8 @@ struct Pool {
     dirty: HashSet<MentionKey>,
     /// Keys already asked of the store.
     asked: HashSet<String>,
+    /// Stems of common keys ([`COMMON_KEY_EVENTS`]): not looked up.
+    common: HashSet<String>,
 }
 
 /// A stored event as it was, its members by key (their records are in the pool).
@@ -487,9 +539,34 @@ impl<'e> Linker<'e> {
             }
         }
 
+        // Common words: a place, name or person filed by many events of a year the batch
+        // files or looks up.
+        {
+            let mut years: Vec<String> = pool
+                .mentions
+                .values()
+                .filter(|m| replaced.contains(&m.key.article_id))
+                .filter_map(|m| pool.articles.get(&m.key.article_id).map(|a| mention_keys(&View::new(m, a))))
+                .flat_map(|ks| ks.index.into_iter().chain(ks.query))
+                .filter_map(|k| year_scoped(&k).map(|(stem, y)| format!("{stem}:{y}")))
+                .collect();
+            years.sort();
+            years.dedup();
+            let counts = store.key_counts(&years, COMMON_KEY_EVENTS)?;
+            for (k, n) in years.iter().zip(counts) {
+                if n > COMMON_KEY_EVENTS
+                    && let Some((stem, _)) = year_scoped(k)
+                {
+                    pool.common.insert(stem.to_string());
+                }
+            }
+        }
+
         // Neighbouring events, following links.
         // (key, read only the latest events)
-        let lookups = |ks: Keys| -> Vec<(String, bool)> {
+        let common = pool.common.clone();
+        let lookups = |mut ks: Keys| -> Vec<(String, bool)> {
+            drop_common(&mut ks, &common);
             ks.query.into_iter().map(|k| (k, false)).chain(ks.recent.into_iter().map(|k| (k, true))).collect()
         };
         let mut frontier: Vec<(String, bool)> = {
@@ -542,7 +619,8 @@ impl<'e> Linker<'e> {
             // looked up one of its keys; those are the mentions it may join.
             let mut by_lookup: HashMap<String, Vec<usize>> = HashMap::new();
             for (i, v) in pool_views.iter().enumerate() {
-                let ks = mention_keys(v);
+                let mut ks = mention_keys(v);
+                drop_common(&mut ks, &pool.common);
                 for key in ks.query.into_iter().chain(ks.recent) {
                     by_lookup.entry(key).or_default().push(i);
                 }
@@ -649,7 +727,8 @@ impl<'e> Linker<'e> {
         {
             let recs: Vec<&MentionRecord> = pool.mentions.values().collect();
             let views: Vec<Option<View<'_>>> = recs.iter().map(|m| pool.articles.get(&m.key.article_id).map(|a| View::new(m, a))).collect();
-            let keys: Vec<Keys> = views.iter().map(|v| v.as_ref().map(mention_keys).unwrap_or_default()).collect();
+            let mut keys: Vec<Keys> = views.iter().map(|v| v.as_ref().map(mention_keys).unwrap_or_default()).collect();
+            keys.iter_mut().for_each(|k| drop_common(k, &pool.common));
             for (i, j) in candidate_pairs(&keys, cfg.max_key_postings) {
                 let (Some(a), Some(b)) = (&views[i], &views[j]) else { continue };
                 let (x, y) = (&a.rec.key.article_id, &b.rec.key.article_id);
@@ -727,7 +806,8 @@ impl<'e> Linker<'e> {
         {
             let recs: Vec<&MentionRecord> = pool.mentions.values().collect();
             let views: Vec<View<'_>> = recs.iter().map(|m| View::new(m, &pool.articles[&m.key.article_id])).collect();
-            let keys: Vec<Keys> = views.iter().map(mention_keys).collect();
+            let mut keys: Vec<Keys> = views.iter().map(mention_keys).collect();
+            keys.iter_mut().for_each(|k| drop_common(k, &pool.common));
             let mut p = candidate_pairs(&keys, cfg.max_key_postings);
             // Every pair of mentions across a copy and its original.
             let mut of_article: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -1027,4 +1107,88 @@ pub fn stale_keys(v: &View<'_>) -> (Vec<String>, Vec<String>) {
         }
     }
     (filed, looked_up)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_stems_drop_time_scoping_only() {
+        assert_eq!(key_stem("n:XA:kobadu:2019"), Some("n:XA:kobadu"));
+        assert_eq!(key_stem("u:n:XA:kobadu:2019"), Some("n:XA:kobadu"));
+        assert_eq!(key_stem("u0:n:XA:kobadu"), Some("n:XA:kobadu"));
+        assert_eq!(key_stem("n:*:kobadu"), Some("n:*:kobadu"));
+        assert_eq!(key_stem("pp:amina tilo:2020"), Some("pp:amina tilo"));
+        // A geonames id is not a year.
+        assert_eq!(key_stem("g:2345"), Some("g:2345"));
+        assert_eq!(key_stem("g:2345:2019"), Some("g:2345"));
+        assert_eq!(key_stem("m:XA:2019-07"), None);
+        assert_eq!(key_stem("s:XA:civilians:killed:12:any:2019"), None);
+        assert_eq!(year_scoped("u:p:XA:tima:2019"), Some(("p:XA:tima", "2019")));
+        assert_eq!(year_scoped("p:XA:tima"), None);
+    }
+
+    #[test]
+    fn common_stems_are_not_looked_up_in_any_form() {
+        let mut k = Keys {
+            index: vec!["n:XA:kobadu:2019".into()],
+            query: vec!["n:XA:kobadu:2018".into(), "u:n:XA:kobadu:2019".into(), "p:XA:tima:2019".into(), "m:XA:2019-07".into()],
+            recent: vec!["u0:n:XA:kobadu".into(), "u0:p:XA:tima".into()],
+        };
+        let common: HashSet<String> = ["n:XA:kobadu".to_string()].into();
+        drop_common(&mut k, &common);
+        assert_eq!(k.index, vec!["n:XA:kobadu:2019".to_string()], "still filed: counting needs it");
+        assert_eq!(k.query, vec!["p:XA:tima:2019".to_string(), "m:XA:2019-07".to_string()]);
+        assert_eq!(k.recent, vec!["u0:p:XA:tima".to_string()]);
+    }
+
+    /// Our own reports: many events of one country whose every report names the capital. Once
+    /// the capital is common, a new report naming it reads no more old events than the same
+    /// report without it; the two reports of its event still make one event.
+    #[test]
+    fn a_common_name_stops_being_a_key() {
+        use crate::memory::MemoryStore;
+        use crate::testkit::{M, article};
+        use chrono::NaiveDate;
+        use sitrep_model::Amount;
+        use sitrep_model::taxonomy::*;
+        let day = |d: u32| NaiveDate::from_ymd_opt(2019, 1 + (d / 28), 1 + d % 28).expect("date");
+        let report = |id: &str, town: &str, d: u32, killed: u64, capital: bool| {
+            let tail = if capital { format!("The army sent troops from Tolabemu to {town}.") } else { "The army sent troops.".to_string() };
+            let text = format!("On Monday, gunmen attacked {town}, killing {killed} villagers. {tail}");
+            let a = article(id, None, Some(day(d) + chrono::Duration::days(1)), &text);
+            let m = M::new(&text, SourceRole::Primary, SubEventType::Attack, "gunmen attacked")
+                .date("On Monday", day(d), day(d), DatePrecision::Day, true)
+                .place(town, Some(town), "XA", Some("Nordia"), Some((10.0, 2.0 + f64::from(d) / 100.0)), LocationPrecision::Exact)
+                .toll(&format!("killing {killed} villagers"), ActorKind::Civilians, Outcome::Killed, Amount::exact(killed), Cause::Violence)
+                .sentence("sent troops")
+                .done();
+            (a, m)
+        };
+        let reads = |capital: bool, old_events: u32| {
+            let linker = Linker::new(LinkConfig::default());
+            let mut store = MemoryStore::new();
+            for d in 0..old_events {
+                let town = format!("Tow{}", ["ka", "bo", "ti", "na", "ru", "se"][d as usize % 6].repeat(1 + d as usize / 6));
+                let (a, m) = report(&format!("a{d:03}"), &town, d * 2, 1 + u64::from(d % 40), true);
+                let mut b = Batch::default();
+                b.add(&a, &[m]);
+                store.ingest(&linker, b);
+            }
+            let before = store.len();
+            let mut b = Batch::default();
+            for id in ["z1", "z2"] {
+                let (a, m) = report(id, "Kelimaro", 130, 77, capital);
+                b.add(&a, &[m]);
+            }
+            let applied = store.ingest(&linker, b);
+            assert_eq!(store.len(), before + 1, "the two reports of one event are one event");
+            applied.stats.read_events
+        };
+        let rare = COMMON_KEY_EVENTS as u32 / 2;
+        assert!(reads(true, rare) > reads(false, rare), "a name of a few events is looked up");
+        let common = COMMON_KEY_EVENTS as u32 + 5;
+        assert_eq!(reads(true, common), reads(false, common), "a common name is not");
+    }
 }

@@ -49,6 +49,10 @@ impl LinkStore for MemoryStore {
         Ok(ids.into_iter().filter_map(|id| self.events.get(&id).cloned()).collect())
     }
 
+    fn key_counts(&self, keys: &[String], _at_most: usize) -> Result<Vec<usize>, Infallible> {
+        Ok(keys.iter().map(|k| self.index.get(k).map_or(0, |s| s.len())).collect())
+    }
+
     fn events_of_articles(&self, article_ids: &[String]) -> Result<Vec<EventState>, Infallible> {
         let mut ids = BTreeSet::new();
         for a in article_ids {

@@ -689,8 +689,12 @@ pub fn people_in(text: &str) -> Vec<String> {
 /// True for a word the names of a mention leave out ([`names_in`]): a designator or a word of
 /// a country, admin1 area, region or demonym.
 pub fn is_area_or_designator(folded: &str) -> bool {
-    DESIGNATORS.contains(&folded) || AREA_WORDS.contains(folded)
+    DESIGNATOR_SET.contains(folded) || AREA_WORDS.contains(folded)
 }
+
+/// [`DESIGNATORS`] as a set: asked for every word of two places' names in every pair scored.
+static DESIGNATOR_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| DESIGNATORS.iter().copied().collect());
 
 /// Capitalised names of a text, folded and sorted: words with a capital that do not open a
 /// sentence (or that also appear capitalised mid-sentence), not common words, three letters

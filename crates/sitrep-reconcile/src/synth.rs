@@ -5,7 +5,8 @@
 //! and name is generated here; nothing comes from real data.
 //!
 //! The world's density is fixed (about [`EVENTS_PER_DAY`] events a day over [`COUNTRIES`]
-//! countries), so a larger corpus spans a longer time, as real news does.
+//! countries, or as set by [`Generator::events_per_day`]), so a larger corpus spans a longer
+//! time, as real news does.
 
 use crate::testkit::{M, about, article};
 use chrono::{Datelike, Duration, NaiveDate};
@@ -181,6 +182,7 @@ pub struct Generator {
     n: usize,
     day_index: i64,
     next_event: usize,
+    events_per_day: u64,
 }
 
 impl Generator {
@@ -196,7 +198,15 @@ impl Generator {
             n,
             day_index: 0,
             next_event: 0,
+            events_per_day: EVENTS_PER_DAY as u64,
         }
+    }
+
+    /// About `n` events a day instead of [`EVENTS_PER_DAY`] (between half and one and a half
+    /// times `n`): a denser world, where the same number of articles spans fewer days.
+    pub fn events_per_day(mut self, n: u64) -> Self {
+        self.events_per_day = n.max(1);
+        self
     }
 
     fn new_event(&mut self, day: NaiveDate) -> TrueEvent {
@@ -469,7 +479,7 @@ impl Iterator for Generator {
             // One day of events.
             let day = self.start + Duration::days(self.day_index);
             self.day_index += 1;
-            let count = EVENTS_PER_DAY as u64 / 2 + self.rng.below(EVENTS_PER_DAY as u64 + 1);
+            let count = self.events_per_day / 2 + self.rng.below(self.events_per_day + 1);
             for _ in 0..count {
                 let e = self.new_event(day);
                 self.events.push(e.clone());
@@ -508,5 +518,19 @@ mod tests {
             }
         }
         assert!(a.iter().any(|x| x.mentions.len() > 1), "some background mentions");
+    }
+
+    #[test]
+    fn a_denser_world_spans_fewer_days() {
+        // The 90th percentile of publication dates (a few stale pages are a year late).
+        let last_day = |g: Generator| {
+            let mut d: Vec<NaiveDate> = g.filter_map(|x| x.article.published).collect();
+            d.sort();
+            d[d.len() * 9 / 10]
+        };
+        let sparse = last_day(Generator::new(2000, 7));
+        let dense = last_day(Generator::new(2000, 7).events_per_day(80));
+        let start = NaiveDate::from_ymd_opt(2015, 1, 1).expect("date");
+        assert!((dense - start).num_days() * 5 < (sparse - start).num_days(), "{dense} vs {sparse}");
     }
 }

@@ -61,6 +61,15 @@ impl LinkStore for SqlLinks<'_> {
         states(self.conn, ids)
     }
 
+    fn key_counts(&self, keys: &[String], at_most: usize) -> Result<Vec<usize>, StoreError> {
+        let mut stmt = self.conn.prepare_cached("SELECT COUNT(*) FROM (SELECT 1 FROM link_keys WHERE key = ?1 LIMIT ?2)")?;
+        let mut out = Vec::with_capacity(keys.len());
+        for k in keys {
+            out.push(stmt.query_row(params![k, at_most as i64 + 1], |r| r.get::<_, i64>(0))? as usize);
+        }
+        Ok(out)
+    }
+
     fn events_of_articles(&self, article_ids: &[String]) -> Result<Vec<EventState>, StoreError> {
         let mut stmt = self.conn.prepare_cached("SELECT DISTINCT event_id FROM link_mentions WHERE article_id = ?1")?;
         let mut ids = BTreeSet::new();
@@ -211,4 +220,26 @@ pub fn export_events<E: From<StoreError>>(conn: &Connection, mut f: impl FnMut(&
         f(&j)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Store;
+
+    #[test]
+    fn key_counts_count_postings_up_to_the_bound() {
+        let store = Store::open_in_memory().expect("store");
+        let conn = store.conn();
+        for (key, id) in
+            [("n:XA:kobadu:2019", "ev-1"), ("n:XA:kobadu:2019", "ev-2"), ("n:XA:kobadu:2019", "ev-3"), ("p:XA:tima:2019", "ev-1")]
+        {
+            conn.execute("INSERT INTO link_keys (key, event_id, latest) VALUES (?1, ?2, NULL)", params![key, id]).expect("insert");
+        }
+        let keys: Vec<String> = ["n:XA:kobadu:2019", "p:XA:tima:2019", "n:XA:other:2019"].map(String::from).to_vec();
+        let links = SqlLinks::new(conn);
+        assert_eq!(links.key_counts(&keys, 10).expect("counts"), vec![3, 1, 0]);
+        // Counting stops one past the bound: above it is all the linker asks.
+        assert_eq!(links.key_counts(&keys, 1).expect("counts"), vec![2, 1, 0]);
+    }
 }

@@ -28,6 +28,10 @@ pub struct Args {
     /// Generator seed.
     #[arg(long, default_value_t = 7)]
     seed: u64,
+    /// Events a day in the generated world (12 countries): the default is a small stream;
+    /// a larger value packs the same articles into fewer days.
+    #[arg(long, default_value_t = sitrep_reconcile::synth::EVENTS_PER_DAY as u64)]
+    events_per_day: u64,
     /// Run one size in this process and print its figures as JSON (used internally).
     #[arg(long, hide = true)]
     child: bool,
@@ -102,7 +106,7 @@ fn b_cubed(pred: &HashMap<MentionKey, String>, truth: &HashMap<MentionKey, usize
     if n == 0 { (0.0, 0.0) } else { (p / n as f64, r / n as f64) }
 }
 
-fn run_one(n: usize, batch: usize, seed: u64) -> Figures {
+fn run_one(n: usize, batch: usize, seed: u64, events_per_day: u64) -> Figures {
     let linker = Linker::new(LinkConfig::default());
     let mut store = MemoryStore::new();
     let mut truth: HashMap<MentionKey, usize> = HashMap::new();
@@ -112,7 +116,7 @@ fn run_one(n: usize, batch: usize, seed: u64) -> Figures {
     let mut checkpoints = Vec::new();
     let mut done = 0usize;
     let start = Instant::now();
-    let mut corpus = Generator::new(n, seed);
+    let mut corpus = Generator::new(n, seed).events_per_day(events_per_day);
     loop {
         let chunk: Vec<_> = corpus.by_ref().take(batch).collect();
         if chunk.is_empty() {
@@ -181,14 +185,14 @@ fn run_one(n: usize, batch: usize, seed: u64) -> Figures {
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     if args.child {
         let n = *args.articles.first().context("--articles")?;
-        let f = run_one(n, args.batch, args.seed);
+        let f = run_one(n, args.batch, args.seed, args.events_per_day);
         println!("{}", serde_json::to_string(&f)?);
         return Ok(Outcome::Ok);
     }
     let exe = std::env::current_exe().context("locating the sitrep binary")?;
     println!(
-        "sitrep bench link: generated corpora (seed {}), batches of {} articles, in-memory store, semantic matching off",
-        args.seed, args.batch
+        "sitrep bench link: generated corpora (seed {}, about {} events a day), batches of {} articles, in-memory store, semantic matching off",
+        args.seed, args.events_per_day, args.batch
     );
     println!(
         "{:>8} {:>8} {:>8} {:>9} {:>9} {:>9} {:>9} {:>9} {:>10} {:>9} {:>7}",
@@ -207,6 +211,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 &args.batch.to_string(),
                 "--seed",
                 &args.seed.to_string(),
+                "--events-per-day",
+                &args.events_per_day.to_string(),
             ])
             .output()
             .context("running the benchmark child")?;
