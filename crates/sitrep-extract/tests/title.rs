@@ -89,6 +89,7 @@ fn titles_that_tell_no_violent_event_give_none() {
         "Bus crash leaves 3 dead on the highway",
         "Police investigate shooting on Main Street",
         "Police investigate after man found dead in river",
+        "Police investigate after teen shot",
         "Opinion: after four teens were shot, the city must act",
         "Were three men shot because of a parking dispute?",
         "Suspect arrested in Friday shooting",
@@ -117,7 +118,19 @@ fn a_body_that_tells_an_event_keeps_its_own() {
 }
 
 fn headline() -> impl Strategy<Value = String> {
-    let count = prop::sample::select(vec!["Four", "2", "Three teens", "A man", "Élodie, 19,", "One", "5 people", "Dozens"]);
+    let count = prop::sample::select(vec![
+        "Four",
+        "2",
+        "Three teens",
+        "A man",
+        "Élodie, 19,",
+        "One",
+        "5 people",
+        "Dozens",
+        "Teenager",
+        "Girl, 9,",
+        "Night guard",
+    ]);
     let verb = prop::sample::select(vec!["shot", "killed", "wounded", "hurt", "shot dead", "stabbed", "injured by gunfire"]);
     let rest = prop::sample::select(vec![
         " in Dayton",
@@ -176,5 +189,20 @@ fn a_body_event_without_figures_takes_the_title_figures() {
     let e = &outs(&a, &ms)[0];
     let x = e.evidence.iter().find(|x| x.field == "casualties[0]").unwrap();
     assert_eq!(x.within, Some(TextPart::Title));
+    assert_eq!(title.chars().skip(x.start).take(x.end - x.start).collect::<String>(), x.quote);
+}
+
+#[test]
+fn a_headline_without_article_or_auxiliary_is_counted() {
+    let title = "Teenager shot outside a gym in Dayton";
+    let a = article(title, CAPTION);
+    let ms = READER.read_with_title(&a);
+    assert_eq!(ms.len(), 1);
+    let e = &outs(&a, &ms)[0];
+    assert_eq!(e.casualties.len(), 1);
+    assert_eq!((e.casualties[0].outcome, e.casualties[0].best), (Outcome::Wounded, 1));
+    let x = e.evidence.iter().find(|x| x.field == "casualties[0]").unwrap();
+    assert_eq!(x.within, Some(TextPart::Title));
+    assert_eq!(x.quote, "Teenager shot", "the words read in between stand for the title's own");
     assert_eq!(title.chars().skip(x.start).take(x.end - x.start).collect::<String>(), x.quote);
 }
