@@ -17,7 +17,7 @@
 
 use crate::reconcile::reconcile;
 use crate::record::{ArticleRecord, MentionKey, MentionRecord, StaleEvidence};
-use crate::score::{LinkConfig, View, score, score_one_article, score_with, semantic_points, stale_evidence};
+use crate::score::{LinkConfig, View, score, score_member, score_one_article, score_with, semantic_points, stale_evidence};
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 use sitrep_model::article::Article;
@@ -873,6 +873,16 @@ impl<'e> Linker<'e> {
         };
         let mut edges: Vec<(f64, usize, usize)> =
             pairs.iter().filter_map(|&(i, j)| pair_score(i, j).filter(|s| *s >= cfg.threshold).map(|s| (s, i, j))).collect();
+        // Pairs across two clusters being merged: a follow-up short of linking alone counts
+        // with its points (score::score_member).
+        let mut member_cache: HashMap<(usize, usize), Option<f64>> = HashMap::new();
+        let mut member_score = |i: usize, j: usize| -> Option<f64> {
+            let (i, j) = (i.min(j), i.max(j));
+            *member_cache.entry((i, j)).or_insert_with(|| {
+                let rel = is_related(related, &recs[i].key.article_id, &recs[j].key.article_id);
+                score_member(&views[i], &views[j], rel).map(|s| s + semantic.get(&(i, j)).copied().unwrap_or(0.0))
+            })
+        };
 
         edges.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
         let mut uf = UnionFind::new(recs.len());
@@ -890,7 +900,7 @@ impl<'e> Linker<'e> {
                         // One article's two mentions: one event only on strong agreement.
                         score_one_article(&views[x], &views[y]).filter(|s| *s >= cfg.threshold + ONE_ARTICLE_MARGIN)
                     } else {
-                        pair_score(x, y)
+                        member_score(x, y)
                     };
                     match s {
                         Some(s) => sum += s,
