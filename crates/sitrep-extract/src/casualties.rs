@@ -176,7 +176,7 @@ fn trigger_at(toks: &[Token], k: usize) -> Option<Trigger> {
         }
         // "shot himself", "turned the gun on himself": the shooter's own death
         "shot" if matches!(next, "himself" | "herself") => t(Killed, Active, 1, KILL_VERB),
-        "turned"
+        "turned" | "turning" | "turns" | "turn"
             if matches!(next, "the" | "a" | "his" | "her")
                 && matches!(word(toks, k + 2), "gun" | "weapon" | "rifle" | "pistol" | "handgun" | "shotgun" | "firearm")
                 && word(toks, k + 3) == "on"
@@ -587,7 +587,7 @@ pub fn count_phrases(toks: &[Token], nums: &[NumTok], range: (usize, usize), hin
             {
                 Some(CountPhrase { additive: true, ..CountPhrase::one(i, i + 1, Party::Unknown, None) })
             } else if matches!(w, "himself" | "herself") && i > lo && trigger_at(toks, i - 1).is_some_and(|t| t.outcome == Outcome::Killed)
-                || (i >= lo + 4 && word(toks, i - 4) == "turned" && word(toks, i - 1) == "on")
+                || (i >= lo + 4 && matches!(word(toks, i - 4), "turned" | "turning" | "turns" | "turn") && word(toks, i - 1) == "on")
             {
                 // "killed himself", "turned the gun on himself": the shooter, a death of its own
                 Some(CountPhrase::one(i, i + 1, Party::Armed, None))
@@ -1887,7 +1887,7 @@ pub fn frames_with(toks: &[Token], nums: &[NumTok], range: (usize, usize), hints
                 f.count.party = p;
                 f.count.country = f.count.country.or(c);
             }
-        } else if f.count.party != Party::Unknown {
+        } else if f.count.party != Party::Unknown && f.extractor != SELF_KILL {
             last = Some((f.count.party, f.count.country));
         }
     }
@@ -2122,6 +2122,8 @@ mod tests {
         // the people named after "of those men" are that count
         assert_eq!(outcomes("Two of those men, 31-year-old Ken Doe and 29 year old Al Roe, died later."), vec![(Killed, 2)]);
         // the shooter who took his own life
+        let r = read("She killed her husband before turning the gun on herself.");
+        assert_eq!(r.iter().map(|x| (x.1, x.2)).collect::<Vec<_>>(), vec![(Killed, Party::Civilian), (Killed, Party::Armed)]);
         let r = read("He killed his wife before taking his own life.");
         assert_eq!(r.iter().map(|x| (x.1, x.2)).collect::<Vec<_>>(), vec![(Killed, Party::Civilian), (Killed, Party::Armed)]);
         // a short phrase of place between one person and a singular verb

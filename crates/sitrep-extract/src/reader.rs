@@ -1303,7 +1303,10 @@ fn assemble(
 
     // ---- casualties
     let last_victim_party =
-        |upto: usize| -> Option<Party> { frames.iter().take(upto).rev().map(|(f, _)| f.count.party).find(|p| *p != Party::Unknown) };
+        // (not the shooter's own death: "... before turning the gun on himself; three are dead")
+        |upto: usize| -> Option<Party> {
+            frames.iter().take(upto).rev().filter(|(f, _)| f.extractor != casualties::SELF_KILL).map(|(f, _)| f.count.party).find(|p| *p != Party::Unknown)
+        };
     // what the acts were done to: the first target noun or person after an act ("attacked
     // the village", "chased away youths"), or the vehicle that struck a mine
     let mut target_hint: Option<ActorKind> = None;
