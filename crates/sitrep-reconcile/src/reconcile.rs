@@ -2,8 +2,8 @@
 //!
 //! - **Sources**: one per article; `independent` is false for duplicates and derivative
 //!   rewrites. Figures, dates and places come from independent sources only (all sources only
-//!   when there is no independent one: `derivative_only`; a dependent source's figure for a
-//!   group only when no independent source gives that group). Among independent sources, a
+//!   when there is no independent one: `derivative_only`; a figure only a copy gives is a
+//!   claim, not the event's). Among independent sources, a
 //!   figure comes from the articles whose *main* event this is; passing (background) mentions
 //!   count only when no main report gives that party's toll. An article whose main event
 //!   this is lends nothing from its own background mentions joined to it (its reader took
@@ -346,7 +346,7 @@ pub fn reconcile(
     let date = reconcile_date(&mut ctx, &members, &used, event_of, &event.id);
     let location = reconcile_location(&mut ctx, &members, &used);
     let actors = reconcile_actors(&mut ctx, &members, &used);
-    let (casualties, fatalities) = reconcile_casualties(&mut ctx, &members, &own, &used);
+    let (casualties, fatalities) = reconcile_casualties(&mut ctx, &members, &used);
 
     // Tactics.
     let mut tactics: Vec<String> = Vec::new();
@@ -645,12 +645,7 @@ fn source_total(m: &MentionRecord, class: Option<Class>, outcome: Outcome, cause
     Some((claims[1..].iter().fold(first, |t, c| add(t, c.amount)), claims))
 }
 
-fn reconcile_casualties(
-    ctx: &mut Ctx<'_>,
-    members: &[&MentionRecord],
-    own: &[&MentionRecord],
-    used: &[&MentionRecord],
-) -> (Vec<CasualtyOut>, u64) {
+fn reconcile_casualties(ctx: &mut Ctx<'_>, members: &[&MentionRecord], used: &[&MentionRecord]) -> (Vec<CasualtyOut>, u64) {
     // Which sources give the figures, per class and outcome.
     let mut class_outcomes: BTreeSet<(Class, Outcome)> = BTreeSet::new();
     for m in members {
@@ -663,13 +658,7 @@ fn reconcile_casualties(
     // (group, output, per-claim (member, claim index, superseded across sources), acled figure)
     for co in class_outcomes {
         let primary: Vec<&MentionRecord> = used.iter().copied().filter(|m| m.role == SourceRole::Primary && has(m, co)).collect();
-        let givers: Vec<&MentionRecord> = if !primary.is_empty() {
-            primary
-        } else {
-            let bg: Vec<&MentionRecord> = used.iter().copied().filter(|m| has(m, co)).collect();
-            // Dependent sources only when no independent one gives the group.
-            if bg.is_empty() { own.iter().copied().filter(|m| has(m, co)).collect() } else { bg }
-        };
+        let givers: Vec<&MentionRecord> = if !primary.is_empty() { primary } else { used.iter().copied().filter(|m| has(m, co)).collect() };
         // Totals of sources that break the toll down by cause.
         let breakdown_totals: Vec<u64> = givers
             .iter()
@@ -942,12 +931,22 @@ mod tests {
 
     /// One event of our own reports: each (article, mentions, which mentions are members).
     fn event_of(reports: &[(Article, Vec<EventMention>, Vec<usize>)]) -> EventOut {
-        let mut articles = BTreeMap::new();
+        event_with(reports, &[])
+    }
+
+    /// [`event_of`], with `(article, original)` pairs of derivative rewrites.
+    fn event_with(reports: &[(Article, Vec<EventMention>, Vec<usize>)], derivative: &[(&str, &str)]) -> EventOut {
+        let mut articles: BTreeMap<String, ArticleRecord> = BTreeMap::new();
         let mut members = Vec::new();
         for (a, ms, which) in reports {
             articles.insert(a.id.clone(), ArticleRecord::new(a, ms));
             let recs = MentionRecord::all(a, ms);
             members.extend(which.iter().map(|&i| recs[i].clone()));
+        }
+        for (copy, original) in derivative {
+            if let Some(r) = articles.get_mut(*copy) {
+                r.derivative_of.push(original.to_string());
+            }
         }
         members.sort_by(|a, b| a.key.cmp(&b.key));
         let state = EventState { id: "ev".into(), merged_from: vec![], keys: vec![], latest: None, members };
@@ -1134,5 +1133,26 @@ mod tests {
         assert_eq!((e.date.earliest, e.date.latest), (Some(day(2025, 6, 14)), Some(day(2025, 6, 14))));
         assert_eq!(e.date.precision, DatePrecision::Day);
         assert!(e.flags.contains(&EventFlag::DateConflict));
+    }
+
+    #[test]
+    fn a_figure_only_a_copy_gives_is_not_the_event_s() {
+        // B re-tells A (derivative) and adds a wounded count A does not give: a claim, kept,
+        // but the event's figures come from independent sources only.
+        let t = "A man was killed in a shooting on Oak Avenue on Sunday, police said.";
+        let u = "A man was killed in a shooting on Oak Avenue on Sunday, police said, and two were hurt.";
+        let a = article("a", None, Some(day(2025, 8, 4)), t);
+        let m = M::new(t, SourceRole::Primary, SubEventType::Attack, "shooting")
+            .toll("A man was killed", ActorKind::Civilians, Outcome::Killed, Amount::exact(1), Cause::Violence)
+            .done();
+        let b = article("b", None, Some(day(2025, 8, 4)), u);
+        let n = M::new(u, SourceRole::Primary, SubEventType::Attack, "shooting")
+            .toll("A man was killed", ActorKind::Civilians, Outcome::Killed, Amount::exact(1), Cause::Violence)
+            .toll("two were hurt", ActorKind::Civilians, Outcome::Wounded, Amount::exact(2), Cause::Violence)
+            .done();
+        let e = event_with(&[(a, vec![m], vec![0]), (b, vec![n], vec![0])], &[("b", "a")]);
+        assert_eq!(total(&e, Outcome::Killed), 1);
+        assert_eq!(total(&e, Outcome::Wounded), 0);
+        assert!(e.claims.iter().flatten().any(|c| c.quote == "two were hurt"));
     }
 }
