@@ -22,7 +22,8 @@ fuzz_target!(|data: &[u8]| {
     let (title, body) = s.split_once('\n').unwrap_or((s.as_str(), ""));
     let body = if mode & 1 == 0 { Body::Text(body.to_string()) } else { Body::Html(body.to_string()) };
     let published = (mode & 2 != 0).then(|| "2023-09-29".to_string());
-    let raw = RawArticle { id: "f".into(), body, title: Some(title.to_string()), published, url: None, outlet: None, origin: "fuzz".into() };
+    let raw =
+        RawArticle { id: "f".into(), body, title: Some(title.to_string()), published, url: None, outlet: None, origin: "fuzz".into() };
     let article = clean(&raw, &CleanOptions::default());
     let mentions = READER.read_with_title(&article);
     let original = article.original.as_str();
