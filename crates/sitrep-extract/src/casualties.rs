@@ -893,7 +893,11 @@ fn name_subject(toks: &[Token], i: usize, lo: usize, hi: usize, hints: &[Option<
     }
     // a name of one word only as a sentence subject, or after "and" ("Smith, 22, and Park, 19,
     // were shot"; the verb check below still applies)
-    if end == i + 1 && i != lo && !toks[i - 1].is_punct(',') && !toks[i - 1].is("and") {
+    if end == i + 1
+        && i != lo
+        && !toks[i - 1].is_punct(',')
+        && !matches!(toks[i - 1].lower.as_str(), "and" | "while" | "but" | "where" | "when" | "after")
+    {
         return None;
     }
     let mut p = end;
@@ -907,8 +911,8 @@ fn name_subject(toks: &[Token], i: usize, lo: usize, hi: usize, hints: &[Option<
         "died" | "dies" => true,
         // "Dana Smith, 22, and Lee Park, 19, were shot"
         "and" => is_name(p + 1),
-        // "Dana Smith, who was pronounced dead"
-        "," => word(toks, p + 1) == "who" && matches!(word(toks, p + 2), "was" | "is" | "had" | "has" | "died"),
+        // "Dana Smith, who was pronounced dead"; "Lee, Kim and Park were killed"
+        "," => (word(toks, p + 1) == "who" && matches!(word(toks, p + 2), "was" | "is" | "had" | "has" | "died")) || is_name(p + 1),
         _ => false,
     };
     ok.then_some(end)
@@ -2115,8 +2119,10 @@ mod tests {
         // a noun and a name in apposition are one person
         assert_eq!(outcomes("Her husband, 41-year-old Sam Ortiz, and her son, 9-year-old Leo Ortiz, were injured.").len(), 2);
         assert_eq!(outcomes("The blast left 19-year-old Ana Ruiz and her cousin, 23-year-old Eva Ruiz, dead.").len(), 2);
-        // surnames joined by "and"
+        // surnames joined by "and", in a list, after "while"
         assert_eq!(outcomes("Ortiz, 30, and Ruiz, 28, were killed."), vec![(Killed, 1), (Killed, 1)]);
+        assert_eq!(outcomes("Ortiz, Ruiz and Vega were pronounced dead."), vec![(Killed, 1), (Killed, 1), (Killed, 1)]);
+        assert_eq!(outcomes("Ortiz died while Vega was hurt.").len(), 2);
         // ages in apposition do not break a list
         assert_eq!(outcomes("Three boys, ages 8, 10 and 12, and their father were found dead."), vec![(Killed, 3), (Killed, 1)]);
         // the people named after "of those men" are that count

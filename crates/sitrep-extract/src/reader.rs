@@ -188,6 +188,14 @@ pub(crate) fn read(gaz: &Gazetteer, table: &ActorTable, article: &Article) -> Ve
             set_date(&mut m.date, &doc, article, t);
         }
     }
+    // a main event no expression dates whose own sentences give only a clock time ("a man was
+    // shot around 1:15 a.m."): TimeML's convention, the day of the publication date
+    if events.first().is_some_and(|(m, _)| m.date.earliest.is_none() && m.date.relative_to.is_none())
+        && let Some((m, d0)) = events.first_mut()
+        && let Some(t) = clock_time(&doc, &draft_order(d0))
+    {
+        set_date(&mut m.date, &doc, article, &t);
+    }
     if let Some(first) = events.first_mut() {
         first.0.role = SourceRole::Primary;
     }
@@ -1356,7 +1364,13 @@ fn assemble(
     let frames: Vec<(&Frame, usize)> = {
         let mut kept: Vec<(&Frame, usize)> = Vec::new();
         for (f, s) in frames.iter().copied() {
+            // (but "Lee was pronounced dead while Kim was taken to a hospital, where he died":
+            // a death of the one person just told hit, whom the hit count then holds)
+            let nearest = kept.iter().filter(|(g, t)| *t + 1 >= s && g.count.start < f.count.start).max_by_key(|(g, _)| g.count.start);
+            let refers_to_hit = f.outcome == Outcome::Killed
+                && nearest.is_some_and(|(g, _)| g.outcome == Outcome::Wounded && g.count.amount.best == 1 && is_hit(doc, g, false));
             let counted = f.count.pronoun
+                && !refers_to_hit
                 && kept.iter().any(|(g, _)| {
                     g.outcome == f.outcome || (f.outcome == Outcome::Wounded && g.outcome == Outcome::Killed && g.count.amount.best == 1)
                 });
@@ -2279,6 +2293,18 @@ fn date_of(doc: &Doc, article: &Article, d: &Draft, main: Option<&EventMention>)
         set_date(&mut out, doc, article, &t);
     }
     out
+}
+
+/// The first clock time of these sentences whose day the text does not say and that does not
+/// time telling about the event ("shot around 1:15 a.m.", "The shooting happened at 9 p.m."),
+/// dated as TimeML does to the publication day (a same-day report), at day precision.
+fn clock_time(doc: &Doc, sents: &[usize]) -> Option<Timex> {
+    let mode = std::env::var("CLOCK_MODE").unwrap_or_default();
+    let sents: Vec<usize> = if mode == "anchor" { sents.iter().copied().take(1).collect() } else { sents.to_vec() };
+    let pool = if mode == "violent" { attached_timexes(doc, &sents, |a| a == Attach::Violence) } else { usable_timexes(doc, &sents, false) };
+    let mut t = pool.into_iter().find(|t| t.day_assumed)?;
+    t.precision = DatePrecision::Day;
+    Some(t)
 }
 
 /// A date of the violence coarser than a day narrowed by a day the same sentences give inside

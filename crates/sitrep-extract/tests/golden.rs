@@ -431,6 +431,7 @@ const US_NEWS: &[(&str, &str)] = &[
     ),
     ("two_people_one_sentence", "A man was shot in the leg and a woman was injured by flying glass outside a store on Friday night."),
     ("murder_suicide", "Police said the man killed his girlfriend and her son before turning the gun on himself. Three people are dead."),
+    ("pronoun_after_hit", "Ortiz was pronounced dead at the scene while Marsh was taken to a local hospital, where he later died."),
     ("part_of_the_shot", "Five people were shot at a bar early Sunday, and two of the victims are in critical condition, police said."),
 ];
 
