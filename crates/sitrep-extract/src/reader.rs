@@ -188,11 +188,17 @@ pub(crate) fn read(gaz: &Gazetteer, table: &ActorTable, article: &Article) -> Ve
             set_date(&mut m.date, &doc, article, t);
         }
     }
-    // a main event no expression dates whose own sentences give only a clock time ("a man was
-    // shot around 1:15 a.m."): TimeML's convention, the day of the publication date
+    // a main event no expression dates whose sentences (its own, then those no other event
+    // claims) give only a clock time ("a man was shot around 1:15 a.m."): TimeML's convention,
+    // the publication day (a same-day report)
     if events.first().is_some_and(|(m, _)| m.date.earliest.is_none() && m.date.relative_to.is_none())
-        && let Some((m, d0)) = events.first_mut()
-        && let Some(t) = clock_time(&doc, &draft_order(d0))
+        && let Some(t) = clock_time(&doc, &draft_order(&events[0].1)).or_else(|| {
+            let claimed: BTreeSet<usize> =
+                events.iter().skip(1).flat_map(|(_, d)| d.sents.iter().chain(d.context.iter()).copied()).collect();
+            let free: Vec<usize> = (0..doc.sents.len()).filter(|s| !claimed.contains(s)).collect();
+            clock_time(&doc, &free)
+        })
+        && let Some((m, _)) = events.first_mut()
     {
         set_date(&mut m.date, &doc, article, &t);
     }
@@ -2299,10 +2305,7 @@ fn date_of(doc: &Doc, article: &Article, d: &Draft, main: Option<&EventMention>)
 /// time telling about the event ("shot around 1:15 a.m.", "The shooting happened at 9 p.m."),
 /// dated as TimeML does to the publication day (a same-day report), at day precision.
 fn clock_time(doc: &Doc, sents: &[usize]) -> Option<Timex> {
-    let mode = std::env::var("CLOCK_MODE").unwrap_or_default();
-    let sents: Vec<usize> = if mode == "anchor" { sents.iter().copied().take(1).collect() } else { sents.to_vec() };
-    let pool = if mode == "violent" { attached_timexes(doc, &sents, |a| a == Attach::Violence) } else { usable_timexes(doc, &sents, false) };
-    let mut t = pool.into_iter().find(|t| t.day_assumed)?;
+    let mut t = usable_timexes(doc, sents, false).into_iter().find(|t| t.day_assumed)?;
     t.precision = DatePrecision::Day;
     Some(t)
 }

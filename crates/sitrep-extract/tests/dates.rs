@@ -226,3 +226,39 @@ fn a_glued_sentence_end_stops_the_search_for_the_verb() {
         day("2026-03-14")
     );
 }
+
+/// The main event's date expression for `text` published on `published` (or none).
+fn main_expression(text: &str, published: Option<&str>) -> (Option<String>, Option<NaiveDate>, DatePrecision) {
+    let gaz = Gazetteer::builtin();
+    let reader = Reader::new(&gaz);
+    let mut a = Article::plain("t", text);
+    a.published = published.map(d);
+    let events = reader.read(&a);
+    let e = events.first().expect("an event");
+    (e.date.expression.clone(), e.date.earliest, e.date.precision)
+}
+
+#[test]
+fn a_clock_time_alone_dates_a_same_day_report_to_its_publication_day() {
+    // TimeML's convention: a clock time with no day is the document creation time's day
+    let text = "A man was shot around 1:15 a.m. outside a convenience store on Elm Street, police said. \
+                He was taken to a hospital in critical condition.";
+    let (expr, day0, p) = main_expression(text, Some("2026-03-14"));
+    assert_eq!((expr.as_deref(), day0, p), (Some("around 1:15 a.m."), Some(d("2026-03-14")), DatePrecision::Day));
+    // in a sentence of its own that no other event claims
+    let text = "Two teenagers were wounded in a shooting outside a skating rink, police said. \
+                Officers were sent to the rink at about 9:40 p.m. after a fight in the parking lot.";
+    assert_eq!(main_date(text, "2026-03-14"), day("2026-03-14"));
+    // without a publication date there is no day
+    let (_, day0, p) = main_expression("A man was shot around 1:15 a.m. outside a store, police said.", None);
+    assert_eq!((day0, p), (None, DatePrecision::Unknown));
+    // a day the text gives wins over the clock time
+    assert_eq!(
+        main_date("A man was shot around 1:15 a.m. outside a store. The shooting happened Thursday, police said.", "2026-03-14"),
+        day("2026-03-12")
+    );
+    // a page stamp is no clock time of the event
+    let (_, day0, _) =
+        main_expression("Updated 5:17 p.m.\n\nA man was shot outside a store on Elm Street, police said.", Some("2026-03-14"));
+    assert_eq!(day0, None);
+}

@@ -227,6 +227,12 @@ pub struct Timex {
     /// 23, 1998" for a later "the next day"); `None` when counted from the publication date or
     /// complete in itself.
     pub reference: Option<Span>,
+    /// A clock time or part of day whose day the text does not say ("at about 3 p.m."), given
+    /// the publication date as TimeML does (TIMEX3 normalises it to the document creation
+    /// time's day): its interval is that day, but it is not `datable`, since only a report
+    /// written the day it happened dates the event by it.
+    #[serde(default)]
+    pub day_assumed: bool,
 }
 
 impl Timex {
@@ -382,6 +388,13 @@ pub fn tag_with(text: &str, opts: &Options) -> Vec<Timex> {
                 event_span,
                 of_statement: tense::after_saying(&toks, c.s, c.e),
                 reference,
+                day_assumed: r.assumed_day
+                    && r.reference.is_none()
+                    && r.kind == TimexType::Time
+                    && matches!(r.anchor, Anchor::Publication)
+                    && !r.future
+                    && !stamp
+                    && interval.is_some(),
             });
         }
     }
@@ -499,6 +512,22 @@ mod tests {
         assert_eq!(t[0].precision, DatePrecision::Unknown);
         assert_eq!(t[0].earliest, None);
         assert_eq!(t[1].value, "XXXX-XX");
+    }
+
+    #[test]
+    fn a_clock_time_alone_takes_the_publication_day_but_dates_nothing() {
+        let text = "Updated 6:40 p.m.\nA man was shot at about 3 p.m. near the park. At 9 p.m. Friday a second man was hurt.";
+        let t = tag(text, Some(d("2026-03-14")));
+        let got: Vec<(&str, bool, bool)> = t.iter().map(|t| (&text[t.span.start..t.span.end], t.datable, t.day_assumed)).collect();
+        // the page stamp is no clock time of anything; "at about 3 p.m." is the publication
+        // day's (TIMEX3: the document creation time's day) but not said to be; "9 p.m. Friday" says its day
+        assert!(got.iter().any(|&(s, datable, assumed)| s.contains("3 p.m.") && !datable && assumed), "{got:?}");
+        assert!(got.iter().any(|&(s, datable, assumed)| s.contains("Friday") && datable && !assumed), "{got:?}");
+        assert!(got.iter().filter(|&&(s, _, _)| s.contains("6:40")).all(|&(_, datable, assumed)| !datable && !assumed), "{got:?}");
+        let three = t.iter().find(|t| text[t.span.start..t.span.end].contains("3 p.m.")).unwrap();
+        assert_eq!((three.earliest, three.latest), (Some(d("2026-03-14")), Some(d("2026-03-14"))));
+        // without a publication date there is no day to assume
+        assert!(tag(text, None).iter().all(|t| !t.day_assumed));
     }
 
     #[test]
