@@ -248,6 +248,8 @@ fn trigger_at(toks: &[Token], k: usize) -> Option<Trigger> {
             t(Killed, NounOf, 2, NOUN)
         }
         "died" | "die" | "dies" | "dying" | "perished" | "perish" | "succumbed" | "dead" => t(Killed, Intransitive, 1, KILL_VERB),
+        // "where she passed away"
+        "passed" | "passes" | "pass" | "passing" if next == "away" => t(Killed, Intransitive, 2, KILL_VERB),
         // "was pronounced deceased"
         "deceased" if matches!(word(toks, k.wrapping_sub(1)), "pronounced" | "declared" | "found") => t(Killed, Intransitive, 1, KILL_VERB),
         // "two others are fighting for their lives" (hit)
@@ -909,6 +911,8 @@ fn name_subject(toks: &[Token], i: usize, lo: usize, hi: usize, hints: &[Option<
         "was" | "is" | "were" | "are" => true,
         "had" | "has" | "have" => word(toks, p + 1) == "been",
         "died" | "dies" => true,
+        // "left Dana Smith, 22, dead"
+        "dead" => toks.get(p.wrapping_sub(1)).is_some_and(|t| t.is_punct(',')),
         // "Dana Smith, 22, and Lee Park, 19, were shot"
         "and" => is_name(p + 1),
         // "Dana Smith, who was pronounced dead"; "Lee, Kim and Park were killed"
@@ -1552,7 +1556,7 @@ fn shared_subject(toks: &[Token], cps: &[CountPhrase], e: usize, lo: usize) -> O
 fn place_between(toks: &[Token], cps: &[CountPhrase], e: usize, k: usize, lo: usize) -> Option<usize> {
     // one person and a singular verb ("a man in his 60s and another man in his 80s were
     // killed" is a list)
-    if !(e + 1..k).any(|i| matches!(word(toks, i), "was" | "is" | "has")) {
+    if !((e + 1..k).any(|i| matches!(word(toks, i), "was" | "is" | "has")) || matches!(word(toks, k), "died" | "dies")) {
         return None;
     }
     for p in (e.saturating_sub(4).max(lo + 1)..=e).rev() {
@@ -1561,7 +1565,8 @@ fn place_between(toks: &[Token], cps: &[CountPhrase], e: usize, k: usize, lo: us
         {
             return None;
         }
-        if matches!(t.lower.as_str(), "in" | "at" | "on" | "inside" | "outside" | "near" | "from" | "behind") {
+        // ("Dana Smith of Elmwood died")
+        if matches!(t.lower.as_str(), "in" | "at" | "on" | "inside" | "outside" | "near" | "from" | "behind" | "of") {
             return cps.iter().position(|c| {
                 c.end == p
                     && !c.subset
@@ -2119,6 +2124,10 @@ mod tests {
         // a noun and a name in apposition are one person
         assert_eq!(outcomes("Her husband, 41-year-old Sam Ortiz, and her son, 9-year-old Leo Ortiz, were injured.").len(), 2);
         assert_eq!(outcomes("The blast left 19-year-old Ana Ruiz and her cousin, 23-year-old Eva Ruiz, dead.").len(), 2);
+        // "passed away"; a hometown between a name and its verb; "left NAME, 22, dead"
+        assert_eq!(outcomes("She was taken to a hospital, where she passed away."), vec![(Wounded, 1), (Killed, 1)]);
+        assert_eq!(outcomes("19-year-old Dan Moss of Elmwood died at the scene."), vec![(Killed, 1)]);
+        assert_eq!(outcomes("The shooting left Dan Moss, 19, dead."), vec![(Killed, 1)]);
         // surnames joined by "and", in a list, after "while"
         assert_eq!(outcomes("Ortiz, 30, and Ruiz, 28, were killed."), vec![(Killed, 1), (Killed, 1)]);
         assert_eq!(outcomes("Ortiz, Ruiz and Vega were pronounced dead."), vec![(Killed, 1), (Killed, 1), (Killed, 1)]);
