@@ -227,10 +227,10 @@ pub struct Timex {
     /// 23, 1998" for a later "the next day"); `None` when counted from the publication date or
     /// complete in itself.
     pub reference: Option<Span>,
-    /// A clock time or part of day whose day the text does not say ("at about 3 p.m."), given
-    /// the publication date as TimeML does (TIMEX3 normalises it to the document creation
-    /// time's day): its interval is that day, but it is not `datable`, since only a report
-    /// written the day it happened dates the event by it.
+    /// A clock time or part of day whose day the text does not say ("at about 3 p.m.", not a
+    /// bare "2:17"), given the publication date as TimeML does (TIMEX3 normalises it to the
+    /// document creation time's day): its interval is that day, but it is not `datable`, since
+    /// only a report written the day it happened dates the event by it.
     #[serde(default)]
     pub day_assumed: bool,
 }
@@ -394,7 +394,9 @@ pub fn tag_with(text: &str, opts: &Options) -> Vec<Timex> {
                     && matches!(r.anchor, Anchor::Publication)
                     && !r.future
                     && !stamp
-                    && interval.is_some(),
+                    && interval.is_some()
+                    // a bare "2:17" is as often a length (a video's, a race's) as a time of day
+                    && text[span.start..span.end].chars().any(char::is_alphabetic),
             });
         }
     }
@@ -528,6 +530,8 @@ mod tests {
         assert_eq!((three.earliest, three.latest), (Some(d("2026-03-14")), Some(d("2026-03-14"))));
         // without a publication date there is no day to assume
         assert!(tag(text, None).iter().all(|t| !t.day_assumed));
+        // a bare "2:17" before a headline is a video's length as often as a time of day
+        assert!(tag("2:17 Video: a man was shot near the park.", Some(d("2026-03-14"))).iter().all(|t| !t.day_assumed));
     }
 
     #[test]
