@@ -24,6 +24,7 @@ pub mod acts;
 pub mod attribution;
 pub mod casualties;
 pub mod classify;
+pub mod hazard;
 pub mod lexicon;
 pub mod numbers;
 mod reader;

@@ -417,8 +417,23 @@ fn realised(toks: &[Token], mut a: ActCue, lo: usize) -> Option<ActCue> {
 fn segment_events(doc: &Doc) -> Vec<Draft> {
     let mut events: Vec<Draft> = Vec::new();
     let mut cur = 0usize;
+    // deaths no one inflicted (`crate::hazard`): such a sentence opens no event of its own, nor
+    // do the sentences telling its story after it until violence or another event is told
+    let nonviolent = |q: &Sent| crate::hazard::nonviolent(&doc.toks, q.lo, q.hi, &q.frames, &q.acts);
+    let mut quiet = false;
     for (si, s) in doc.sents.iter().enumerate() {
         let context_only = !s.eventful && !s.cues.generic && s.cues.background.is_none() && (s.cues.anaphor.is_some() || s.named);
+        if nonviolent(s) {
+            if events.is_empty() || s.cues.background.is_some() || s.cues.new_event || conflicts(doc, &events[cur], si) {
+                quiet = true;
+                continue;
+            }
+        } else if quiet {
+            if !(crate::hazard::violent_means(&doc.toks, s.lo, s.hi, &s.acts) || s.cues.new_event || s.cues.background.is_some()) {
+                continue;
+            }
+            quiet = false;
+        }
         if events.is_empty() {
             let agreement_lead = si <= 1 && s.acts.iter().any(|a| a.act == Act::Agreement) && !s.cues.generic;
             if s.eventful || agreement_lead {
@@ -426,7 +441,11 @@ fn segment_events(doc: &Doc) -> Vec<Draft> {
                 let lead: Vec<usize> = (0..si)
                     .filter(|&p| {
                         let q = &doc.sents[p];
-                        !q.cues.generic && q.cues.background.is_none() && !q.cues.new_event && (!q.acts.is_empty() || q.named)
+                        !q.cues.generic
+                            && q.cues.background.is_none()
+                            && !q.cues.new_event
+                            && (!q.acts.is_empty() || q.named)
+                            && !nonviolent(q)
                     })
                     .collect();
                 events.push(Draft { role: SourceRole::Primary, sents: vec![si], context: lead, anchor: si, key: None });
