@@ -97,6 +97,9 @@ pub fn cues(toks: &[Token], lo: usize, hi: usize) -> Cues {
         let d = w(toks, i + 2);
         // background time cues
         let bg: Option<(String, usize)> = match a {
+            // "last night" is the night before the report was written, a same-day report's main
+            // event as often as not: no cue that the sentence tells an earlier event
+            "last" if b == "night" => None,
             "last" | "previous" | "past" | "preceding" | "prior" if UNITS.contains(&b) || MONTHS.contains(&b) => {
                 // "in the past week" tells a trend, but "last week" dates an event
                 Some((format!("last {b}"), 2))

@@ -262,3 +262,17 @@ fn a_clock_time_alone_dates_a_same_day_report_to_its_publication_day() {
         main_expression("Updated 5:17 p.m.\n\nA man was shot outside a store on Elm Street, police said.", Some("2026-03-14"));
     assert_eq!(day0, None);
 }
+
+#[test]
+fn last_night_opens_no_earlier_event() {
+    // published Saturday 2026-03-14: the shooting opened by an undated sentence is the one
+    // "last night" dates, not an earlier one
+    assert_eq!(
+        main_date(
+            "Detectives are investigating after a man fatally shot a woman and then killed himself at a home on Elm Road. \
+             That shooting happened last night around 10:30, a neighbour said.",
+            "2026-03-14"
+        ),
+        day("2026-03-13")
+    );
+}
