@@ -480,8 +480,16 @@ pub(crate) fn recognise(store: &Store, text: &str) -> Vec<RawMention> {
             }
         };
         let m = classify(store, text, &toks, run_start, run_end, i, j, hits)
-            .filter(|m| !(i == j && persons.contains(&low(text, &toks[i])) && !strong_country(store, &m.hits)))
-            .filter(|m| !middle_initial(text, &toks, i) || strong_country(store, &m.hits));
+            .filter(|m| {
+                // a surname of a person the text names: a first-level division or a capital
+                // of that name only where places stand ("Sgt. Washington said", "in Washington")
+                !(i == j
+                    && persons.contains(&low(text, &toks[i]))
+                    && !country_hit(store, &m.hits)
+                    && !(m.locative && strong_country(store, &m.hits)))
+            })
+            .filter(|m| !middle_initial(text, &toks, i) || strong_country(store, &m.hits))
+            .filter(|m| !(i == j && person_shaped(store, text, &toks, i) && !country_hit(store, &m.hits)));
         if let Some(m) = m {
             out.push(m);
             i = j + 1;
@@ -568,6 +576,36 @@ fn person_words(store: &Store, text: &str, toks: &[Tok]) -> std::collections::Ha
         k += 1;
     }
     out
+}
+
+/// True when a hit is a country (or a name in capitals or a demonym): a person's name never
+/// hides those.
+fn country_hit(store: &Store, hits: &[u32]) -> bool {
+    hits.iter().any(|&v| v & (CAPS | DEMONYM) != 0 || store.e.feature[store.visible(v & ENTRY) as usize] == crate::Feature::Country)
+}
+
+/// True when the one-word name at token `i` is shaped like a person's surname: the second half
+/// of a hyphenated name whose first half is no place or follows a given name ("Ana
+/// Ortega-Lima"), or followed by an age
+/// between commas ("Ana Lima, 34, was hurt"), or by "Jr."/"Sr."/"III".
+fn person_shaped(store: &Store, text: &str, toks: &[Tok], i: usize) -> bool {
+    let t = toks[i];
+    let hyphenated = i >= 2
+        && toks[i - 1].kind == TokKind::Punct('-')
+        && toks[i - 1].end == t.start
+        && toks[i - 2].end == toks[i - 1].start
+        && toks[i - 2].kind == TokKind::Cap
+        && !is_common_word(&low(text, &toks[i - 2]))
+        && (hits_for(store, text, toks[i - 2].start, toks[i - 2].end, false).is_empty()
+            || (i >= 3 && toks[i - 3].kind == TokKind::Cap && is_given_name(&low(text, &toks[i - 3]))));
+    let aged = toks.get(i + 1).is_some_and(|c| c.kind == TokKind::Punct(',') && c.start == t.end)
+        && toks
+            .get(i + 2)
+            .is_some_and(|n| n.kind == TokKind::Num && text[n.start..n.end].parse::<u32>().is_ok_and(|a| (1..=110).contains(&a)))
+        && toks.get(i + 3).is_some_and(|c| matches!(c.kind, TokKind::Punct(',' | ';' | ')')) && c.start == toks[i + 2].end);
+    // "Kevin Lima Jr.": a generational suffix follows a surname
+    let suffixed = toks.get(i + 1).is_some_and(|n| n.start == t.end + 1 && matches!(&text[n.start..n.end], "Jr" | "Sr" | "III"));
+    hyphenated || aged || suffixed
 }
 
 /// True when a hit is a country or an admin1 area (a person's name does not hide those).
@@ -671,7 +709,8 @@ fn classify(
     } else if prev_in_run {
         let pw = low(text, &toks[i - 1]);
         if TITLE_BEFORE.contains(pw.as_str()) || is_given_name(&pw) {
-            if kind == PlaceKind::Literal && !strong(&hits) {
+            // "Angel Rivera", "Chief Flynn": a surname, whatever shares it, but a country
+            if kind == PlaceKind::Literal && !country_hit(store, &hits) {
                 return None;
             }
         } else if matches!(pw.as_str(), "el" | "al" | "le" | "la" | "les" | "ag" | "ould" | "in") && i - 1 == run_start {

@@ -112,6 +112,9 @@ fn prior(store: &Store, e: u32, v: u32) -> f64 {
     let flags = store.e.flags[i];
     let mut s = match store.e.feature[i] {
         Feature::Country => 12.0,
+        // a first-level division of fewer than 100,000 people (a parish, a small island's
+        // district) weighs like a town of its size, not like a state or a region
+        Feature::Admin1 if pop > 0.0 && pop < 100_000.0 => 3.0 + 1.1 * log10(pop + 10.0),
         Feature::Admin1 => 8.5,
         Feature::Admin2 => 6.0,
         Feature::Admin3 => 5.0,
@@ -371,6 +374,24 @@ fn score_all(store: &Store, m: &RawMention, cands: &[(u32, u32)], focus: Option<
             }
             if let Some(f) = focus {
                 s += context(store, e, m, f);
+                // the text's first-level division weighs half for a small town when a
+                // namesake of twenty times its people lies elsewhere in the same country (a
+                // state named in a sports report is no reason for the small "Portland")
+                let i = e as usize;
+                let pop = store.e.pop[i];
+                if store.e.feature[i] == Feature::Populated
+                    && m.admin_hints.is_empty()
+                    && cands.iter().any(|c| {
+                        let k = c.0 as usize;
+                        store.e.feature[k] == Feature::Populated
+                            && store.e.cc[k] == store.e.cc[i]
+                            && store.e.pop[k] / 20 >= pop.max(1)
+                            && c.1 & ALT == 0
+                            && store.e.a1[k] != store.e.a1[i]
+                    })
+                {
+                    s -= f.admin1_share(store.e.a1[i], m.start);
+                }
             } else {
                 s += local(store, e, m);
             }
@@ -393,7 +414,18 @@ fn score_all(store: &Store, m: &RawMention, cands: &[(u32, u32)], focus: Option<
             }
             let in_named =
                 (store.e.a1[i] != NONE && admin1s.contains(&store.e.a1[i])) || (store.e.a2[i] != NONE && admin2s.contains(&store.e.a2[i]));
-            if store.e.feature[i] == Feature::Populated && in_named {
+            // a town dwarfed by a namesake elsewhere (twice its people, 30 km or more away)
+            // takes no bonus from its area's name ("San Antonio" the province's seat in Chile
+            // against the city of 1.5 million in Texas)
+            let pop = store.e.pop[i];
+            let dwarfed = cands.iter().any(|c| {
+                let k = c.0 as usize;
+                store.e.feature[k] == Feature::Populated
+                    && store.e.pop[k] / 2 >= pop
+                    && c.1 & ALT == 0
+                    && km(store.e.lat_f(*e), store.e.lon_f(*e), store.e.lat_f(c.0), store.e.lon_f(c.0)) >= 30.0
+            });
+            if store.e.feature[i] == Feature::Populated && in_named && !dwarfed {
                 *s += 1.5;
             }
         }

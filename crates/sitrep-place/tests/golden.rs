@@ -158,3 +158,19 @@ fn demonyms_before_nouns_and_datelines() {
     insta::assert_snapshot!(show("NIAMEY (AFP) \u{2014} Gunmen attacked a gendarmerie post in Torodi on Monday."));
     insta::assert_snapshot!(show("NIAMEY (AFP) \u{2014} The government extended the state of emergency."));
 }
+
+#[test]
+fn us_local_news_surnames_and_home_places() {
+    // surnames that name places abroad: after a given name or a title, before an age between
+    // commas or "Jr.", after a hyphen
+    insta::assert_snapshot!(show("DAYTON, Ohio - Officer Dana Rivera, 41, said Manuel Ponce was hit twice near the park."));
+    insta::assert_snapshot!(show("Sgt. Washington said the victim, Carla Ortega-Flores, was taken to a hospital in Dayton."));
+    insta::assert_snapshot!(show("The boy was identified as Tyrone Cleveland Jr., police in Tacoma said."));
+    // a town dwarfed by a namesake (twice its people) takes no bonus from its area's name
+    insta::assert_snapshot!(show("Two men were shot outside a bar in San Antonio late Friday."));
+    insta::assert_snapshot!(show("Gunfire erupted at a party in Toledo on Saturday night."));
+    // postal codes after a dateline's city
+    insta::assert_snapshot!(show("ST. LOUIS, MO - Four people were wounded in a drive-by shooting on Sunday."));
+    // a state named for sports teams is no reason for a small namesake of a big city
+    insta::assert_snapshot!(show("Houston, Texas, beat Portland on Tuesday; Dallas lost at home."));
+}
