@@ -1259,6 +1259,12 @@ fn head_after(toks: &[Token], j: usize, hi: usize, amount: Amount, singular_only
     if matches!(party, Party::State | Party::Armed) && (off_duty || bracket_off_duty) {
         party = Party::Civilian;
     }
+    // a guard hired by a business is a civilian ("a security guard", "two bank guards"), while
+    // a guard of the state ("national guard", "border guards") keeps its side
+    if party == Party::State && matches!(toks[head].lower.as_str(), "guard" | "guards") && (j..head).any(|q| private_guard(&toks[q].lower))
+    {
+        party = Party::Civilian;
+    }
     // "five watchmen (suspected to be JNIM)": the bracket says whose side
     if toks.get(head + 1).is_some_and(|t| t.is_punct('(') || t.is_punct('['))
         && let Some(c) = close_bracket(toks, head + 1, hi)
@@ -1277,6 +1283,11 @@ fn head_after(toks: &[Token], j: usize, hi: usize, amount: Amount, singular_only
         end += 1;
     }
     Some(CountPhrase { start: j, end, amount, party, country, additive, subset: false, pronoun: false, head: Some(head) })
+}
+
+/// A word before "guard(s)" that makes the guard a private one (a civilian, in ACLED's sense).
+fn private_guard(w: &str) -> bool {
+    matches!(w, "security" | "private" | "bank" | "store" | "shop" | "mall" | "night" | "hotel" | "casino" | "club" | "apartment")
 }
 
 /// "members of the group", "elements of ISWAP": armed when an armed word follows soon.
@@ -2065,6 +2076,17 @@ mod tests {
             r.iter().map(|x| (x.1, x.2, x.3)).collect::<Vec<_>>(),
             vec![(Outcome::Killed, Party::State, 11), (Outcome::Missing, Party::State, 2), (Outcome::Wounded, Party::State, 9)]
         );
+    }
+
+    #[test]
+    fn private_guards_are_civilians() {
+        let side = |t: &str| read(t).first().map(|x| (x.2, x.3));
+        assert_eq!(side("A security guard was shot dead outside the bank."), Some((Party::Civilian, 1)));
+        assert_eq!(side("Two store guards were wounded in the robbery."), Some((Party::Civilian, 2)));
+        assert_eq!(side("A bodyguard was killed when the convoy was ambushed."), Some((Party::Civilian, 1)));
+        // guards of the state keep their side
+        assert_eq!(side("Three border guards were killed in the raid."), Some((Party::State, 3)));
+        assert_eq!(side("Two guards were killed at the checkpoint."), Some((Party::State, 2)));
     }
 
     #[test]

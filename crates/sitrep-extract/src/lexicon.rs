@@ -75,7 +75,7 @@ pub fn person_noun(w: &str) -> Option<PersonNoun> {
         | "tuareg" | "fulani" | "peul" | "zarma" | "djerma" | "hausa" | "kanuri" | "toubou" | "arab" | "buduma" | "dawsahak"
         | "juvenile" | "patron" | "clerk" | "co-worker" | "coworker" | "male" | "female" | "adult" | "kid" | "girlfriend" | "boyfriend"
         | "partygoer" | "niece" | "grandmother" | "grandfather" | "granddaughter" | "aunt" | "friend" | "classmate" | "roommate"
-        | "stepfather" | "stepson" | "stepdaughter" | "fiancee" | "fiance" => pn(Civilian, true),
+        | "stepfather" | "stepson" | "stepdaughter" | "fiancee" | "fiance" | "bodyguard" | "bouncer" | "doorman" => pn(Civilian, true),
         "civilians"
         | "juveniles"
         | "toddlers"
@@ -214,6 +214,9 @@ pub fn person_noun(w: &str) -> Option<PersonNoun> {
         | "reporters"
         | "pensioners"
         | "widows"
+        | "bodyguards"
+        | "bouncers"
+        | "doormen"
         | "orphans"
         | "neighbours"
         | "neighbors"
