@@ -358,10 +358,16 @@ pub fn tag_with(text: &str, opts: &Options) -> Vec<Timex> {
                 _ => None,
             };
             // A date counted from another one is no reference time of its own: "a year earlier"
-            // and then "the latest quarter" both count from the quarter the report is about.
+            // and then "the latest quarter" both count from the quarter the report is about. One
+            // that names the same time again ("the quarter" after "the third quarter of 2022")
+            // makes it the latest mention again.
+            let names_again = r
+                .reference
+                .and_then(|i| out.get(i))
+                .is_some_and(|t: &Timex| (t.earliest, t.latest) == (interval.map(|iv| iv.0), interval.map(|iv| iv.1)));
             if let Some(p) = r.period
                 && !r.assumed_day
-                && r.reference.is_none()
+                && (r.reference.is_none() || names_again)
                 && !r.lookback
                 && matches!(r.kind, TimexType::Date | TimexType::Time)
             {

@@ -132,8 +132,21 @@ proptest! {
         let (start, end) = bounds[before.len()];
         let ts = tag(&full, published);
         let alone = tag(&target, published);
+        // the earliest expression a chain of references reaches ("the year-earlier period" ->
+        // "the quarter" -> "the third quarter of 2022"): a value may come from an earlier
+        // sentence through an expression of its own sentence
+        let root = |t: &sitrep_time::Timex| {
+            let mut r = t.reference;
+            for _ in 0..ts.len() {
+                match r {
+                    Some(x) if x.start >= start => r = ts.iter().find(|y| y.span == x).and_then(|y| y.reference),
+                    _ => break,
+                }
+            }
+            r
+        };
         for t in ts.iter().filter(|t| t.span.start >= start && t.span.end <= end) {
-            match t.reference {
+            match root(t) {
                 Some(r) if r.start < start => {
                     prop_assert!(r.end <= t.span.start);
                     prop_assert!(ts.iter().any(|x| x.span == r && x.span.end <= t.span.start), "reference is no earlier expression");
@@ -173,4 +186,19 @@ proptest! {
             }
         }
     }
+}
+
+/// A reference chain that leaves its sentence: "the year-earlier period" is counted from "the
+/// quarter", which is the quarter the previous sentence named.
+#[test]
+fn a_chain_of_references_reaches_the_earlier_sentence() {
+    let text = "Exports grew in the second quarter of 2021. Output for the quarter fell, and the year-earlier period was weak.";
+    let ts = tag(text, NaiveDate::from_ymd_opt(1985, 6, 1));
+    let value = |phrase: &str| ts.iter().find(|t| &text[t.span.start..t.span.end] == phrase).map(|t| (t.value.clone(), t.reference));
+    let (quarter, r1) = value("the quarter").expect("the quarter");
+    assert_eq!(quarter, "2021-Q2");
+    assert_eq!(r1.map(|r| &text[r.start..r.end]), Some("the second quarter of 2021"));
+    let (period, r2) = value("the year-earlier period").expect("the year-earlier period");
+    assert_eq!(period, "2020-Q2");
+    assert!(r2.is_some(), "the year-earlier period names what it counts from");
 }
