@@ -46,10 +46,11 @@ fn names_with(primary: &'static str, extra: Option<&Extra>, alternates: &[&'stat
             out[0].1 = CURATED;
         }
         // a country's or region's aliases are curated; an admin1 area's are spelling variants,
-        // no better than GeoNames' alternate names (a town may share them: "Tillabery")
+        // no better than GeoNames' alternate names (a town may share them: "Tillabery"), but
+        // abbreviations ("Ill.", capitals-only "IL") are its own names
         let flag = if x.curated_primary || x.country { CURATED } else { ALT };
         for a in &x.aliases {
-            let f = if flag == ALT && alias_flags(a) & DOT != 0 { 0 } else { flag };
+            let f = if flag == ALT && alias_flags(a) & (DOT | CAPS) != 0 { 0 } else { flag };
             out.push((Cow::Owned(strip_the(a).to_string()), alias_flags(a) | f));
         }
         for d in &x.demonyms {

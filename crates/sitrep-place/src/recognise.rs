@@ -196,6 +196,8 @@ pub(crate) struct RawMention {
     pub hint_towns: Vec<u32>,
     /// The hints come from parentheses ("X (A, B)"), not from a comma ("X, B").
     pub paren_hints: bool,
+    /// The hint after the comma is an abbreviation ("Ill.", "IL"): never a list.
+    pub abbrev_hint: bool,
 }
 
 /// Lowercase text of token `t`.
@@ -757,6 +759,7 @@ fn classify(
         hint_points: Vec::new(),
         hint_towns: Vec::new(),
         paren_hints: false,
+        abbrev_hint: false,
     })
 }
 
@@ -872,6 +875,7 @@ fn unknown_name(_store: &Store, text: &str, toks: &[Tok], i: usize, end: usize) 
         hint_points: Vec::new(),
         hint_towns: Vec::new(),
         paren_hints: false,
+        abbrev_hint: false,
     })
 }
 
@@ -977,11 +981,13 @@ fn mark_hints(text: &str, _toks: &[Tok], ms: &mut [RawMention]) {
             };
             if let Some(b) = ms.get(a + 1).filter(|_| !list)
                 && b.start == next_start
-                && b.kind == PlaceKind::Literal
+                && (b.kind == PlaceKind::Literal || b.hits.iter().any(|&v| v & (DOT | CAPS) != 0))
                 && !b.hits.is_empty()
             {
                 let k = name_key(strip_level(&text[b.start..b.end]));
+                let abbrev = b.hits.iter().any(|&v| v & (DOT | CAPS) != 0);
                 ms[a].admin_hints.push(k);
+                ms[a].abbrev_hint = abbrev;
             }
         }
     }

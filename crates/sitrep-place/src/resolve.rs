@@ -655,7 +655,9 @@ pub(crate) fn resolve(
         // hints that name areas none of the readings lies in: an unknown place of that name
         // there (a big city beside a comma is rather the first of a list)
         let big = store.e.pop[i] >= 100_000;
-        if !m.admin_hints.is_empty() && (m.paren_hints || !big) && !broad {
+        // (a state's abbreviation after the comma is no list: "Manchester, Ill." is a small
+        // Manchester there, not the big one elsewhere)
+        if !m.admin_hints.is_empty() && (m.paren_hints || m.abbrev_hint || !big) && !broad {
             let areas = hint_areas(store, &m, &[]);
             if !areas.is_empty() && !cands[k].iter().any(|c| in_areas(store, c.0, &areas) || is_area(store, c.0, &areas)) {
                 out.push(resolve_unknown(store, m, &focus));

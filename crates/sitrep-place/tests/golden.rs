@@ -171,6 +171,9 @@ fn us_local_news_surnames_and_home_places() {
     insta::assert_snapshot!(show("Gunfire erupted at a party in Toledo on Saturday night."));
     // postal codes after a dateline's city
     insta::assert_snapshot!(show("ST. LOUIS, MO - Four people were wounded in a drive-by shooting on Sunday."));
+    // a state's abbreviation after a big city's namesake the gazetteer lacks: that state
+    insta::assert_snapshot!(show("MANCHESTER, IL - A farmer was shot dead at his home."));
+    insta::assert_snapshot!(show("Deputies said the shooting in Birmingham, Mich., wounded two."));
     // a state named for sports teams is no reason for a small namesake of a big city
     insta::assert_snapshot!(show("Houston, Texas, beat Portland on Tuesday; Dallas lost at home."));
 }
