@@ -559,6 +559,11 @@ fn person_words(store: &Store, text: &str, toks: &[Tok]) -> std::collections::Ha
             {
                 out.insert(low(text, &toks[n - 1]));
             }
+        }
+        // a given name or a title, also inside a run ("State's Attorney Jerry Brady")
+        if a.kind == TokKind::Cap {
+            let w = low(text, &a);
+            let title = TITLE_BEFORE.contains(w.as_str()) || is_title_abbrev(&w);
             if is_given_name(&w) || title {
                 // the next capitalised words (over a title's dot)
                 let mut n = k + 1;
@@ -588,8 +593,8 @@ fn country_hit(store: &Store, hits: &[u32]) -> bool {
 
 /// True when the one-word name at token `i` is shaped like a person's surname: the second half
 /// of a hyphenated name whose first half is no place or follows a given name ("Ana
-/// Ortega-Lima"), or followed by an age
-/// between commas ("Ana Lima, 34, was hurt"), or by "Jr."/"Sr."/"III".
+/// Ortega-Lima"), or followed by an age between commas ("Ana Lima, 34, was hurt"), or by
+/// "Jr."/"Sr."/"III".
 fn person_shaped(store: &Store, text: &str, toks: &[Tok], i: usize) -> bool {
     let t = toks[i];
     let hyphenated = i >= 2

@@ -166,6 +166,7 @@ fn us_local_news_surnames_and_home_places() {
     insta::assert_snapshot!(show("DAYTON, Ohio - Officer Dana Rivera, 41, said Manuel Ponce was hit twice near the park."));
     insta::assert_snapshot!(show("Sgt. Washington said the victim, Carla Ortega-Flores, was taken to a hospital in Dayton."));
     insta::assert_snapshot!(show("The boy was identified as Tyrone Cleveland Jr., police in Tacoma said."));
+    insta::assert_snapshot!(show("County Prosecutor Linda Warren said the shooting in Akron was planned. Warren said more."));
     // a town dwarfed by a namesake (twice its people) takes no bonus from its area's name
     insta::assert_snapshot!(show("Two men were shot outside a bar in San Antonio late Friday."));
     insta::assert_snapshot!(show("Gunfire erupted at a party in Toledo on Saturday night."));
