@@ -24,6 +24,7 @@ use sitrep_model::article::Article;
 use sitrep_model::contract::EventOut;
 use sitrep_model::mention::EventMention;
 use sitrep_relate::{SentenceEmbedder, compare, cosine};
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// A stored event: its id, the ids merged into it, its block keys (for the store's index) and
@@ -363,6 +364,10 @@ struct Pool {
     asked: HashSet<String>,
     /// Stems of common keys ([`COMMON_KEY_EVENTS`]): not looked up.
     common: HashSet<String>,
+    /// Each mention's keys (lookups of common stems dropped), with its article's
+    /// `date_suspect()` when they were computed: the keys depend on nothing else that changes
+    /// while linking, so they are computed once per mention unless that status changes.
+    keys: HashMap<MentionKey, (bool, Keys)>,
 }
 
 /// A stored event as it was, its members by key (their records are in the pool).
@@ -402,6 +407,23 @@ impl Pool {
         true
     }
 
+    /// Computes the keys of the pool's mentions that have none, or whose article's status
+    /// changed since (mentions without an article record have none).
+    fn refresh_keys(&mut self) {
+        let mut fresh = Vec::new();
+        for (k, m) in &self.mentions {
+            let Some(a) = self.articles.get(&k.article_id) else { continue };
+            let suspect = a.date_suspect();
+            if self.keys.get(k).is_some_and(|(s, _)| *s == suspect) {
+                continue;
+            }
+            let mut ks = mention_keys(&View::new(m, a));
+            drop_common(&mut ks, &self.common);
+            fresh.push((k.clone(), (suspect, ks)));
+        }
+        self.keys.extend(fresh);
+    }
+
     fn missing_articles(&self) -> Vec<String> {
         let mut ids: Vec<String> =
             self.mentions.keys().map(|k| k.article_id.clone()).filter(|id| !self.articles.contains_key(id)).collect();
@@ -423,16 +445,16 @@ impl Pool {
 
 /// Candidate pairs: one mention's query keys meet the other's index keys (keys indexed by
 /// more than `cap` mentions ignored). Sorted, unique, `i < j`.
-pub fn candidate_pairs(keys: &[Keys], cap: usize) -> Vec<(usize, usize)> {
+pub fn candidate_pairs<K: std::borrow::Borrow<Keys>>(keys: &[K], cap: usize) -> Vec<(usize, usize)> {
     let mut post: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, ks) in keys.iter().enumerate() {
-        for k in &ks.index {
+        for k in &ks.borrow().index {
             post.entry(k.as_str()).or_default().push(i);
         }
     }
     let mut pairs = Vec::new();
     for (i, ks) in keys.iter().enumerate() {
-        for q in ks.lookups() {
+        for q in ks.borrow().lookups() {
             let Some(list) = post.get(q.as_str()) else { continue };
             if list.len() > cap {
                 continue;
@@ -542,13 +564,18 @@ impl<'e> Linker<'e> {
         // Common words: a place, name or person filed by many events of a year the batch
         // files or looks up.
         {
-            let mut years: Vec<String> = pool
+            let raw: Vec<(MentionKey, bool, Keys)> = pool
                 .mentions
                 .values()
                 .filter(|m| replaced.contains(&m.key.article_id))
-                .filter_map(|m| pool.articles.get(&m.key.article_id).map(|a| mention_keys(&View::new(m, a))))
-                .flat_map(|ks| ks.index.into_iter().chain(ks.query))
-                .filter_map(|k| year_scoped(&k).map(|(stem, y)| format!("{stem}:{y}")))
+                .filter_map(|m| {
+                    pool.articles.get(&m.key.article_id).map(|a| (m.key.clone(), a.date_suspect(), mention_keys(&View::new(m, a))))
+                })
+                .collect();
+            let mut years: Vec<String> = raw
+                .iter()
+                .flat_map(|(_, _, ks)| ks.index.iter().chain(&ks.query))
+                .filter_map(|k| year_scoped(k).map(|(stem, y)| format!("{stem}:{y}")))
                 .collect();
             years.sort();
             years.dedup();
@@ -560,21 +587,23 @@ impl<'e> Linker<'e> {
                     pool.common.insert(stem.to_string());
                 }
             }
+            for (k, suspect, mut ks) in raw {
+                drop_common(&mut ks, &pool.common);
+                pool.keys.insert(k, (suspect, ks));
+            }
         }
 
         // Neighbouring events, following links.
         // (key, read only the latest events)
-        let common = pool.common.clone();
-        let lookups = |mut ks: Keys| -> Vec<(String, bool)> {
-            drop_common(&mut ks, &common);
-            ks.query.into_iter().map(|k| (k, false)).chain(ks.recent.into_iter().map(|k| (k, true))).collect()
+        let lookups = |ks: &Keys| -> Vec<(String, bool)> {
+            ks.query.iter().map(|k| (k.clone(), false)).chain(ks.recent.iter().map(|k| (k.clone(), true))).collect()
         };
         let mut frontier: Vec<(String, bool)> = {
             let mut ks: Vec<(String, bool)> = pool
                 .mentions
-                .values()
-                .filter(|m| replaced.contains(&m.key.article_id))
-                .filter_map(|m| pool.articles.get(&m.key.article_id).map(|a| lookups(mention_keys(&View::new(m, a)))))
+                .keys()
+                .filter(|k| replaced.contains(&k.article_id))
+                .filter_map(|k| pool.keys.get(k).map(|(_, ks)| lookups(ks)))
                 .flatten()
                 .collect();
             ks.sort();
@@ -613,57 +642,64 @@ impl<'e> Linker<'e> {
             }
             // Keep only the events that may link to the pool (or bear on a stale dateline):
             // the others cannot change and stay as stored.
-            let pool_views: Vec<View<'_>> =
-                pool.mentions.values().filter_map(|m| pool.articles.get(&m.key.article_id).map(|a| View::new(m, a))).collect();
+            pool.refresh_keys();
+            // Views of the pool's mentions, built when a read event is scored against them.
+            let pool_recs: Vec<(&MentionRecord, &ArticleRecord)> =
+                pool.mentions.values().filter_map(|m| pool.articles.get(&m.key.article_id).map(|a| (m, a))).collect();
+            let pool_views: Vec<OnceCell<View<'_>>> = pool_recs.iter().map(|_| OnceCell::new()).collect();
             // Pool mentions by what they look up: an event was read because some pool mention
             // looked up one of its keys; those are the mentions it may join.
-            let mut by_lookup: HashMap<String, Vec<usize>> = HashMap::new();
-            for (i, v) in pool_views.iter().enumerate() {
-                let mut ks = mention_keys(v);
-                drop_common(&mut ks, &pool.common);
-                for key in ks.query.into_iter().chain(ks.recent) {
-                    by_lookup.entry(key).or_default().push(i);
+            let mut by_lookup: HashMap<&str, Vec<usize>> = HashMap::new();
+            for (i, (m, _)) in pool_recs.iter().enumerate() {
+                let Some((_, ks)) = pool.keys.get(&m.key) else { continue };
+                for key in ks.lookups() {
+                    by_lookup.entry(key.as_str()).or_default().push(i);
                 }
             }
             let floor = if self.embedder.is_some() { cfg.threshold - cfg.semantic_band } else { cfg.threshold };
             let mut keep = Vec::new();
             for e in fetched {
-                let mut cands: Vec<usize> = e.keys.iter().filter_map(|k| by_lookup.get(k)).flatten().copied().collect();
+                let mut cands: Vec<usize> = e.keys.iter().filter_map(|k| by_lookup.get(k.as_str())).flatten().copied().collect();
                 cands.sort_unstable();
                 cands.dedup();
-                let linked = e.members.iter().any(|m| {
-                    let Some(a) = pool.articles.get(&m.key.article_id) else { return false };
-                    let v = View::new(m, a);
-                    cands.iter().any(|&i| {
-                        let ov = &pool_views[i];
-                        match score(&v, ov, false) {
-                            Some(s) if s >= floor => true,
-                            Some(s) if s + 3.0 >= floor => {
-                                let (x, y) = (&a.id, &ov.art.id);
-                                let pair = if x < y { (x.clone(), y.clone()) } else { (y.clone(), x.clone()) };
-                                *copies.entry(pair).or_insert_with(|| {
-                                    a.derivative_of.contains(y)
-                                        || ov.art.derivative_of.contains(x)
-                                        || compare(&a.fingerprint, &ov.art.fingerprint).kind.is_copy()
-                                })
+                let linked = !cands.is_empty()
+                    && e.members.iter().any(|m| {
+                        let Some(a) = pool.articles.get(&m.key.article_id) else { return false };
+                        let v = View::new(m, a);
+                        cands.iter().any(|&i| {
+                            let ov = pool_views[i].get_or_init(|| View::new(pool_recs[i].0, pool_recs[i].1));
+                            match score(&v, ov, false) {
+                                Some(s) if s >= floor => true,
+                                Some(s) if s + 3.0 >= floor => {
+                                    let (x, y) = (&a.id, &ov.art.id);
+                                    let pair = if x < y { (x.clone(), y.clone()) } else { (y.clone(), x.clone()) };
+                                    *copies.entry(pair).or_insert_with(|| {
+                                        a.derivative_of.contains(y)
+                                            || ov.art.derivative_of.contains(x)
+                                            || compare(&a.fingerprint, &ov.art.fingerprint).kind.is_copy()
+                                    })
+                                }
+                                _ => stale_evidence(&v, ov).is_some(),
                             }
-                            _ => stale_evidence(&v, ov).is_some(),
-                        }
-                    })
-                });
+                        })
+                    });
                 if linked {
                     keep.push(e);
                 }
             }
+            drop(by_lookup);
             drop(pool_views);
-            let mut next = Vec::new();
+            drop(pool_recs);
+            let mut members: Vec<MentionKey> = Vec::new();
             for e in keep {
-                for m in &e.members {
-                    if let Some(a) = pool.articles.get(&m.key.article_id) {
-                        next.extend(lookups(mention_keys(&View::new(m, a))));
-                    }
-                }
+                members.extend(e.members.iter().map(|m| m.key.clone()));
                 stats.pool_events += usize::from(pool.add_event(e, &replaced));
+            }
+            // The next round's keys, when one follows.
+            let mut next = Vec::new();
+            if round + 1 < cfg.max_rounds {
+                pool.refresh_keys();
+                next.extend(members.iter().filter_map(|k| pool.keys.get(k)).flat_map(|(_, ks)| lookups(ks)));
             }
             next.sort();
             next.dedup();
@@ -678,7 +714,10 @@ impl<'e> Linker<'e> {
         }
 
         // Relations and stale datelines inside the pool.
-        let records_before: HashMap<String, ArticleRecord> = pool.articles.iter().map(|(id, a)| (id.clone(), a.clone())).collect();
+        // From here on only an article's copy relations and stale evidence change: what
+        // tells whether its record changed.
+        let records_before: HashMap<String, (Vec<String>, Vec<StaleEvidence>)> =
+            pool.articles.iter().map(|(id, a)| (id.clone(), (a.derivative_of.clone(), a.stale.clone()))).collect();
         let status_before: HashMap<String, (bool, bool)> =
             pool.articles.iter().map(|(id, a)| (id.clone(), (a.independent(), a.date_suspect()))).collect();
         let related = self.relate_and_stale(&mut pool);
@@ -707,8 +746,12 @@ impl<'e> Linker<'e> {
         clusters.sort_by(|a, b| keys_sorted[a[0]].cmp(&keys_sorted[b[0]]));
         stats.pool_mentions = keys_sorted.len();
 
-        let mut changed_records: Vec<String> =
-            pool.articles.iter().filter(|(id, a)| records_before.get(*id).is_some_and(|b| b != *a)).map(|(id, _)| id.clone()).collect();
+        let mut changed_records: Vec<String> = pool
+            .articles
+            .iter()
+            .filter(|(id, a)| records_before.get(*id).is_some_and(|(d, s)| *d != a.derivative_of || *s != a.stale))
+            .map(|(id, _)| id.clone())
+            .collect();
         changed_records.extend(changed_status.iter().cloned());
         changed_records.sort();
         changed_records.dedup();
@@ -724,11 +767,12 @@ impl<'e> Linker<'e> {
         let floor = cfg.threshold - 3.0 - if self.embedder.is_some() { cfg.semantic_band } else { 0.0 };
         let mut article_pairs: BTreeSet<(String, String)> = BTreeSet::new();
         let mut found: BTreeMap<String, Vec<StaleEvidence>> = BTreeMap::new();
+        pool.refresh_keys();
         {
             let recs: Vec<&MentionRecord> = pool.mentions.values().collect();
             let views: Vec<Option<View<'_>>> = recs.iter().map(|m| pool.articles.get(&m.key.article_id).map(|a| View::new(m, a))).collect();
-            let mut keys: Vec<Keys> = views.iter().map(|v| v.as_ref().map(mention_keys).unwrap_or_default()).collect();
-            keys.iter_mut().for_each(|k| drop_common(k, &pool.common));
+            let empty = Keys::default();
+            let keys: Vec<&Keys> = recs.iter().map(|m| pool.keys.get(&m.key).map_or(&empty, |(_, ks)| ks)).collect();
             for (i, j) in candidate_pairs(&keys, cfg.max_key_postings) {
                 let (Some(a), Some(b)) = (&views[i], &views[j]) else { continue };
                 let (x, y) = (&a.rec.key.article_id, &b.rec.key.article_id);
@@ -803,11 +847,11 @@ impl<'e> Linker<'e> {
         let mut semantic: HashMap<(usize, usize), f64> = HashMap::new();
         let pairs;
         let index_keys: Vec<Vec<String>>;
+        pool.refresh_keys();
         {
             let recs: Vec<&MentionRecord> = pool.mentions.values().collect();
             let views: Vec<View<'_>> = recs.iter().map(|m| View::new(m, &pool.articles[&m.key.article_id])).collect();
-            let mut keys: Vec<Keys> = views.iter().map(mention_keys).collect();
-            keys.iter_mut().for_each(|k| drop_common(k, &pool.common));
+            let keys: Vec<&Keys> = recs.iter().map(|m| &pool.keys[&m.key].1).collect();
             let mut p = candidate_pairs(&keys, cfg.max_key_postings);
             // Every pair of mentions across a copy and its original.
             let mut of_article: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -822,7 +866,7 @@ impl<'e> Linker<'e> {
             p.sort_unstable();
             p.dedup();
             pairs = p;
-            index_keys = keys.into_iter().map(|k| k.index).collect();
+            index_keys = keys.iter().map(|k| k.index.clone()).collect();
             stats.pairs_scored += pairs.len();
             if let Some(emb) = self.embedder {
                 let undecided: Vec<(usize, usize)> = pairs
@@ -1037,14 +1081,14 @@ impl<'e> Linker<'e> {
         for (c, members) in clusters.iter().enumerate() {
             let mut member_keys: Vec<&MentionKey> = members.iter().map(|&i| &keys_sorted[i]).collect();
             member_keys.sort();
-            let mut keys: Vec<String> = members.iter().flat_map(|&i| index_keys[i].iter().cloned()).collect();
+            let mut keys: Vec<&String> = members.iter().flat_map(|&i| index_keys[i].iter()).collect();
             keys.sort();
             keys.dedup();
             let mut mf: Vec<String> = merged[c].iter().filter(|x| **x != id_of[c]).cloned().collect();
             mf.sort();
             let latest = members
                 .iter()
-                .filter_map(|&i| articles.get(&recs[i].key.article_id).and_then(|a| View::new(recs[i], a).date.map(|d| d.1)))
+                .filter_map(|&i| articles.get(&recs[i].key.article_id).and_then(|a| usable_date(recs[i], a).map(|d| d.1)))
                 .max();
             // An event with a dated member is found through that member's time keys by
             // anything that can join it: its undated members' `u:`/`u0:` filings are not needed.
@@ -1053,7 +1097,7 @@ impl<'e> Linker<'e> {
             }
             let same = old.get(&id_of[c]).is_some_and(|o| {
                 o.merged_from == mf
-                    && o.keys == keys
+                    && o.keys.iter().eq(keys.iter().copied())
                     && o.latest == latest
                     && o.members.iter().eq(member_keys.iter().copied())
                     && !member_keys.iter().any(|k| dirty.contains(*k))
@@ -1064,6 +1108,7 @@ impl<'e> Linker<'e> {
             }
             let mut ms: Vec<MentionRecord> = members.iter().map(|&i| recs[i].clone()).collect();
             ms.sort_by(|a, b| a.key.cmp(&b.key));
+            let keys: Vec<String> = keys.into_iter().cloned().collect();
             let state = EventState { id: id_of[c].clone(), merged_from: mf, keys, latest, members: ms };
             outputs.push(reconcile(&state, &articles, &|k| event_of.get(k).map(|s| s.to_string())));
             if !same {
@@ -1080,6 +1125,12 @@ impl<'e> Linker<'e> {
         }
         LinkDelta { events, deleted, articles: out_articles, outputs, mention_events, stats }
     }
+}
+
+/// A mention's date as [`View::new`] reads it (a date resolved from a suspect dateline is not
+/// used), without building the view.
+fn usable_date(rec: &MentionRecord, art: &ArticleRecord) -> Option<(NaiveDate, NaiveDate)> {
+    if rec.date.from_publication && art.date_suspect() { None } else { rec.date.interval() }
 }
 
 /// Above the threshold, the score two mentions of one article need to be one event.
