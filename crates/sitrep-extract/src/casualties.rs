@@ -170,7 +170,12 @@ fn trigger_at(toks: &[Token], k: usize) -> Option<Trigger> {
                     | "beaten"
                     | "gunned"
             ) && (toks.get(k.wrapping_sub(1)).is_some_and(|t| t.kind == Kind::Num)
-                || crate::numbers::is_number_word(word(toks, k.wrapping_sub(1)))) =>
+                || crate::numbers::is_number_word(word(toks, k.wrapping_sub(1)))
+                // "shot three people, two of them fatally"
+                || (matches!(word(toks, k.wrapping_sub(1)), "them" | "whom")
+                    && word(toks, k.wrapping_sub(2)) == "of"
+                    && (toks.get(k.wrapping_sub(3)).is_some_and(|t| t.kind == Kind::Num)
+                        || crate::numbers::is_number_word(word(toks, k.wrapping_sub(3)))))) =>
         {
             t(Killed, Intransitive, 1, KILL_VERB)
         }
@@ -706,7 +711,10 @@ fn in_age_list_after(toks: &[Token], i: usize, lo: usize) -> bool {
         if matches!(t.lower.as_str(), "ages" | "aged" | "age" | "both") {
             return true;
         }
-        if !(t.kind == Kind::Num || t.is_punct(',') || matches!(t.lower.as_str(), "and" | "to" | "from" | "between")) || i - k > 12 {
+        // ("between the ages of 18 and 25", "under the age of 13")
+        if !(t.kind == Kind::Num || t.is_punct(',') || matches!(t.lower.as_str(), "and" | "to" | "from" | "between" | "of" | "the"))
+            || i - k > 12
+        {
             return false;
         }
     }
@@ -1012,7 +1020,11 @@ fn bare(toks: &[Token], n: &NumTok, hi: usize) -> Option<CountPhrase> {
     let after = if next.is_some_and(|t| t.is_punct(',')) { n.end + 1 } else { n.end };
     let b1 = word(toks, n.start.wrapping_sub(1));
     let b2 = word(toks, n.start.wrapping_sub(2));
-    if (n.amount.best > 1 && n.end == n.start + 1 && matches!(word(toks, after), "was" | "is" | "has"))
+    // "men in their early 20's": a decade of age
+    if (n.amount.best >= 10
+        && n.amount.best.is_multiple_of(10)
+        && (matches!(word(toks, n.end), "s" | "'s") || (word(toks, n.end) == "'" && word(toks, n.end + 1) == "s")))
+        || (n.amount.best > 1 && n.end == n.start + 1 && matches!(word(toks, after), "was" | "is" | "has"))
         || (matches!(b1, "was" | "is") && b2 == "who")
         || (b1 == "than" && matches!(b2, "younger" | "older"))
     {
@@ -1055,6 +1067,8 @@ fn bare(toks: &[Token], n: &NumTok, hi: usize) -> Option<CountPhrase> {
                 )
                 || trigger_at(toks, n.end).is_some()
                 || (filler(&t.lower) && t.kind == Kind::Word && !matches!(t.lower.as_str(), "to" | "as" | "that" | "who" | "which" | "s"))
+                // "four people were shot, including one who died"
+                || (t.is("who") && matches!(b1, "including" | "incl"))
         }
     };
     if !ok {
@@ -1476,7 +1490,17 @@ fn subject_left(toks: &[Token], cps: &[CountPhrase], k: usize, lo: usize) -> Opt
         while a > lo && (toks[a].kind == Kind::Num || toks[a].is_punct(',') || matches!(toks[a].lower.as_str(), "and" | "to")) {
             a -= 1;
         }
-        if matches!(toks[a].lower.as_str(), "ages" | "aged") && a > lo + 1 && toks[a - 1].is_punct(',') {
+        // ("six people, all between the ages of 18 and 25, were")
+        if toks[a].is("of") && a > lo + 1 && toks[a - 1].is("ages") {
+            a -= 1;
+            while a > lo + 1 && matches!(toks[a - 1].lower.as_str(), "the" | "between" | "all") {
+                a -= 1;
+            }
+            a = if a > lo + 1 && toks[a - 1].is_punct(',') { a } else { e + 1 };
+            if a <= e {
+                e = a - 2;
+            }
+        } else if matches!(toks[a].lower.as_str(), "ages" | "aged") && a > lo + 1 && toks[a - 1].is_punct(',') {
             e = a - 2;
         }
     }
@@ -1499,8 +1523,10 @@ fn subject_left(toks: &[Token], cps: &[CountPhrase], k: usize, lo: usize) -> Opt
         return Some(c);
     }
     // "ten friends, including the boy who was killed": the relative clause is the part's own
+    // (a part, which the reader adds only to a count of people hit: "four people were shot,
+    // including one who died")
     if (cps[c].end..k).any(|i| matches!(word(toks, i), "who" | "that" | "whom")) {
-        return None;
+        return Some(c);
     }
     let inc = (cps[c].start.saturating_sub(30).max(lo)..cps[c].start)
         .rev()
@@ -1984,6 +2010,11 @@ fn coordinated_left(toks: &[Token], cps: &[CountPhrase], c: usize, lo: usize, ou
         if s == 0 || s <= lo {
             return;
         }
+        // "wounding four men, three of whom died": a part of the count before it, never a
+        // second count joined to it
+        if (s + 1..cps[cur].end.min(s + 3)).any(|k| toks[k].is("of")) {
+            return;
+        }
         let mut p = s;
         let mut saw = false;
         while p > lo && (toks[p - 1].is_punct(',') || toks[p - 1].is("and")) {
@@ -2076,6 +2107,20 @@ mod tests {
             r.iter().map(|x| (x.1, x.2, x.3)).collect::<Vec<_>>(),
             vec![(Outcome::Killed, Party::State, 11), (Outcome::Missing, Party::State, 2), (Outcome::Wounded, Party::State, 9)]
         );
+    }
+
+    #[test]
+    fn parts_and_ages_are_not_added() {
+        // a part of the count before it ("three of whom") is no second subject of its verb
+        let r = read("The gunman wounded five men, two of whom died.");
+        assert_eq!(r.iter().map(|x| (x.1, x.3)).collect::<Vec<_>>(), vec![(Outcome::Wounded, 5), (Outcome::Killed, 2)], "{r:?}");
+        // "two of them fatally" is a death told with the people shot
+        let r = read("He shot four people, one of them fatally.");
+        assert!(r.iter().any(|x| x.1 == Outcome::Killed && x.3 == 1), "{r:?}");
+        // a decade or a range of ages is no count
+        assert!(read("Three men in their late 30's were injured.").iter().all(|x| x.3 != 30));
+        let r = read("Nine people, between the ages of 16 and 30, were injured.");
+        assert_eq!(r.iter().map(|x| x.3).collect::<Vec<_>>(), vec![9], "{r:?}");
     }
 
     #[test]

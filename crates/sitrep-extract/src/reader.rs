@@ -26,7 +26,7 @@ use crate::classify::{Facts, classify};
 use crate::lexicon::{Party, PersonNoun, arming_modifier, country_name, demonym, person_noun};
 use crate::numbers::{self, NumTok};
 use crate::segment::{self, Cues};
-use crate::tokens::{Token, tokenize};
+use crate::tokens::{Kind, Token, tokenize};
 use sitrep_model::article::Article;
 use sitrep_model::mention::*;
 use sitrep_model::taxonomy::*;
@@ -263,6 +263,23 @@ fn analyse<'a>(gaz: &Gazetteer, table: &ActorTable, text: &'a str, published: Op
         } else {
             casualties::frames_with(&toks, &nums, (lo, hi), &hints).into_iter().partition(|f| f.count.subset)
         };
+        // "four people were shot, including one who died": the dead among people hit are
+        // told with them (the hit count holds them, and so does a wounded count then: see
+        // `dead_among`), not a part that adds nothing
+        let (dead_of_hit, parts): (Vec<Frame>, Vec<Frame>) = parts.into_iter().partition(|p| {
+            p.outcome == Outcome::Killed
+                && frames.iter().any(|f| {
+                    f.outcome == Outcome::Wounded
+                        && !f.count.additive
+                        && f.count.end <= p.count.start
+                        && f.count.amount.best > p.count.amount.best
+                })
+        });
+        let mut frames = frames;
+        for f in dead_of_hit {
+            let at = frames.partition_point(|g| g.count.start < f.count.start);
+            frames.insert(at, f);
+        }
         let acts: Vec<ActCue> = acts::acts(&toks, lo, hi).into_iter().filter_map(|a| realised(&toks, a, lo)).collect();
         let attributions = attribution::find(text, &toks, lo, hi);
         let cues = segment::cues(&toks, lo, hi);
@@ -1063,35 +1080,62 @@ fn is_hit(doc: &Doc, f: &Frame, after_dead: bool) -> bool {
     // ("a man is dead and another is in critical condition": another than the dead)
     let besides = (f.count.additive && (after_dead || !doc.toks[f.count.start].is("another")))
         || (f.trigger.0.saturating_sub(3)..f.trigger.0).any(|k| doc.toks[k].is("also"));
+    f.outcome == Outcome::Wounded && !besides && hit_word(&doc.toks[f.trigger.0].lower)
+}
+
+/// A trigger word of a count of people hit (see [`is_hit`]).
+fn hit_word(w: &str) -> bool {
+    matches!(
+        w,
+        "shot"
+            | "with"
+            | "rushed"
+            | "taken"
+            | "transported"
+            | "airlifted"
+            | "flown"
+            | "struck"
+            | "hit"
+            | "suffered"
+            | "suffering"
+            | "sustained"
+            | "suffers"
+            | "treated"
+            | "shooting"
+            | "shoots"
+            | "in"
+            | "fighting"
+            | "fight"
+            | "fights"
+            | "battling"
+            | "sent"
+            | "sending"
+            | "sends"
+    )
+}
+
+/// "wounding four men, three of whom died", "five people were wounded ... Two of them later
+/// died", "three were injured, including a man who died": a wounded count (no death told
+/// before it) that a part of the dead told next, in its sentence or the next one, refers back
+/// to holds those dead too, as a count of people hit does.
+fn dead_among(doc: &Doc, frames: &[(&Frame, usize)], i: usize) -> bool {
+    let (f, s) = frames[i];
+    let part_of_them = |g: &Frame| {
+        (g.count.start + 1..g.count.end.min(g.count.start + 3)).any(|k| {
+            doc.toks[k].is("of")
+                && doc.toks.get(k + 1).is_some_and(|t| matches!(t.lower.as_str(), "them" | "whom" | "those" | "these" | "the"))
+        })
+    };
     f.outcome == Outcome::Wounded
-        && !besides
-        && matches!(
-            doc.toks[f.trigger.0].lower.as_str(),
-            "shot"
-                | "with"
-                | "rushed"
-                | "taken"
-                | "transported"
-                | "airlifted"
-                | "flown"
-                | "struck"
-                | "hit"
-                | "suffered"
-                | "suffering"
-                | "sustained"
-                | "suffers"
-                | "treated"
-                | "shooting"
-                | "shoots"
-                | "in"
-                | "fighting"
-                | "fight"
-                | "fights"
-                | "battling"
-                | "sent"
-                | "sending"
-                | "sends"
-        )
+        && !f.count.additive
+        && f.count.amount.best >= 2
+        && !frames[..i].iter().any(|(g, _)| g.outcome == Outcome::Killed)
+        && frames[i + 1..].iter().take_while(|(g, _)| g.outcome != Outcome::Wounded).any(|(g, t)| {
+            (*t == s || *t == s + 1)
+                && g.outcome == Outcome::Killed
+                && (part_of_them(g) || (g.count.subset && *t == s))
+                && g.count.amount.best < f.count.amount.best
+        })
 }
 
 /// The number of an ordinal word ("second" is 2), from 2 to 10.
@@ -1421,7 +1465,13 @@ fn assemble(
             let partitive = (f.count.start + 1..f.count.end.min(f.count.start + 3)).any(|k| doc.toks[k].is("of"));
             // (wounded only: "six died, four of them in combat and two in an accident" is a
             // breakdown)
-            let part = partitive
+            // ("three people were shot ..., and two are in critical condition": a bare number
+            // after a larger count of the wounded is a part of it too)
+            let bare = f.count.head.is_none()
+                && !f.count.additive
+                && !f.count.pronoun
+                && (doc.toks[f.count.start].kind == Kind::Num || numbers::is_number_word(&doc.toks[f.count.start].lower));
+            let part = (partitive || bare)
                 && f.outcome == Outcome::Wounded
                 && kept.iter().any(|(g, t)| {
                     *t == s && g.outcome == f.outcome && g.count.start < f.count.start && g.count.amount.best >= f.count.amount.best
@@ -1460,7 +1510,7 @@ fn assemble(
             superseded: false,
             evidence: ev(article, f.span, f.extractor.clone()),
         });
-        let hit = is_hit(doc, f, after_dead(f, *s));
+        let hit = is_hit(doc, f, after_dead(f, *s)) || dead_among(doc, &frames, i);
         // "killed himself": the shooter; "five people are dead" may count him already
         let self_kill = f.extractor == casualties::SELF_KILL;
         let all_dead = f.outcome == Outcome::Killed

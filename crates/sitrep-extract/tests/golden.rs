@@ -433,6 +433,16 @@ const US_NEWS: &[(&str, &str)] = &[
     ("murder_suicide", "Police said the man killed his girlfriend and her son before turning the gun on himself. Three people are dead."),
     ("pronoun_after_hit", "Ortiz was pronounced dead at the scene while Marsh was taken to a local hospital, where he later died."),
     ("part_of_the_shot", "Five people were shot at a bar early Sunday, and two of the victims are in critical condition, police said."),
+    ("wounded_of_whom_died", "A gunman opened fire at a tavern on Sunday, wounding four men, three of whom died."),
+    ("wounded_then_of_them_died", "Five people were wounded in a drive-by shooting on Friday. Two of them later died at a hospital."),
+    ("of_them_fatally", "Police said a man shot three people at a gas station on Saturday, two of them fatally."),
+    ("including_one_who_died", "Four people were shot outside a club on Sunday, including one who died at a hospital."),
+    (
+        "injured_including_the_dead",
+        "Three people were injured in a shooting on Sunday, including a 17-year-old girl who died of her wounds.",
+    ),
+    ("bare_part_of_the_shot", "Three people were shot at an apartment complex on Sunday, and two are in critical condition."),
+    ("ages_between", "Police said six people, all between the ages of 15 and 24, were shot on Sunday night."),
 ];
 
 #[test]
