@@ -593,6 +593,15 @@ pub fn count_phrases(toks: &[Token], nums: &[NumTok], range: (usize, usize), hin
                 && toks.get(i + 1).is_some_and(|t| t.kind == Kind::Punct || passive_aux(&t.lower) || trigger_at(toks, i + 1).is_some())
             {
                 Some(CountPhrase { additive: true, ..CountPhrase::one(i, i + 1, Party::Unknown, None) })
+            } else if w == "a"
+                && matches!(word(toks, i + 1), "second" | "third" | "fourth" | "fifth" | "sixth")
+                && i + 2 < hi
+                && (trigger_at(toks, i + 2).is_some_and(|t| t.outcome == Outcome::Killed)
+                    || (word(toks, i + 2) == "later" && trigger_at(toks, i + 3).is_some_and(|t| t.outcome == Outcome::Killed)))
+            {
+                // "One died at the scene and a second died later": one more of the dead (the
+                // reader counts the dead as at least that many)
+                Some(CountPhrase { additive: true, ..CountPhrase::one(i, i + 2, Party::Unknown, None) })
             } else if matches!(w, "himself" | "herself") && i > lo && trigger_at(toks, i - 1).is_some_and(|t| t.outcome == Outcome::Killed)
                 || (i >= lo + 4 && matches!(word(toks, i - 4), "turned" | "turning" | "turns" | "turn") && word(toks, i - 1) == "on")
             {
@@ -615,6 +624,14 @@ pub fn count_phrases(toks: &[Token], nums: &[NumTok], range: (usize, usize), hin
                 Some(CountPhrase::one(i, end, Party::Civilian, None))
             } else if matches!(w, "he" | "she" | "him") {
                 Some(CountPhrase { pronoun: true, ..CountPhrase::one(i, i + 1, Party::Unknown, None) })
+            } else if w == "they"
+                && let v = if matches!(word(toks, i + 1), "both" | "all" | "later") { i + 2 } else { i + 1 }
+                && v < hi
+                && (passive_aux(word(toks, v)) || trigger_at(toks, v).is_some())
+            {
+                // "they were pronounced dead": as many as the count it refers to, which the
+                // reader finds (two until then)
+                Some(CountPhrase { pronoun: true, ..CountPhrase::new(i, i + 1, Amount::exact(2), Party::Unknown, None) })
             } else if w == "both" && toks[i].cap {
                 // "Both were taken to a hospital", "Both victims died": two people, at the head
                 // of a sentence

@@ -1429,6 +1429,33 @@ fn assemble(
             }
         }
     }
+    // "Two men were shot ... they were pronounced dead": "they" counts as many as the nearest
+    // count of two or more before it, in its sentence or the one before (with none, no one)
+    let is_they = |f: &Frame| f.count.pronoun && doc.toks[f.count.start].is("they");
+    let they: Vec<Frame> = frames
+        .iter()
+        .enumerate()
+        .filter(|(_, (f, _))| is_they(f))
+        .filter_map(|(i, (f, s))| {
+            let (g, _) = frames[..i]
+                .iter()
+                .rev()
+                .find(|(g, t)| *t + 1 >= *s && *t <= *s && !g.count.pronoun && g.count.amount.best >= 2 && g.count.start < f.count.start)?;
+            let mut f = (*f).clone();
+            f.count.amount = g.count.amount;
+            Some(f)
+        })
+        .collect();
+    let frames: Vec<(&Frame, usize)> = frames
+        .iter()
+        .filter_map(|&(f, s)| {
+            if is_they(f) {
+                they.iter().find(|t| t.count.start == f.count.start && t.trigger == f.trigger).map(|t| (t, s))
+            } else {
+                Some((f, s))
+            }
+        })
+        .collect();
     // "A man was wounded ... when he was shot": a pronoun refers to someone already counted
     let frames: Vec<(&Frame, usize)> = {
         let mut kept: Vec<(&Frame, usize)> = Vec::new();
@@ -1498,9 +1525,13 @@ fn assemble(
         }
         let attributed_to = doc.sents[*s].attributions.first().map(|a| a.source.clone());
         // "a third person has died": the dead are three now
-        let nth = (f.outcome == Outcome::Killed && f.count.amount.best == 1 && doc.toks[f.count.start].is("a"))
-            .then(|| ordinal(&doc.toks[f.count.start + 1].lower))
-            .flatten();
+        // (but "one died at the scene and a second died later" is one more in its sentence)
+        let nth = (f.outcome == Outcome::Killed
+            && f.count.amount.best == 1
+            && doc.toks[f.count.start].is("a")
+            && !frames[..i].iter().any(|(g, t)| t == s && g.outcome == Outcome::Killed))
+        .then(|| ordinal(&doc.toks[f.count.start + 1].lower))
+        .flatten();
         cas.push(CasualtyValue {
             party: kind,
             outcome: f.outcome,

@@ -443,6 +443,8 @@ const US_NEWS: &[(&str, &str)] = &[
     ),
     ("bare_part_of_the_shot", "Three people were shot at an apartment complex on Sunday, and two are in critical condition."),
     ("ages_between", "Police said six people, all between the ages of 15 and 24, were shot on Sunday night."),
+    ("a_second_died", "Three men were shot behind a store on Sunday. One died at the scene and a second died later at a hospital."),
+    ("they_died", "Two teenagers were shot near a park on Sunday. They were taken to a hospital, where they died."),
 ];
 
 #[test]
