@@ -62,6 +62,24 @@ pub trait LinkStore {
         let _ = at_most;
         Ok(vec![0; keys.len()])
     }
+    /// The events [`LinkStore::events_by_keys`] reads for each `(keys, limit)` of `lookups`,
+    /// each once, in id order, offered to `keep`: returns those it keeps. The default reads
+    /// them all and drops the others; a store holding its events in memory can offer them by
+    /// reference and copy only the kept ones (most read events are not).
+    fn keep_events_by_keys(
+        &self,
+        lookups: &[(&[String], usize)],
+        keep: &mut dyn FnMut(&EventState) -> bool,
+    ) -> Result<Vec<EventState>, Self::Error> {
+        let mut all = Vec::new();
+        for (keys, limit) in lookups {
+            all.extend(self.events_by_keys(keys, *limit)?);
+        }
+        all.sort_by(|a, b| a.id.cmp(&b.id));
+        all.dedup_by(|a, b| a.id == b.id);
+        all.retain(|e| keep(e));
+        Ok(all)
+    }
     /// Every event with a member mention from one of these articles.
     fn events_of_articles(&self, article_ids: &[String]) -> Result<Vec<EventState>, Self::Error>;
     /// The records of these articles (those the store has).
@@ -620,26 +638,6 @@ impl<'e> Linker<'e> {
             pool.asked.extend(frontier.iter().map(|k| k.0.clone()));
             let bounded: Vec<String> = frontier.iter().filter(|k| !k.1).map(|k| k.0.clone()).collect();
             let recent: Vec<String> = frontier.iter().filter(|k| k.1).map(|k| k.0.clone()).collect();
-            let mut fetched: Vec<EventState> = store.events_by_keys(&bounded, cfg.max_key_postings)?;
-            if !recent.is_empty() {
-                fetched.extend(store.events_by_keys(&recent, cfg.recent_limit)?);
-            }
-            fetched.sort_by(|a, b| a.id.cmp(&b.id));
-            fetched.dedup_by(|a, b| a.id == b.id);
-            fetched.retain(|e| !pool.old.contains_key(&e.id));
-            stats.read_events += fetched.len();
-            let mut missing: Vec<String> = fetched
-                .iter()
-                .flat_map(|e| e.members.iter().map(|m| m.key.article_id.clone()))
-                .filter(|id| !pool.articles.contains_key(id))
-                .collect();
-            missing.sort();
-            missing.dedup();
-            if !missing.is_empty() {
-                for a in store.articles(&missing)? {
-                    pool.articles.entry(a.id.clone()).or_insert(a);
-                }
-            }
             // Keep only the events that may link to the pool (or bear on a stale dateline):
             // the others cannot change and stay as stored.
             pool.refresh_keys();
@@ -657,14 +655,38 @@ impl<'e> Linker<'e> {
                 }
             }
             let floor = if self.embedder.is_some() { cfg.threshold - cfg.semantic_band } else { cfg.threshold };
-            let mut keep = Vec::new();
-            for e in fetched {
+            // Records of the read events' articles the pool lacks (fetched as events are read).
+            let mut extra: HashMap<String, ArticleRecord> = HashMap::new();
+            let mut failed: Option<S::Error> = None;
+            let mut filter = |e: &EventState| -> bool {
+                if pool.old.contains_key(&e.id) || failed.is_some() {
+                    return false;
+                }
+                stats.read_events += 1;
+                let mut missing: Vec<String> = e
+                    .members
+                    .iter()
+                    .map(|m| &m.key.article_id)
+                    .filter(|id| !pool.articles.contains_key(*id) && !extra.contains_key(*id))
+                    .cloned()
+                    .collect();
+                missing.sort();
+                missing.dedup();
+                if !missing.is_empty() {
+                    match store.articles(&missing) {
+                        Ok(arts) => extra.extend(arts.into_iter().map(|a| (a.id.clone(), a))),
+                        Err(err) => {
+                            failed = Some(err);
+                            return false;
+                        }
+                    }
+                }
                 let mut cands: Vec<usize> = e.keys.iter().filter_map(|k| by_lookup.get(k.as_str())).flatten().copied().collect();
                 cands.sort_unstable();
                 cands.dedup();
-                let linked = !cands.is_empty()
+                !cands.is_empty()
                     && e.members.iter().any(|m| {
-                        let Some(a) = pool.articles.get(&m.key.article_id) else { return false };
+                        let Some(a) = pool.articles.get(&m.key.article_id).or_else(|| extra.get(&m.key.article_id)) else { return false };
                         let v = View::new(m, a);
                         cands.iter().any(|&i| {
                             let ov = pool_views[i].get_or_init(|| View::new(pool_recs[i].0, pool_recs[i].1));
@@ -682,16 +704,27 @@ impl<'e> Linker<'e> {
                                 _ => stale_evidence(&v, ov).is_some(),
                             }
                         })
-                    });
-                if linked {
-                    keep.push(e);
-                }
+                    })
+            };
+            let lookups_now: Vec<(&[String], usize)> = if recent.is_empty() {
+                vec![(&bounded, cfg.max_key_postings)]
+            } else {
+                vec![(&bounded, cfg.max_key_postings), (&recent, cfg.recent_limit)]
+            };
+            let keep = store.keep_events_by_keys(&lookups_now, &mut filter)?;
+            if let Some(err) = failed {
+                return Err(err);
             }
             drop(by_lookup);
             drop(pool_views);
             drop(pool_recs);
             let mut members: Vec<MentionKey> = Vec::new();
             for e in keep {
+                for m in &e.members {
+                    if let Some(a) = extra.remove(&m.key.article_id) {
+                        pool.articles.entry(a.id.clone()).or_insert(a);
+                    }
+                }
                 members.extend(e.members.iter().map(|m| m.key.clone()));
                 stats.pool_events += usize::from(pool.add_event(e, &replaced));
             }

@@ -49,6 +49,22 @@ impl LinkStore for MemoryStore {
         Ok(ids.into_iter().filter_map(|id| self.events.get(&id).cloned()).collect())
     }
 
+    fn keep_events_by_keys(
+        &self,
+        lookups: &[(&[String], usize)],
+        keep: &mut dyn FnMut(&EventState) -> bool,
+    ) -> Result<Vec<EventState>, Infallible> {
+        let mut ids: BTreeSet<&String> = BTreeSet::new();
+        for (keys, limit) in lookups {
+            for k in *keys {
+                if let Some(s) = self.index.get(k) {
+                    ids.extend(s.iter().take(*limit).map(|(_, id)| id));
+                }
+            }
+        }
+        Ok(ids.into_iter().filter_map(|id| self.events.get(id)).filter(|e| keep(e)).cloned().collect())
+    }
+
     fn key_counts(&self, keys: &[String], _at_most: usize) -> Result<Vec<usize>, Infallible> {
         Ok(keys.iter().map(|k| self.index.get(k).map_or(0, |s| s.len())).collect())
     }
