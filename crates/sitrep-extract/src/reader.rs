@@ -1541,7 +1541,21 @@ fn assemble(
             superseded: false,
             evidence: ev(article, f.span, f.extractor.clone()),
         });
-        let hit = is_hit(doc, f, after_dead(f, *s)) || dead_among(doc, &frames, i);
+        // "Two men died at the scene. Three others were taken to a hospital": the dead at the
+        // scene are not among the people taken away
+        let scene = |t: usize| {
+            let st = &doc.sents[t];
+            (st.lo..st.hi.saturating_sub(1)).any(|k| matches!(doc.toks[k].lower.as_str(), "at" | "on") && doc.toks[k + 1].is("scene"))
+                || (st.lo + 2..st.hi)
+                    .any(|k| doc.toks[k].is("scene") && doc.toks[k - 1].is("the") && matches!(doc.toks[k - 2].lower.as_str(), "at" | "on"))
+        };
+        let taken_away = matches!(
+            doc.toks[f.trigger.0].lower.as_str(),
+            "taken" | "transported" | "rushed" | "airlifted" | "flown" | "sent" | "sending" | "sends" | "treated"
+        ) && f.count.amount.best >= 2
+            && frames[..i].iter().any(|(g, t)| g.outcome == Outcome::Killed && !g.count.pronoun && scene(*t))
+            && !frames[i + 1..].iter().any(|(g, t)| t == s && g.outcome == Outcome::Killed);
+        let hit = (is_hit(doc, f, after_dead(f, *s)) && !taken_away) || dead_among(doc, &frames, i);
         // "killed himself": the shooter; "five people are dead" may count him already
         let self_kill = f.extractor == casualties::SELF_KILL;
         let all_dead = f.outcome == Outcome::Killed

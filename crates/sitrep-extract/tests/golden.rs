@@ -445,6 +445,10 @@ const US_NEWS: &[(&str, &str)] = &[
     ("ages_between", "Police said six people, all between the ages of 15 and 24, were shot on Sunday night."),
     ("a_second_died", "Three men were shot behind a store on Sunday. One died at the scene and a second died later at a hospital."),
     ("they_died", "Two teenagers were shot near a park on Sunday. They were taken to a hospital, where they died."),
+    (
+        "dead_at_the_scene_not_taken",
+        "Two men died at the scene of a shooting outside a bar on Saturday. Three victims were transported to a hospital.",
+    ),
 ];
 
 #[test]
