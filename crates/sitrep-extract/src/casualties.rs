@@ -1091,6 +1091,15 @@ fn bare(toks: &[Token], n: &NumTok, hi: usize) -> Option<CountPhrase> {
     if !ok {
         return None;
     }
+    // "two of the six died", "three of the other four were in serious condition": a part of a
+    // count told before, the verb right after it
+    let of_number = |k: usize| toks.get(k).is_some_and(|t| t.kind == Kind::Num || crate::numbers::is_number_word(&t.lower));
+    if next.is_some_and(|t| t.is("of")) && word(toks, n.end + 1) == "the" {
+        let m = if word(toks, n.end + 2) == "other" { n.end + 3 } else { n.end + 2 };
+        if m + 1 < hi && of_number(m) && (passive_aux(word(toks, m + 1)) || trigger_at(toks, m + 1).is_some()) {
+            return Some(CountPhrase::new(n.start, m + 1, n.amount, Party::Unknown, None));
+        }
+    }
     // "12 of them", "three of whom"
     if next.is_some_and(|t| t.is("of")) && !matches!(word(toks, n.end + 1), "them" | "whom" | "those" | "these") {
         return None;
@@ -2138,6 +2147,9 @@ mod tests {
         assert!(read("Three men in their late 30's were injured.").iter().all(|x| x.3 != 30));
         let r = read("Nine people, between the ages of 16 and 30, were injured.");
         assert_eq!(r.iter().map(|x| x.3).collect::<Vec<_>>(), vec![9], "{r:?}");
+        // "two of the six died": the part died, not the six
+        let r = read("Two of the six died at a hospital.");
+        assert_eq!(r.iter().map(|x| (x.1, x.3)).collect::<Vec<_>>(), vec![(Outcome::Killed, 2)], "{r:?}");
     }
 
     #[test]
