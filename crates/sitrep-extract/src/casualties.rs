@@ -82,6 +82,13 @@ pub struct Frame {
     pub extractor: ExtractorId,
 }
 
+impl Frame {
+    /// A frame of violence whose clause does not say the cause (the default reading).
+    fn violent(count: CountPhrase, outcome: Outcome, trigger: (usize, usize), span: Span, extractor: ExtractorId) -> Self {
+        Frame { count, outcome, cause: Cause::Violence, explicit_cause: false, trigger, span, extractor }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Form {
     /// Object after, else subject before.
@@ -1806,15 +1813,7 @@ pub fn frames_with(toks: &[Token], nums: &[NumTok], range: (usize, usize), hints
             Form::OwnLife => {
                 let cp = CountPhrase::one(k + 1, after, Party::Armed, None);
                 let span = Span::new(toks[k].span.start, toks[after - 1].span.end);
-                out.push(Frame {
-                    count: cp,
-                    outcome: tr.outcome,
-                    cause: Cause::Violence,
-                    explicit_cause: false,
-                    trigger: (k, after),
-                    span,
-                    extractor: SELF_KILL,
-                });
+                out.push(Frame::violent(cp, tr.outcome, (k, after), span, SELF_KILL));
             }
             Form::NumberBefore => {
                 if k > lo
@@ -1827,15 +1826,7 @@ pub fn frames_with(toks: &[Token], nums: &[NumTok], range: (usize, usize), hints
                     // "12 deaths": the number is not a count phrase of people on its own
                     let cp = CountPhrase::new(n.start, n.end, n.amount, Party::Unknown, None);
                     let span = Span::new(toks[cp.start].span.start, toks[k].span.end);
-                    out.push(Frame {
-                        count: cp,
-                        outcome: tr.outcome,
-                        cause: Cause::Violence,
-                        explicit_cause: false,
-                        trigger: (k, after),
-                        span,
-                        extractor: tr.extractor.clone(),
-                    });
+                    out.push(Frame::violent(cp, tr.outcome, (k, after), span, tr.extractor.clone()));
                 }
             }
         }
@@ -1853,19 +1844,9 @@ pub fn frames_with(toks: &[Token], nums: &[NumTok], range: (usize, usize), hints
             let span = Span::new(toks[s].span.start, toks[e - 1].span.end);
             linked[c] = Some(out.len());
             linked_as[c].push(tr.outcome);
-            out.push(Frame {
-                count: cp.clone(),
-                outcome: tr.outcome,
-                cause: Cause::Violence,
-                explicit_cause: false,
-                trigger: (k, after),
-                span,
-                extractor: if cp.head.is_none() && matches!(word(toks, cp.start), "himself" | "herself") {
-                    SELF_KILL
-                } else {
-                    tr.extractor.clone()
-                },
-            });
+            let extractor =
+                if cp.head.is_none() && matches!(word(toks, cp.start), "himself" | "herself") { SELF_KILL } else { tr.extractor.clone() };
+            out.push(Frame::violent(cp.clone(), tr.outcome, (k, after), span, extractor));
         }
         k = after;
     }
@@ -1917,15 +1898,7 @@ pub fn frames_with(toks: &[Token], nums: &[NumTok], range: (usize, usize), hints
         }
         let span = Span::new(toks[cp.start].span.start, toks[tail.max(cp.end) - 1].span.end);
         linked[ci] = Some(out.len());
-        out.push(Frame {
-            count: cp.clone(),
-            outcome,
-            cause: Cause::Violence,
-            explicit_cause: false,
-            trigger: (cp.end, cp.end),
-            span,
-            extractor: ELLIPSIS,
-        });
+        out.push(Frame::violent(cp.clone(), outcome, (cp.end, cp.end), span, ELLIPSIS));
     }
     out.sort_by_key(|f| f.count.start);
     // "a woman who was wounded in the shooting has died": wounded, then dead, is dead
