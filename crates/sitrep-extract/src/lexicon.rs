@@ -407,3 +407,53 @@ pub fn filler(w: &str) -> bool {
             | "s"
     )
 }
+
+/// Weapons and attack words that tell violence wherever they stand (lowercase): what both the
+/// headline reader (`title`) and the non-violent-death rule (`hazard`) take as violence; each
+/// adds words of its own.
+pub fn weapon_or_attack(w: &str) -> bool {
+    matches!(
+        w,
+        "gun"
+            | "guns"
+            | "gunshot"
+            | "gunshots"
+            | "gunfire"
+            | "shotgun"
+            | "homicide"
+            | "bullet"
+            | "bullets"
+            | "rifle"
+            | "pistol"
+            | "handgun"
+            | "knife"
+            | "machete"
+            | "machetes"
+            | "stabbed"
+            | "stabbing"
+            | "shooting"
+            | "shootings"
+            | "shot"
+            | "bomb"
+            | "bombs"
+            | "bombing"
+            | "bomber"
+            | "ied"
+            | "grenade"
+            | "rocket"
+            | "rockets"
+            | "mortar"
+            | "mortars"
+            | "airstrike"
+            | "airstrikes"
+            | "attack"
+            | "attacks"
+            | "attacked"
+            | "ambush"
+            | "ambushed"
+            | "murder"
+            | "murdered"
+            | "assault"
+            | "assaulted"
+    )
+}

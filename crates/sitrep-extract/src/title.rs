@@ -40,18 +40,12 @@ use sitrep_model::taxonomy::{ActorKind, ActorRole, Cause, SourceRole};
 use sitrep_place::Gazetteer;
 use sitrep_text::{OffsetMap, TextBuilder};
 
-/// Words that name violence or its weapons in a headline (lowercase, whole words; a
-/// hyphenated word is also looked up by its parts).
+/// Words that name violence in a headline besides `lexicon::weapon_or_attack` (lowercase,
+/// whole words; a hyphenated word is also looked up by its parts).
 const VIOLENCE: &[&str] = &[
-    "shot",
     "shoot",
     "shoots",
-    "shooting",
-    "shootings",
     "shootout",
-    "gunfire",
-    "gunshot",
-    "gunshots",
     "gunman",
     "gunmen",
     "gunpoint",
@@ -61,24 +55,8 @@ const VIOLENCE: &[&str] = &[
     "shooter",
     "shooters",
     "sniper",
-    "gun",
-    "guns",
-    "rifle",
-    "pistol",
-    "handgun",
-    "shotgun",
-    "bullet",
-    "bullets",
-    "stabbed",
-    "stabbing",
     "stabbings",
-    "knife",
-    "machete",
-    "machetes",
-    "murder",
     "murders",
-    "murdered",
-    "homicide",
     "homicides",
     "slain",
     "slaying",
@@ -87,34 +65,15 @@ const VIOLENCE: &[&str] = &[
     "massacred",
     "killer",
     "killers",
-    "attack",
-    "attacks",
-    "attacked",
     "attacker",
     "attackers",
-    "ambush",
-    "ambushed",
-    "assault",
-    "assaulted",
     "beaten",
     "beating",
-    "bomb",
-    "bombs",
-    "bombing",
     "bombings",
-    "bomber",
     "bombers",
     "bombed",
-    "grenade",
-    "ied",
-    "airstrike",
-    "airstrikes",
     "shelling",
     "shelled",
-    "mortar",
-    "mortars",
-    "rocket",
-    "rockets",
     "militants",
     "militant",
     "jihadists",
@@ -276,7 +235,10 @@ fn not_a_report(title: &str, headline: &str) -> bool {
 /// True when the headline names violence: a weapon or attack word.
 fn names_violence(headline: &str) -> bool {
     let lower = headline.to_lowercase();
-    let hit = |w: &str| VIOLENCE.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let hit = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        crate::lexicon::weapon_or_attack(w) || VIOLENCE.contains(&w)
+    };
     words(&lower).any(|w| hit(w) || w.split(['-', '.', '\'']).any(hit)) || lower.contains("drive-by") || lower.contains("drive by")
 }
 
