@@ -94,7 +94,11 @@ pub(crate) fn read(gaz: &Gazetteer, table: &ActorTable, article: &Article) -> Ve
     if text.trim().is_empty() {
         return Vec::new();
     }
-    let doc = analyse(gaz, table, text, article.published);
+    // the page's own stamp or dateline ("Posted: Saturday, March 2, ..."), when earlier than
+    // the publication date given (a crawl date, the last update): the text's relative
+    // expressions ("early Sunday") were written then
+    let written = article.published.map(|p| sitrep_time::written_on(text, Some(p)).filter(|w| *w < p).unwrap_or(p));
+    let doc = analyse(gaz, table, text, written);
     let drafts = segment_events(&doc);
     let mut events: Vec<(EventMention, Draft)> = Vec::new();
     let home = home_country(&doc);
@@ -147,6 +151,9 @@ pub(crate) fn read(gaz: &Gazetteer, table: &ActorTable, article: &Article) -> Ve
         && m.date.precision != DatePrecision::Day
         && let (Some(a), Some(b)) = (m.date.earliest, m.date.latest)
     {
+        // "the weekend" of a shooting report takes in its Friday night (as `refine`)
+        let weekend = m.date.expression.as_deref().is_some_and(|e| e.to_ascii_lowercase().contains("weekend"));
+        let a = if weekend { a.pred_opt().unwrap_or(a) } else { a };
         let claimed: BTreeSet<usize> = events
             .iter()
             .skip(1)
@@ -201,6 +208,25 @@ pub(crate) fn read(gaz: &Gazetteer, table: &ActorTable, article: &Article) -> Ve
         && let Some((m, _)) = events.first_mut()
     {
         set_date(&mut m.date, &doc, article, &t);
+    }
+    // a main event still undated whose sentences (its own, then those no other event claims)
+    // date only what was said or done about it ("police are investigating a shooting Tuesday
+    // afternoon", "was arrested Friday and charged with killing four people earlier in the
+    // day"): that day, the nearest the text comes (an undated clock time above read nothing)
+    if events.first().is_some_and(|(m, _)| m.date.earliest.is_none() && m.date.relative_to.is_none()) {
+        let claimed: BTreeSet<usize> = events.iter().skip(1).flat_map(|(_, d)| d.sents.iter().chain(d.context.iter()).copied()).collect();
+        let own = draft_order(&events[0].1);
+        let free: Vec<usize> = (0..doc.sents.len()).filter(|s| !claimed.contains(s) && !own.contains(s)).collect();
+        for pool in [own, free] {
+            let told = usable_timexes(&doc, &pool, true);
+            let spans: Vec<Span> = pool.iter().map(|&s| doc.sents[s].span).collect();
+            if let Some(t) = sitrep_time::event_date(&told, &spans).filter(|t| t.granularity == DatePrecision::Day)
+                && let Some((m, _)) = events.first_mut()
+            {
+                set_date(&mut m.date, &doc, article, t);
+                break;
+            }
+        }
     }
     if let Some(first) = events.first_mut() {
         first.0.role = SourceRole::Primary;
@@ -561,9 +587,39 @@ fn conflicts(doc: &Doc, d: &Draft, si: usize) -> bool {
     let usable = usable_timexes(doc, &[si], false);
     let Some(t) = sitrep_time::event_date(&usable, &[doc.sents[si].span]) else { return false };
     match (t.earliest, t.latest) {
+        // a death told on a later day ("He died Sunday at a hospital"): someone the event hurt
+        // dying of it, not another event (within the weeks a wounded victim may live)
+        (Some(x), Some(_)) if x > b && (x - b).num_days() <= LATER_DEATH_DAYS && dates_a_death(doc, si, t) => false,
         (Some(x), Some(y)) => y < a || x > b,
         _ => false,
     }
+}
+
+/// How many days after the violence a death told on its own day still belongs to the event.
+const LATER_DEATH_DAYS: i64 = 60;
+
+/// The time expression `t` of sentence `si` dates a death ("died Sunday", "succumbed to his
+/// wounds Tuesday", "was pronounced dead Monday", "passed away Friday"): the nearest verb
+/// before it in its clause is one of dying, with no word of the violence itself in between.
+fn dates_a_death(doc: &Doc, si: usize, t: &Timex) -> bool {
+    let s = &doc.sents[si];
+    let toks = &doc.toks;
+    let first = toks.partition_point(|k| k.span.start < t.span.start);
+    let mut k = first;
+    while k > s.lo.max(first.saturating_sub(10)) {
+        k -= 1;
+        let w = toks[k].lower.as_str();
+        if toks[k].is_punct(',') || toks[k].is_punct(';') || violent_word(w) || telling(w) {
+            return false;
+        }
+        if matches!(w, "died" | "dies" | "succumbed" | "succumbs") || (w == "dead" && k > s.lo && toks[k - 1].lower == "pronounced") {
+            return true;
+        }
+        if w == "away" && k > s.lo && toks[k - 1].lower == "passed" {
+            return true;
+        }
+    }
+    false
 }
 
 /// The time expressions of these sentences that can date their event: not inside "since ..."
@@ -592,11 +648,19 @@ fn attached_timexes(doc: &Doc, sents: &[usize], keep: impl Fn(Attach) -> bool) -
             let first = doc.toks.partition_point(|k| k.span.start < t.span.start);
             let back = first.saturating_sub(6).max(s.lo);
             let mut skip = false;
+            // a verb of the violence passed ("since the boy was shot Friday"): "since" opens
+            // the clause that dates it, not the expression
+            let mut violence_passed = false;
             for k in (back..first).rev() {
                 let w = doc.toks[k].lower.as_str();
                 if doc.toks[k].is_punct(',') || doc.toks[k].is_punct(';') {
                     break;
                 }
+                // ... or names it ("since the Dec. 23 shooting"): the shooting's date
+                if w == "since" && (violence_passed || modifies_attack(doc, s, doc.toks.partition_point(|k| k.span.start < t.span.end))) {
+                    break;
+                }
+                violence_passed |= violent_word(w) || fire_opened(&doc.toks, k);
                 // "by" only right before the expression ("by Friday"), not "killed by police Thursday"
                 if matches!(
                     w,
@@ -637,8 +701,21 @@ fn attached_timexes(doc: &Doc, sents: &[usize], keep: impl Fn(Attach) -> bool) -
 /// first; the days something was said, found out or done about it ("police said Sunday",
 /// "was arrested Wednesday", "appeared in court Tuesday") only when nothing else dates it.
 fn event_timexes(doc: &Doc, sents: &[usize]) -> Vec<Timex> {
+    // a bare year ("a prior conviction from 2013", "shootings in 2017") dates something else
+    // more often than a day of telling misses the event: the day first
     let own = usable_timexes(doc, sents, false);
-    if own.is_empty() { usable_timexes(doc, sents, true) } else { own }
+    let fine =
+        |ts: &[Timex]| ts.iter().any(|t| t.datable && t.granularity != DatePrecision::Year && t.granularity != DatePrecision::Unknown);
+    if own.is_empty() {
+        return usable_timexes(doc, sents, true);
+    }
+    if own.iter().any(|t| t.datable) && !fine(&own) {
+        let told = usable_timexes(doc, sents, true);
+        if fine(&told) {
+            return told;
+        }
+    }
+    own
 }
 
 /// Verbs and nouns of telling, investigating and prosecuting: a date on them is not the
@@ -649,6 +726,8 @@ fn telling(w: &str) -> bool {
         "said"
             | "says"
             | "say"
+            | "saying"
+            | "adding"
             | "told"
             | "tells"
             | "tell"
@@ -723,6 +802,13 @@ fn telling(w: &str) -> bool {
             | "services"
             | "investigation"
             | "underway"
+            | "investigated"
+            | "described"
+            | "canvassed"
+            | "canvassing"
+            | "condition"
+            | "resumed"
+            | "autopsy"
     )
 }
 
@@ -753,6 +839,7 @@ fn telling_noun(w: &str) -> bool {
             | "announcement"
             | "arrest"
             | "arrests"
+            | "autopsy"
     )
 }
 
@@ -761,6 +848,8 @@ fn happening(w: &str) -> bool {
     matches!(
         w,
         "shot"
+            | "battle"
+            | "gunbattle"
             | "killed"
             | "died"
             | "dies"
@@ -798,6 +887,7 @@ fn happening(w: &str) -> bool {
             | "gunfire"
             | "shootout"
             | "gunfight"
+            | "violence"
     )
 }
 
@@ -820,11 +910,35 @@ fn violent_word(w: &str) -> bool {
     happening(w) && !matches!(w, "died" | "dies" | "dead" | "left" | "began")
 }
 
+/// The tokens from `end` (right after a time expression) are a noun of the attack, perhaps
+/// after modifiers ("[the Dec. 23] fatal shooting"): the expression dates that attack.
+fn modifies_attack(doc: &Doc, s: &Sent, end: usize) -> bool {
+    let mut k = end;
+    while k < s.hi.min(end + 3) && doc.toks[k].kind == crate::tokens::Kind::Word {
+        if violent_noun(&doc.toks[k].lower) {
+            return true;
+        }
+        if !noun_modifier(&doc.toks[k].lower) {
+            return false;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// Token `k` is "fire" after "open", "opened", "opening" or "opens" ("accused of opening fire
+/// on a crowd Sunday"): the violence itself.
+fn fire_opened(toks: &[Token], k: usize) -> bool {
+    toks[k].lower == "fire" && k > 0 && matches!(toks[k - 1].lower.as_str(), "open" | "opened" | "opening" | "opens")
+}
+
 /// Nouns of an attack that a date can modify ("the June 29 shooting", "Sunday's gunfight").
 fn violent_noun(w: &str) -> bool {
     matches!(
         w,
         "shooting"
+            | "battle"
+            | "gunbattle"
             | "shootings"
             | "shootout"
             | "shoot-out"
@@ -970,6 +1084,9 @@ fn attachment(doc: &Doc, s: &Sent, first: usize, end: usize) -> Attach {
         if violent_word(w) && k > s.lo && matches!(toks[k - 1].lower.as_str(), "found" | "discovered") {
             return Attach::Neutral;
         }
+        if fire_opened(toks, k) {
+            return Attach::Violence;
+        }
         if happening(w) {
             // "was shot dead Thursday", "gunned down"
             let shot = k > s.lo && violent_word(&toks[k - 1].lower);
@@ -987,7 +1104,9 @@ fn attachment(doc: &Doc, s: &Sent, first: usize, end: usize) -> Attach {
         // a capitalised word inside the sentence is a name ("Colletta Court", "Memorial
         // Hospital"), not a word of telling
         let name = t.cap && k > s.lo;
-        let passive_report = w == "reported" && k > s.lo && matches!(toks[k - 1].lower.as_str(), "was" | "were");
+        // ... or "the shooting reported Tuesday afternoon" (a reduced relative)
+        let passive_report =
+            w == "reported" && k > s.lo && (matches!(toks[k - 1].lower.as_str(), "was" | "were") || violent_noun(&toks[k - 1].lower));
         if telling(w) && !(occasion || name || passive_report) {
             told = Some(k);
             break;
@@ -2431,6 +2550,9 @@ fn refine(doc: &Doc, sents: &[usize], t: &Timex) -> Timex {
         return t.clone();
     }
     let (Some(a), Some(b)) = (t.earliest, t.latest) else { return t.clone() };
+    // "the weekend" of a shooting report takes in its Friday night ("five shot over the
+    // weekend ... officers responded at 11 p.m. Friday")
+    let a = if t.value.ends_with("-WE") { a.pred_opt().unwrap_or(a) } else { a };
     let inside: Vec<Timex> = usable_timexes(doc, sents, false)
         .into_iter()
         .filter(|u| {

@@ -276,3 +276,171 @@ fn last_night_opens_no_earlier_event() {
         day("2026-03-13")
     );
 }
+
+/// All the events of `text` published on `published`: (earliest, casualty count).
+fn events(text: &str, published: &str) -> Vec<(Option<NaiveDate>, usize)> {
+    let gaz = Gazetteer::builtin();
+    let reader = Reader::new(&gaz);
+    let mut a = Article::plain("t", text);
+    a.published = Some(d(published));
+    reader.read(&a).iter().map(|e| (e.date.earliest, e.casualties.iter().filter(|c| !c.superseded).count())).collect()
+}
+
+#[test]
+fn the_page_s_own_stamp_dates_its_relative_expressions() {
+    // the publication date given is the last update; the page says when it was posted
+    let t = "Two hurt at gas station Posted: Sunday, May 3, 2020 9:12 AM EDT Updated: Tuesday, May 19, 2020 4:40 PM EDT\n\n\
+             Two men were wounded when someone opened fire at a gas station on Oak Street early Sunday.";
+    assert_eq!(main_date(t, "2020-05-19"), day("2020-05-03"));
+    // a dateline in parentheses (the page was crawled two years later)
+    let t = "RIVERTON, Ga. (June 2, 2015): An argument on a busy square ended in a shooting that wounded five \
+             bystanders early this morning.";
+    assert_eq!(main_date(t, "2017-01-05"), day("2015-06-02"));
+    // a stamp later than the publication date changes nothing
+    let t = "Posted: Friday, June 12, 2015\n\nA man was shot in the leg on Elm Street on Tuesday.";
+    assert_eq!(main_date(t, "2015-06-11"), day("2015-06-09"));
+}
+
+#[test]
+fn since_opens_the_clause_that_dates_the_violence() {
+    // published Monday 2026-03-16
+    assert_eq!(
+        main_date(
+            "Classmates have rallied around the family since the 15-year-old was shot Friday morning outside the school. \
+             He died of his wounds, police said.",
+            "2026-03-16"
+        ),
+        day("2026-03-13")
+    );
+    // published 2015-01-01: the arrest is Wednesday the 31st, the shooting Dec. 23
+    assert_eq!(
+        main_date(
+            "A third person has been charged in a fatal shooting last month at an apartment complex. \
+             Police had been looking for the man since the Dec. 23 shooting at the apartments. \
+             He was picked up Wednesday night in a nearby county.",
+            "2015-01-01"
+        ),
+        day("2014-12-23")
+    );
+    // "since Friday" alone is no date of the event
+    assert_eq!(
+        main_date("A woman was shot in the arm on Saturday. Her brother has been missing since Friday.", "2026-03-16"),
+        day("2026-03-14")
+    );
+}
+
+#[test]
+fn opening_fire_is_the_violence() {
+    // published Thursday 2015-10-29: the arrests are Monday the 26th
+    assert_eq!(
+        main_date(
+            "Deputies arrested two more men on Monday in connection with a deadly bar shooting. \
+             The men are accused of opening fire into a crowd at a bar in Riverton on Sept. 13. \
+             The shots killed a 19-year-old woman and injured four others.",
+            "2015-10-29"
+        ),
+        day("2015-09-13")
+    );
+}
+
+#[test]
+fn a_later_death_stays_with_its_shooting() {
+    // published Monday 2016-06-13: shot Friday the 10th, died Sunday the 12th: one event
+    let ev = events(
+        "A 19-year-old man was shot Friday night outside a bar on Elm Street.\n\n\
+         He died Sunday at a hospital, police said. Two other men were wounded in the shooting.",
+        "2016-06-13",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].0, Some(d("2016-06-10")));
+    let ev = events(
+        "Four people were shot outside a bar on Elm Street early Saturday.\n\n\
+         One of them, a 22-year-old man, died of his wounds Sunday afternoon, police said Monday.",
+        "2016-06-13",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].0, Some(d("2016-06-11")));
+    // "the violence Sunday": the day of the shooting, not of the death's confirmation
+    assert_eq!(
+        main_date(
+            "An 8-year-old girl who was shot last weekend has died, her family said.\n\n\
+             She fell victim to the gun violence Sunday when two men pulled up in a car and started shooting. \
+             Tuesday evening, it was confirmed that the girl had succumbed to her injuries.",
+            "2016-08-31"
+        ),
+        day("2016-08-28")
+    );
+    // a death months later is told as its own event
+    let ev =
+        events("A man was shot outside a bar on Elm Street on Jan. 3.\n\nHe died on May 30 at a nursing home, police said.", "2016-06-01");
+    assert!(ev.len() >= 2, "{ev:?}");
+}
+
+#[test]
+fn saying_is_telling() {
+    // published Tuesday 2015-09-15: the news conference is today, the shooting Aug. 29
+    assert_eq!(
+        main_date(
+            "The sheriff held a news conference Tuesday afternoon, saying his office needs help identifying suspects \
+             in the shooting at a truck stop on Aug. 29. One man was killed and two others were wounded.",
+            "2015-09-15"
+        ),
+        day("2015-08-29")
+    );
+}
+
+#[test]
+fn an_undated_shooting_takes_the_day_of_telling_about_it() {
+    // published Tuesday 2016-12-20: nothing dates the shooting itself but the investigation
+    assert_eq!(
+        main_date(
+            "Police are investigating a road rage shooting on the interstate Tuesday afternoon that left a girl wounded. \
+             Officers responded at 2:56 p.m. to a call about a shooting.",
+            "2016-12-20"
+        ),
+        day("2016-12-20")
+    );
+    // a bare year of another event does not date it; the day of telling does
+    assert_eq!(
+        main_date(
+            "Two men have been charged in a gun battle Saturday morning outside a club that left six people wounded. \
+             One of them has a prior robbery conviction from 2013.",
+            "2016-11-09"
+        ),
+        day("2016-11-05")
+    );
+}
+
+#[test]
+fn the_weekend_takes_in_friday_night() {
+    // published Tuesday 2013-06-18
+    assert_eq!(
+        main_date(
+            "Police say a man has been arrested in connection with a shooting that wounded five people over the weekend. \
+             According to police, officers responded around 7:30 p.m. Friday to a report of a shooting outside a store.",
+            "2013-06-18"
+        ),
+        day("2013-06-14")
+    );
+}
+
+#[test]
+fn a_victim_s_condition_and_the_day_classes_resumed_are_not_the_shooting_s() {
+    // published Tuesday 2016-10-18
+    assert_eq!(
+        main_date(
+            "Classes at a high school resumed Wednesday after four students were shot just outside the campus. \
+             Police are looking for suspects in the shooting reported Tuesday afternoon in the school parking lot.",
+            "2016-10-20"
+        ),
+        day("2016-10-18")
+    );
+    assert_eq!(
+        main_date(
+            "A girl was shot multiple times while riding in a car on Sunday night. \
+             She remained in extremely critical condition Monday morning, police said.",
+            "2016-05-16"
+        ),
+        day("2016-05-15")
+    );
+}

@@ -409,7 +409,7 @@ pub fn tag_with(text: &str, opts: &Options) -> Vec<Timex> {
     out
 }
 
-/// The expression starting at token `s` follows "Published", "Updated", "Posted" (with an
+/// The expression starting at token `s` follows "Published", "Updated", "Posted", "Created" (with an
 /// optional ":", "at" or "on"): a stamp of the page, which dates no event.
 fn page_stamp(toks: &[lex::Tok<'_>], s: usize) -> bool {
     let mut j = s;
@@ -424,7 +424,7 @@ fn page_stamp(toks: &[lex::Tok<'_>], s: usize) -> bool {
             break;
         }
     }
-    j > 0 && toks[j - 1].kind == lex::Kind::Word && matches!(toks[j - 1].key, "published" | "updated" | "posted" | "modified")
+    j > 0 && toks[j - 1].kind == lex::Kind::Word && matches!(toks[j - 1].key, "published" | "updated" | "posted" | "modified" | "created")
 }
 
 /// A TIMEX3 duration of whole months, quarters or years ("P9M", "P1Y").
@@ -444,6 +444,66 @@ pub fn event_date<'a>(timexes: &'a [Timex], sentences: &[Span]) -> Option<&'a Ti
         .iter()
         .filter(|t| t.datable && sentences.iter().any(|s| s.contains(&t.span)))
         .min_by_key(|t| (precision_rank(t.granularity), t.of_statement, t.span.start))
+}
+
+/// How far into a text [`written_on`] looks for the page's own stamp or dateline (bytes).
+const HEAD_BYTES: usize = 400;
+
+/// The day a page says it was first written: the earliest full date (day, month and year) in
+/// its first few hundred bytes that is a stamp of the page ("Posted: Saturday, March 2, 2013",
+/// "Created: 08/26/2015", "Published Aug. 3, 2015", "Updated: ...") or the date of a dateline
+/// in parentheses ("RIVERTON, Ga. (June 2, 2015): Police said ..."). A caption's own stamp in
+/// parentheses ("(Published Monday, June 1, 2015)", a video's) is not the page's. `None` when
+/// the head holds none. A caller whose publication date comes later (a crawl date, the last
+/// update) resolves the text's relative expressions ("early Sunday") against this day: they
+/// were written then. `published` reads ambiguous numeric dates ("04/11/2019": the reading
+/// nearer it), as [`tag`] does, together with the order the whole text shows.
+pub fn written_on(text: &str, published: Option<NaiveDate>) -> Option<NaiveDate> {
+    let mut end = text.len().min(HEAD_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    let opts = Options { published, numeric_order: numeric_order_hint(text).unwrap_or_default() };
+    tag_with(head, &opts)
+        .into_iter()
+        .filter(|t| t.anchor == Anchor::Absolute && t.granularity == DatePrecision::Day && t.earliest.is_some() && t.earliest == t.latest)
+        .filter(|t| stamp_label(&head[..t.span.start]) || dateline_date(&head[..t.span.start], &head[t.span.end..]))
+        .filter_map(|t| t.earliest)
+        .min()
+}
+
+/// `before` (the text up to a date) ends with a page stamp's label: "Posted:", "Created",
+/// "Published on", not inside a parenthesis ("(Published Monday, ...": a caption's).
+fn stamp_label(before: &str) -> bool {
+    let b = before.trim_end();
+    let b = b.strip_suffix(':').unwrap_or(b).trim_end();
+    let lower = b.to_ascii_lowercase();
+    let b = lower.strip_suffix(" on").or_else(|| lower.strip_suffix(" at")).unwrap_or(&lower).trim_end();
+    let b = b.strip_suffix(':').unwrap_or(b).trim_end();
+    ["posted", "created", "published", "updated", "modified"].iter().any(|w| {
+        b.strip_suffix(w).is_some_and(|rest| {
+            let prev = rest.trim_end_matches(' ').chars().next_back();
+            rest.chars().next_back().is_none_or(|c| !c.is_ascii_alphanumeric()) && prev != Some('(')
+        })
+    })
+}
+
+/// A date in parentheses right after the dateline's place, the parenthesis closed by a colon
+/// or a dash: "RIVERTON, Ga. (June 2, 2015): ...", "RIVERTON (June 2, 2015) - ...".
+fn dateline_date(before: &str, after: &str) -> bool {
+    let b = before.trim_end();
+    let Some(place) = b.strip_suffix('(') else { return false };
+    let place = place.trim();
+    let a = after.trim_start();
+    let Some(rest) = a.strip_prefix(')') else { return false };
+    let rest = rest.trim_start();
+    // the dateline opens the text (after a line or two of furniture at most)
+    let line = place.rsplit('\n').next().unwrap_or(place).trim();
+    !line.is_empty()
+        && line.len() <= 60
+        && line.chars().next().is_some_and(char::is_uppercase)
+        && (rest.starts_with(':') || rest.starts_with('-') || rest.starts_with('\u{2014}') || rest.starts_with('\u{2013}'))
 }
 
 /// The numeric date order a whole text shows: `Some` when its unambiguous numeric dates
@@ -580,6 +640,33 @@ mod tests {
         // a year is too coarse for "the next day": it stays relative to an event
         assert_eq!(t[3].value, "XXXX-XX-XX");
         assert_eq!(t[3].reference, None);
+    }
+
+    #[test]
+    fn written_on_reads_the_page_s_own_stamp_or_dateline() {
+        // a stamp of the page: the earliest one ("Posted" before "Updated")
+        let t = "Two hurt in shooting at a gas station Posted: Sunday, May 3, 2020 9:12 AM EDT Updated: Tuesday, May 19, 2020 \
+                 4:40 PM EDT\n\nTwo men were hurt when someone fired at them early Sunday.";
+        assert_eq!(written_on(t, Some(d("2020-05-20"))), Some(d("2020-05-03")));
+        assert_eq!(
+            written_on("Created: 04/11/2019 6:02 AM\n\nA man was shot on Elm Street on Wednesday.", Some(d("2019-04-20"))),
+            Some(d("2019-04-11"))
+        );
+        assert_eq!(written_on("Published on March 9, 2021\n\nA woman was shot Monday.", None), Some(d("2021-03-09")));
+        // a dateline in parentheses
+        assert_eq!(
+            written_on("RIVERTON, Ga. (June 2, 2015): An argument ended in gunfire early this morning.", None),
+            Some(d("2015-06-02"))
+        );
+        assert_eq!(written_on("RIVERTON (June 2, 2015) - An argument ended in gunfire.", None), Some(d("2015-06-02")));
+        // a caption's own stamp, a date of the story, a stamp without a year: not the page's
+        assert_eq!(written_on("The scene on Elm Street. (Published Monday, June 1, 2015)\n\nA man was shot.", None), None);
+        assert_eq!(written_on("On June 2, 2015, a man was shot on Elm Street.", None), None);
+        assert_eq!(written_on("A man was shot (June 2, 2015) on Elm Street.", None), None);
+        assert_eq!(written_on("Posted: Monday, 9:12 AM\n\nA man was shot.", None), None);
+        // only the head is read
+        let late = format!("{}Posted: May 3, 2020", "A man was shot on Elm Street. ".repeat(20));
+        assert_eq!(written_on(&late, None), None);
     }
 
     #[test]
