@@ -397,6 +397,10 @@ pub fn ingest_batch(store: &mut Store, inputs: Vec<Input>, opts: &PipelineOption
         let promoted = &promoted_of[s];
         let set = furniture_of[s].clone();
         for id in articles::originals_of_source(store.conn(), s)? {
+            // An article this batch replaces is read in its new version only.
+            if in_batch.contains_key(&id) {
+                continue;
+            }
             let Some(st) = articles::load(store.conn(), &id)? else { continue };
             let keys = sitrep_clean::segment_keys(&st.article.original);
             if !keys.iter().any(|k| promoted.contains(k)) {
@@ -470,6 +474,12 @@ pub fn ingest_batch(store: &mut Store, inputs: Vec<Input>, opts: &PipelineOption
     // original is the earliest published (dated before undated), then the smallest id, so the
     // choice does not depend on arrival order. A stored original that is no longer the
     // earliest becomes a duplicate of the new one.
+    // Stored articles cleaned again get their new texts first: a text that cleaning made equal
+    // to another's (stored or in the batch) makes them exact duplicates, as if they had come
+    // in one batch.
+    for (seq, a, key) in &recleans {
+        articles::update_clean(&tx, *seq, a, key.as_deref())?;
+    }
     let keys: Vec<Option<String>> = arts.iter().map(text_key).collect();
     let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, k) in keys.iter().enumerate() {
@@ -477,17 +487,24 @@ pub fn ingest_batch(store: &mut Store, inputs: Vec<Input>, opts: &PipelineOption
             groups.entry(k.as_str()).or_default().push(i);
         }
     }
+    for (_, _, k) in &recleans {
+        if let Some(k) = k {
+            groups.entry(k.as_str()).or_default();
+        }
+    }
     let mut dup_of: Vec<Option<String>> = vec![None; arts.len()];
     let mut demote: Vec<(String, String)> = Vec::new();
     for (k, members) in &groups {
         let stored = articles::originals_with_text_key(&tx, k)?;
-        let canonical = members
+        let Some(canonical) = members
             .iter()
             .map(|&i| (arts[i].published, arts[i].id.as_str()))
             .chain(stored.iter().map(|(id, p)| (*p, id.as_str())))
             .min_by(|a, b| original_rank(a.0, a.1).cmp(&original_rank(b.0, b.1)))
             .map(|(_, id)| id.to_string())
-            .expect("a group has members");
+        else {
+            continue;
+        };
         for &i in members {
             if arts[i].id != canonical {
                 dup_of[i] = Some(canonical.clone());
@@ -541,13 +558,7 @@ pub fn ingest_batch(store: &mut Store, inputs: Vec<Input>, opts: &PipelineOption
         report.demoted.push((gone.clone(), by.clone()));
     }
     let demoted: HashSet<&str> = demote.iter().map(|(g, _)| g.as_str()).collect();
-    for (seq, a, key) in &recleans {
-        if demoted.contains(a.id.as_str()) {
-            continue;
-        }
-        articles::update_clean(&tx, *seq, a, key.as_deref())?;
-        report.recleaned.push(a.id.clone());
-    }
+    report.recleaned.extend(recleans.iter().filter(|(_, a, _)| !demoted.contains(a.id.as_str())).map(|(_, a, _)| a.id.clone()));
 
     // The one-article reader, then relating and linking, on the batch's new originals and the
     // articles cleaned again; articles that stopped being originals leave their events.

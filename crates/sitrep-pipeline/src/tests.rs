@@ -1,4 +1,5 @@
 use super::*;
+use std::collections::BTreeMap;
 
 fn input(id: &str, text: &str, url: Option<&str>) -> Input {
     Input {
@@ -130,4 +131,134 @@ fn batcher_flushes_by_size() {
     b.push(input("c", &format!("{B} Another sentence here.")[..], None)).unwrap();
     let r = b.finish().unwrap();
     assert_eq!(r.stored, ["a", "b", "c"]);
+}
+
+/// An input with a title and a publication date.
+fn dated(id: &str, title: &str, text: &str, url: &str, published: &str) -> Input {
+    let mut i = input(id, text, Some(url));
+    i.raw.title = Some(title.into());
+    i.raw.published = Some(published.into());
+    i
+}
+
+/// What the store holds, without ids: each event's contract line (id and merged ids left out)
+/// under its sources' article ids, and each article's events as those source lists.
+type Content = (BTreeMap<Vec<String>, String>, BTreeMap<String, Vec<Vec<String>>>);
+
+fn content(store: &Store) -> Content {
+    let mut events = BTreeMap::new();
+    let mut sources_of: HashMap<String, Vec<String>> = HashMap::new();
+    links::export_events::<StoreError>(store.conn(), |j| {
+        let mut v: serde_json::Value = serde_json::from_str(j).expect("event json");
+        let id = v["id"].as_str().expect("id").to_string();
+        let o = v.as_object_mut().expect("object");
+        o.remove("id");
+        o.remove("merged_from");
+        let mut srcs: Vec<String> =
+            o["sources"].as_array().expect("sources").iter().map(|s| s["article_id"].as_str().expect("article id").to_string()).collect();
+        srcs.sort();
+        assert!(events.insert(srcs.clone(), v.to_string()).is_none(), "two events with the same sources: {srcs:?}");
+        sources_of.insert(id, srcs);
+        Ok(())
+    })
+    .unwrap();
+    let mut arts = BTreeMap::new();
+    articles::export::<StoreError>(store.conn(), |a| {
+        arts.insert(a.id.clone(), a.event_ids.iter().map(|e| sources_of.get(e).cloned().unwrap_or_default()).collect());
+        Ok(())
+    })
+    .unwrap();
+    (events, arts)
+}
+
+fn ingest_in(batches: &[Vec<Input>]) -> (Store, Vec<BatchReport>) {
+    let mut store = Store::open_in_memory().unwrap();
+    let reports = batches.iter().map(|b| ingest_batch(&mut store, b.clone(), &PipelineOptions::default()).unwrap()).collect();
+    (store, reports)
+}
+
+const TOWNS: [&str; 6] = ["Millbrook", "Eastfield", "Harlow Park", "Stonebridge", "Westmoor", "Oakdale"];
+
+/// Our own reports from one local news site, each ending with the site's newsletter line;
+/// with `sign_in`, pages whose body is only the site's sign-in notice (the event is in the
+/// title alone).
+fn local_site(n: usize, sign_in: bool) -> Input {
+    let town = TOWNS[n % TOWNS.len()];
+    let url = format!("https://www.valley-courier.test/news/{n}");
+    let day = 3 + 2 * n;
+    let published = format!("2019-03-{day:02}");
+    if sign_in {
+        let notice = "Thanks for visiting the Valley Courier.\n\nPlease sign in to keep reading our local coverage.\n\nClose";
+        return dated(&format!("v{n}"), &format!("{} people shot at a party in {town}", n + 2), notice, &url, &published);
+    }
+    let text = format!(
+        "{} men were shot and killed outside a store in {town} on Saturday night, police said on Sunday.\n\n\
+         Officers found the victims in the parking lot shortly after 11 p.m. and no arrests have been made, a police spokesman said.\n\n\
+         More stories from the valley desk",
+        n + 2
+    );
+    dated(&format!("v{n}"), &format!("{} men killed in {town}", n + 2), &text, &url, &published)
+}
+
+/// A line of a site that becomes furniture in a later batch: the stored articles cleaned
+/// again keep their events, and the store ends as after one batch.
+#[test]
+fn articles_cleaned_again_keep_their_events() {
+    let all: Vec<Input> = (0..5).map(|n| local_site(n, false)).collect();
+    let (split, reports) = ingest_in(&[all[..2].to_vec(), all[2..].to_vec()]);
+    assert_eq!(reports[1].recleaned, ["v0", "v1"]);
+    let s0 = articles::load(split.conn(), "v0").unwrap().unwrap();
+    assert!(!s0.article.text.contains("valley desk"), "{}", s0.article.text);
+    let (one, _) = ingest_in(&[all]);
+    let (events, arts) = content(&split);
+    assert_eq!(events.len(), 5, "{events:#?}");
+    for (id, evs) in &arts {
+        assert!(!evs.is_empty(), "{id} lost its events");
+    }
+    assert_eq!(content(&split), content(&one));
+}
+
+/// Pages of one site with the same body (a sign-in notice, furniture once the site has a
+/// few) tell their events in their titles; the same text must not give two events one id
+/// (a new event overwrote a stored one of another batch).
+#[test]
+fn pages_with_the_same_body_keep_their_events_across_batches() {
+    let all: Vec<Input> = (0..6).map(|n| local_site(n, true)).collect();
+    let (split, _) = ingest_in(&[all[..4].to_vec(), all[4..].to_vec()]);
+    let (one, _) = ingest_in(&[all]);
+    let (events, arts) = content(&split);
+    assert_eq!(events.len(), 6, "{events:#?}");
+    for (id, evs) in &arts {
+        assert_eq!(evs, &vec![vec![id.clone()]], "{id}");
+    }
+    assert_eq!(content(&split), content(&one));
+}
+
+/// Re-reading paths other than cleaning again: an article replaced by a new version, and a
+/// stored original demoted to a duplicate of an earlier copy; each ends as one batch of the
+/// final inputs would.
+#[test]
+fn replaced_and_demoted_articles_keep_their_events() {
+    let first: Vec<Input> = (0..3).map(|n| local_site(n, false)).collect();
+    // v1 replaced: other town, other toll.
+    let mut v1 = local_site(4, false);
+    v1.raw.id = "v1".into();
+    // An earlier copy of v2 (published a day before, other id): v2 becomes its duplicate.
+    let mut early = local_site(2, false);
+    early.raw.id = "early".into();
+    early.raw.published = Some("2019-03-06".into());
+    let mut store = Store::open_in_memory().unwrap();
+    ingest_batch(&mut store, first.clone(), &PipelineOptions::default()).unwrap();
+    let before = content(&store);
+    let v2_ids = links::article_event_ids(store.conn(), "v2").unwrap();
+    assert_eq!(v2_ids.len(), 1);
+    let r = ingest_batch(&mut store, vec![v1.clone(), early.clone()], &PipelineOptions { replace: true, ..PipelineOptions::default() })
+        .unwrap();
+    assert_eq!(r.replaced, ["v1"], "{r:?}");
+    assert_eq!(r.demoted, [("v2".to_string(), "early".to_string())], "{r:?}");
+    assert_ne!(content(&store), before);
+    // The demoted article's event keeps its id, now told by the earlier copy.
+    assert_eq!(links::article_event_ids(store.conn(), "early").unwrap(), v2_ids);
+    let (one, _) = ingest_in(&[vec![first[0].clone(), v1, first[2].clone(), early]]);
+    assert_eq!(content(&store), content(&one));
 }

@@ -80,6 +80,10 @@ pub trait LinkStore {
         all.retain(|e| keep(e));
         Ok(all)
     }
+    /// For each of `ids`, whether it names a stored event or an id merged into one: a new
+    /// event never takes such an id (ids are unique across the store, not only the pool).
+    /// SQL: `SELECT 1 FROM link_events WHERE id = ?` or an alias row.
+    fn ids_in_use(&self, ids: &[String]) -> Result<Vec<bool>, Self::Error>;
     /// Every event with a member mention from one of these articles.
     fn events_of_articles(&self, article_ids: &[String]) -> Result<Vec<EventState>, Self::Error>;
     /// The records of these articles (those the store has).
@@ -567,8 +571,12 @@ impl<'e> Linker<'e> {
         for m in batch.mentions {
             pool.mentions.insert(m.key.clone(), m);
         }
-        let mut leaving: Vec<String> = batch_ids.iter().chain(&removed).cloned().collect();
+        // The events of the articles taking a removed one's place too: its events may merge
+        // into theirs (an original demoted to a duplicate of a stored article).
+        let mut leaving: Vec<String> =
+            batch_ids.iter().chain(&removed).cloned().chain(successors.iter().map(|(_, n)| n.article_id.clone())).collect();
         leaving.sort();
+        leaving.dedup();
         for e in store.events_of_articles(&leaving)? {
             stats.pool_events += usize::from(pool.add_event(e, &replaced));
         }
@@ -788,7 +796,7 @@ impl<'e> Linker<'e> {
         changed_records.extend(changed_status.iter().cloned());
         changed_records.sort();
         changed_records.dedup();
-        Ok(self.delta(pool, clusters, &index_keys, &keys_sorted, &batch_ids, &changed_status, &changed_records, &successors, stats))
+        self.delta(store, pool, clusters, &index_keys, &keys_sorted, &batch_ids, &changed_status, &changed_records, &successors, stats)
     }
 
     /// Decides copy relations between articles whose mentions may be one event (candidate
@@ -1004,8 +1012,9 @@ impl<'e> Linker<'e> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn delta(
+    fn delta<S: LinkStore>(
         &self,
+        store: &S,
         pool: Pool,
         clusters: Vec<Vec<usize>>,
         index_keys: &[Vec<String>],
@@ -1015,7 +1024,7 @@ impl<'e> Linker<'e> {
         changed_records: &[String],
         successors: &[(MentionKey, MentionKey)],
         stats: LinkStats,
-    ) -> LinkDelta {
+    ) -> Result<LinkDelta, S::Error> {
         let Pool { mentions, articles, old, dirty, .. } = pool;
         let recs: Vec<&MentionRecord> = mentions.values().collect();
 
@@ -1057,9 +1066,11 @@ impl<'e> Linker<'e> {
         for (c, members) in clusters.iter().enumerate() {
             if id_of[c].is_none() {
                 let h = members.iter().map(|&i| (recs[i].hash, &recs[i].key)).min().map(|(h, _)| h).unwrap_or(0);
+                // Not an id of the pool, nor of any stored event outside it (or merged into
+                // one): taking it would overwrite that event.
                 let mut id = format!("ev-{h:016x}");
                 let mut n = 1;
-                while used.contains(&id) {
+                while used.contains(&id) || store.ids_in_use(std::slice::from_ref(&id))?.first().copied().unwrap_or(false) {
                     n += 1;
                     id = format!("ev-{h:016x}-{n}");
                 }
@@ -1156,7 +1167,7 @@ impl<'e> Linker<'e> {
                 out_articles.push(a.clone());
             }
         }
-        LinkDelta { events, deleted, articles: out_articles, outputs, mention_events, stats }
+        Ok(LinkDelta { events, deleted, articles: out_articles, outputs, mention_events, stats })
     }
 }
 
@@ -1235,6 +1246,63 @@ mod tests {
         assert_eq!(k.index, vec!["n:XA:kobadu:2019".to_string()], "still filed: counting needs it");
         assert_eq!(k.query, vec!["p:XA:tima:2019".to_string(), "m:XA:2019-07".to_string()]);
         assert_eq!(k.recent, vec!["u0:p:XA:tima".to_string()]);
+    }
+
+    /// A store that reports some ids as taken (by events outside any pool).
+    struct Claimed {
+        inner: crate::memory::MemoryStore,
+        taken: Vec<String>,
+    }
+
+    impl LinkStore for Claimed {
+        type Error = std::convert::Infallible;
+        fn events_by_keys(&self, keys: &[String], limit: usize) -> Result<Vec<EventState>, Self::Error> {
+            self.inner.events_by_keys(keys, limit)
+        }
+        fn ids_in_use(&self, ids: &[String]) -> Result<Vec<bool>, Self::Error> {
+            let mine = self.inner.ids_in_use(ids)?;
+            Ok(ids.iter().zip(mine).map(|(id, m)| m || self.taken.contains(id)).collect())
+        }
+        fn events_of_articles(&self, article_ids: &[String]) -> Result<Vec<EventState>, Self::Error> {
+            self.inner.events_of_articles(article_ids)
+        }
+        fn articles(&self, ids: &[String]) -> Result<Vec<ArticleRecord>, Self::Error> {
+            self.inner.articles(ids)
+        }
+    }
+
+    /// A new event never takes an id the store holds, even for an event outside the pool
+    /// (writing it would replace that event); and pages with the same text get different ids.
+    #[test]
+    fn new_ids_are_unique_in_the_store() {
+        use crate::testkit::{M, article};
+        use chrono::NaiveDate;
+        use sitrep_model::Amount;
+        use sitrep_model::taxonomy::*;
+        let day = NaiveDate::from_ymd_opt(2021, 5, 2).expect("date");
+        let text = "Gunmen killed four herders near Dalomi on Sunday, officials said.";
+        let batch = |id: &str| {
+            let a = article(id, None, Some(day), text);
+            let m = M::new(text, SourceRole::Primary, SubEventType::Attack, "Gunmen killed")
+                .date("on Sunday", day, day, DatePrecision::Day, true)
+                .place("Dalomi", Some("Dalomi"), "XA", Some("Nordia"), Some((12.0, 3.0)), LocationPrecision::Exact)
+                .toll("killed four herders", ActorKind::Civilians, Outcome::Killed, Amount::exact(4), Cause::Violence)
+                .done();
+            let mut b = Batch::default();
+            b.add(&a, &[m]);
+            b
+        };
+        let linker = Linker::new(LinkConfig::default());
+        let alone = |id: &str, taken: Vec<String>| {
+            let store = Claimed { inner: crate::memory::MemoryStore::new(), taken };
+            let Ok(d) = linker.link(&store, batch(id));
+            d.events.iter().map(|e| e.id.clone()).collect::<Vec<_>>()
+        };
+        let first = alone("p1", vec![]);
+        assert_eq!(first.len(), 1);
+        assert_ne!(alone("p2", vec![]), first, "same text, other page: other id");
+        assert_eq!(alone("p1", first.clone()), vec![format!("{}-2", first[0])]);
+        assert_eq!(alone("p1", vec![first[0].clone(), format!("{}-2", first[0])]), vec![format!("{}-3", first[0])]);
     }
 
     /// Our own reports: many events of one country whose every report names the capital. Once

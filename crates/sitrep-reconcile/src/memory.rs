@@ -7,7 +7,7 @@ use crate::record::{ArticleRecord, MentionKey};
 use chrono::NaiveDate;
 use sitrep_model::contract::EventOut;
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// A posting: latest date first (undated last), then id.
 type Posting = (Reverse<Option<NaiveDate>>, String);
@@ -34,6 +34,8 @@ pub struct MemoryStore {
     articles: BTreeMap<String, ArticleRecord>,
     by_article: HashMap<String, BTreeSet<String>>,
     mention_event: BTreeMap<MentionKey, String>,
+    /// Ids of events deleted or merged into others: never handed out again.
+    retired: HashSet<String>,
 }
 
 impl LinkStore for MemoryStore {
@@ -67,6 +69,10 @@ impl LinkStore for MemoryStore {
 
     fn key_counts(&self, keys: &[String], _at_most: usize) -> Result<Vec<usize>, Infallible> {
         Ok(keys.iter().map(|k| self.index.get(k).map_or(0, |s| s.len())).collect())
+    }
+
+    fn ids_in_use(&self, ids: &[String]) -> Result<Vec<bool>, Infallible> {
+        Ok(ids.iter().map(|id| self.events.contains_key(id) || self.retired.contains(id)).collect())
     }
 
     fn events_of_articles(&self, article_ids: &[String]) -> Result<Vec<EventState>, Infallible> {
@@ -119,6 +125,7 @@ impl MemoryStore {
         };
         for id in &delta.deleted {
             self.remove_event(id);
+            self.retired.insert(id.clone());
         }
         for e in delta.events {
             self.remove_event(&e.id);

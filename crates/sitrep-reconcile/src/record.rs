@@ -130,8 +130,9 @@ pub struct TacticClaim {
 pub struct MentionRecord {
     /// Which mention.
     pub key: MentionKey,
-    /// Stable hash of the article's original text and the mention's index: new event ids
-    /// derive from the smallest hash among an event's mentions.
+    /// Stable hash of the article's original text, its id and the mention's index: new event
+    /// ids derive from the smallest hash among an event's mentions (the id tells apart pages
+    /// with the same text, such as a site's sign-in page stored under several addresses).
     pub hash: u64,
     /// Primary or background.
     pub role: SourceRole,
@@ -797,7 +798,7 @@ impl MentionRecord {
         names.dedup();
         MentionRecord {
             key: MentionKey { article_id: article.id.clone(), index: index as u32 },
-            hash: hash_more(hash_str(&article.original), &(index as u64).to_le_bytes()),
+            hash: hash_more(hash_more(hash_str(&article.original), article.id.as_bytes()), &(index as u64).to_le_bytes()),
             role: m.role,
             event_type: m.event_type,
             sub_event_type: m.sub_event_type,

@@ -70,6 +70,17 @@ impl LinkStore for SqlLinks<'_> {
         Ok(out)
     }
 
+    fn ids_in_use(&self, ids: &[String]) -> Result<Vec<bool>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM link_events WHERE id = ?1) OR EXISTS (SELECT 1 FROM event_aliases WHERE old_id = ?1)",
+        )?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            out.push(stmt.query_row([id], |r| r.get::<_, bool>(0))?);
+        }
+        Ok(out)
+    }
+
     fn events_of_articles(&self, article_ids: &[String]) -> Result<Vec<EventState>, StoreError> {
         let mut stmt = self.conn.prepare_cached("SELECT DISTINCT event_id FROM link_mentions WHERE article_id = ?1")?;
         let mut ids = BTreeSet::new();
