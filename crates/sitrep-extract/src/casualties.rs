@@ -581,14 +581,27 @@ pub fn count_phrases(toks: &[Token], nums: &[NumTok], range: (usize, usize), hin
         } else if let Some(n) = num.filter(|n| !in_age_list(toks, n.start, lo)) {
             head_after(toks, n.end, hi, n.amount, false, hints).or_else(|| bare(toks, n, hi)).map(|mut c| {
                 c.start = i;
+                // "injured another four people": the phrase starts at "another"; "the other
+                // two" at "the"
+                if i > lo && toks[i - 1].is("another") {
+                    c.start = i - 1;
+                    c.additive = true;
+                } else if i > lo + 1 && toks[i - 1].is("other") && matches!(word(toks, i - 2), "the" | "their" | "his" | "her") {
+                    c.start = i - 2;
+                    c.additive = true;
+                }
                 c
             })
         } else {
             let w = word(toks, i);
-            let det = if DETERMINERS.contains(&w) && !toks.get(i + 1).is_some_and(|t| t.kind == Kind::Num) {
+            // ("the other two": the number counts, see below)
+            let other_number = word(toks, i + 1) == "other"
+                && toks.get(i + 2).is_some_and(|t| t.kind == Kind::Num || crate::numbers::is_number_word(&t.lower));
+            let det = if DETERMINERS.contains(&w) && !toks.get(i + 1).is_some_and(|t| t.kind == Kind::Num) && !other_number {
                 head_after(toks, i + 1, hi, Amount::exact(1), true, hints).map(|mut c| {
                     c.start = i;
-                    c.additive |= w == "another";
+                    // (not the second of a list: "Dana Smith, 67, and another man were killed")
+                    c.additive |= w == "another" && !listed_after(toks, i, lo);
                     c
                 })
             } else {
@@ -627,8 +640,18 @@ pub fn count_phrases(toks: &[Token], nums: &[NumTok], range: (usize, usize), hin
                 Some(CountPhrase::one(i, end, Party::Civilian, Some(i)))
             } else if let Some(end) = name_subject(toks, i, lo, hi, hints) {
                 // "Dana Smith, 22, died at the hospital": a named person (a civilian unless
-                // the text says otherwise)
-                Some(CountPhrase::one(i, end, Party::Civilian, None))
+                // the text says otherwise: "Officer Dana Smith", "Deputy Lee Park" take the
+                // title's side, the title starting the phrase)
+                let title = (i > lo && toks[i - 1].cap).then(|| person_noun(&toks[i - 1].lower)).flatten().filter(|p| p.singular);
+                match title {
+                    Some(p) => {
+                        if out.last().is_some_and(|c: &CountPhrase| c.start == i - 1 && c.end == i) {
+                            out.pop();
+                        }
+                        Some(CountPhrase::one(i - 1, end, p.party, None))
+                    }
+                    None => Some(CountPhrase::one(i, end, Party::Civilian, None)),
+                }
             } else if matches!(w, "he" | "she" | "him") {
                 Some(CountPhrase { pronoun: true, ..CountPhrase::one(i, i + 1, Party::Unknown, None) })
             } else if w == "they"
@@ -681,6 +704,23 @@ pub fn count_phrases(toks: &[Token], nums: &[NumTok], range: (usize, usize), hin
         }
     }
     out
+}
+
+/// True when "and" before `i` closes a list whose first member is a person told by name or
+/// age ("Dana Smith, 67, and another man", "a 20-year-old and another man"), so that the word
+/// at `i` starts the list's second member, not one more person besides.
+fn listed_after(toks: &[Token], i: usize, lo: usize) -> bool {
+    if i < lo + 2 || !toks[i - 1].is("and") {
+        return false;
+    }
+    let mut p = i - 2;
+    if toks[p].is_punct(',') && p > lo {
+        p -= 1;
+    }
+    let t = &toks[p];
+    t.kind == Kind::Num
+        || is_age_word(&t.lower)
+        || (t.cap && t.kind == Kind::Word && person_noun(&t.lower).is_none() && !not_a_name(&t.lower))
 }
 
 /// True when the number at `i` is an age: in a list after "ages" / "aged" ("ages 17, 19 and
@@ -1087,12 +1127,33 @@ fn bare(toks: &[Token], n: &NumTok, hi: usize) -> Option<CountPhrase> {
             t.kind == Kind::Punct && !t.is_punct('%') && !t.is_punct('(') && !t.is_punct('-') && !t.is_punct('/') && !t.is_punct('$')
                 || matches!(
                     t.lower.as_str(),
-                    "were" | "was" | "have" | "had" | "are" | "in" | "during" | "on" | "while" | "after" | "others" | "more" | "of" | "and"
+                    "were"
+                        | "was"
+                        | "have"
+                        | "had"
+                        | "are"
+                        | "remain"
+                        | "remained"
+                        | "in"
+                        | "during"
+                        | "on"
+                        | "while"
+                        | "after"
+                        | "others"
+                        | "more"
+                        | "of"
+                        | "and"
                 )
                 || trigger_at(toks, n.end).is_some()
                 || (filler(&t.lower) && t.kind == Kind::Word && !matches!(t.lower.as_str(), "to" | "as" | "that" | "who" | "which" | "s"))
                 // "four people were shot, including one who died"
                 || (t.is("who") && matches!(b1, "including" | "incl"))
+                // "killing three and wounding 16 before taking his own life": the object of a
+                // verb, a clause word after it
+                || (t.kind == Kind::Word
+                    && matches!(t.lower.as_str(), "before" | "at" | "near" | "inside" | "outside" | "as" | "when" | "with" | "across")
+                    && n.start > 0
+                    && trigger_at(toks, n.start - 1).is_some_and(|tr| matches!(tr.form, Form::Active | Form::ObjectOnly)))
         }
     };
     if !ok {
@@ -1448,6 +1509,10 @@ fn subject_left(toks: &[Token], cps: &[CountPhrase], k: usize, lo: usize) -> Opt
         return Some(c);
     }
     let mut e = left_of_fillers(toks, k, lo)?;
+    // "four men in their early 20s were shot": an age by decade after the count
+    if let Some(a) = decade_before(toks, e, lo) {
+        e = left_of_fillers(toks, a, lo)?;
+    }
     // "were shot and killed", "were abducted and executed"
     if toks[e].is("and")
         && e > lo + 1
@@ -1492,6 +1557,10 @@ fn subject_left(toks: &[Token], cps: &[CountPhrase], k: usize, lo: usize) -> Opt
         {
             // "Two of those men, 23-year-old Dan Perez and 24 year old Lee Chu, died": the
             // people named in apposition are the count before them
+            e = o - 1;
+        } else if let Some(o) = appositive_start(toks, cps, e + 1, lo) {
+            // "A 19-year-old man, later identified as Dana Smith, 19, of Elmwood, was
+            // pronounced dead": one person, then a phrase in apposition
             e = o - 1;
         }
     }
@@ -1572,6 +1641,64 @@ fn subject_left(toks: &[Token], cps: &[CountPhrase], k: usize, lo: usize) -> Opt
     cps.iter().position(|c| !c.subset && (c.end == e2 + 1 || (c.end <= e2 && e2 + 1 - c.end <= 4 && word(toks, c.end) == "of")))
 }
 
+/// The "in" of an age told by decade ending at `e` ("in their early 20s", "in his 40s", "in
+/// their mid-30's"), when there is one.
+fn decade_before(toks: &[Token], e: usize, lo: usize) -> Option<usize> {
+    let from = e.saturating_sub(6).max(lo);
+    let a = (from..=e).rev().find(|&q| toks[q].is("in"))?;
+    if !matches!(word(toks, a + 1), "their" | "his" | "her") {
+        return None;
+    }
+    let mut decade = false;
+    if a + 2 > e {
+        return None;
+    }
+    for t in &toks[a + 2..=e] {
+        let w = t.lower.as_str();
+        if t.kind == Kind::Num || w.strip_suffix('s').is_some_and(|d| d.len() == 2 && d.bytes().all(|b| b.is_ascii_digit())) {
+            decade = true;
+        } else if !(matches!(w, "early" | "mid" | "late" | "mid-" | "s" | "'s" | "'") || t.is_punct('-') || is_quote(t)) {
+            return None;
+        }
+    }
+    (decade && a > lo).then_some(a)
+}
+
+/// The comma opening a phrase in apposition to one person that ends at the comma `c` ("a
+/// man, later identified as Dana Smith, 19, of Elmwood, [was]", "the victim, a 30-year-old
+/// father of two, [died]", "one person, identified by family as Lee Park, [was]"): the comma
+/// right after a count phrase of one person with a noun, when the comma-separated pieces up to
+/// `c` (16 tokens at most) hold no verb of their own (no casualty trigger, no auxiliary, no
+/// relative pronoun, no other count of several people) and no sentence punctuation.
+fn appositive_start(toks: &[Token], cps: &[CountPhrase], c: usize, lo: usize) -> Option<usize> {
+    let from = c.saturating_sub(16).max(lo + 1);
+    let mut q = c;
+    while q > from {
+        q -= 1;
+        let t = &toks[q];
+        if t.is_punct(',') {
+            if let Some(p) = cps.iter().find(|p| p.end == q) {
+                let ok = p.amount.best == 1 && p.head.is_some() && !p.pronoun && !p.subset && q + 1 < c;
+                return ok.then_some(q);
+            }
+            continue;
+        }
+        let inside_one = cps.iter().any(|p| p.start <= q && q < p.end && p.amount.best == 1);
+        if (t.kind == Kind::Punct && !t.is_punct('.') && !t.is_punct('-') && !is_quote(t))
+            || passive_aux(&t.lower)
+            || matches!(
+                t.lower.as_str(),
+                "who" | "whom" | "which" | "that" | "and" | "or" | "but" | "said" | "says" | "had" | "has" | "have"
+            )
+            || (trigger_at(toks, q).is_some() && !inside_one)
+            || (t.kind == Kind::Num && toks.get(q + 1).is_some_and(|n| !n.is_punct(',')) && !inside_one)
+        {
+            return None;
+        }
+    }
+    None
+}
+
 /// The head of a relative clause ending at `e` ("the boy who was shot on Tuesday [has died]",
 /// "a woman who was in critical condition after the attack [died]"): the count right before
 /// "who" / "that", within the clause (no sentence break, no other count in between).
@@ -1647,6 +1774,25 @@ fn place_between(toks: &[Token], cps: &[CountPhrase], e: usize, k: usize, lo: us
         }
     }
     None
+}
+
+/// The person a phrase of state at `k` tells of ("with gunshot wounds", "in critical
+/// condition") when no subject stands right before it: the nearest count phrase to the left in
+/// its clause, across a verb and a place ("three other victims showed up at a hospital with
+/// gunshot wounds", "officers found a man in the street with a gunshot wound"), when nothing
+/// between them is punctuation, a casualty trigger, another count or a conjunction.
+fn state_holder(toks: &[Token], cps: &[CountPhrase], k: usize, lo: usize) -> Option<usize> {
+    if !matches!(word(toks, k), "with" | "in") {
+        return None;
+    }
+    let c = cps.iter().rposition(|c| c.end <= k && c.end + 10 >= k && c.start >= lo)?;
+    let clear = (cps[c].end..k).all(|q| {
+        let t = &toks[q];
+        t.kind == Kind::Word
+            && trigger_at(toks, q).is_none()
+            && !matches!(t.lower.as_str(), "and" | "or" | "but" | "while" | "who" | "which" | "that" | "whom" | "where" | "when" | "after")
+    });
+    (clear && !cps[c].subset && cps[c].end < k).then_some(c)
 }
 
 /// Skips fillers leftwards from `k` (exclusive); returns the index of the token before them.
@@ -1774,7 +1920,7 @@ pub fn frames_with(toks: &[Token], nums: &[NumTok], range: (usize, usize), hints
                 }
             }
             Form::Intransitive => {
-                if let Some(c) = subject_left(toks, &cps, k, lo) {
+                if let Some(c) = subject_left(toks, &cps, k, lo).or_else(|| state_holder(toks, &cps, k, lo)) {
                     objects.push(c);
                     // "six people were shot, one fatally": the part, never the list before it
                     if !matches!(word(toks, k), "fatally" | "mortally") {
@@ -2023,6 +2169,10 @@ fn coordinated_left(toks: &[Token], cps: &[CountPhrase], c: usize, lo: usize, ou
         if !saw || p == 0 {
             return;
         }
+        // "a woman in her 60s and another woman in her 70s": an age by decade after a member
+        if let Some(a) = decade_before(toks, p - 1, lo) {
+            p = a;
+        }
         // "two children, ages 3 and 5, and their mother": the ages in apposition
         if toks[p - 1].kind == Kind::Num
             && let Some(a) = (p.saturating_sub(8).max(lo)..p).rev().find(|&i| matches!(toks[i].lower.as_str(), "ages" | "aged"))
@@ -2212,8 +2362,9 @@ mod tests {
         assert_eq!(r.iter().map(|x| (x.1, x.2)).collect::<Vec<_>>(), vec![(Killed, Party::Civilian), (Killed, Party::Armed)]);
         // a short phrase of place between one person and a singular verb
         assert_eq!(outcomes("Another man in the apartment was wounded."), vec![(Wounded, 1)]);
-        // (not in a list before a plural verb: the list is not one person)
-        assert!(read("A woman in her 60s and another woman in her 70s were hurt.").iter().all(|x| !x.0.starts_with("another")));
+        // (not in a list before a plural verb: the list is not one person; each member with
+        // an age by decade is one of the list)
+        assert_eq!(outcomes("A woman in her 60s and another woman in her 70s were hurt."), vec![(Wounded, 1), (Wounded, 1)]);
         // a remark between dashes before the verb of its own: not an elided death
         assert_eq!(
             outcomes("One man died at the scene and two others -- a man and a woman -- were taken to an area hospital."),
@@ -2239,5 +2390,56 @@ mod tests {
         assert_eq!((r[0].2, r[0].3), (Party::Civilian, 1));
         let r = read("One herder was killed and another wounded.");
         assert_eq!(r.len(), 2, "{r:?}");
+    }
+
+    #[test]
+    fn subject_across_an_apposition() {
+        use Outcome::*;
+        // a phrase in apposition between one person and the verb
+        assert_eq!(outcomes("A man, later identified as Oskar Lind, 41, of Brookfield, was pronounced dead."), vec![(Killed, 1)]);
+        assert_eq!(outcomes("One person, identified by relatives as Mia Holt, died at the scene."), vec![(Killed, 1)]);
+        assert_eq!(outcomes("A 19-year-old woman, Mia Holt of Brookfield, was shot in the leg."), vec![(Wounded, 1)]);
+        // (a relative clause, a remark with a verb or a count of several people is no apposition)
+        assert!(read("The suspect, who fled on foot, was arrested.").is_empty());
+        assert_eq!(appositive_start(&tokenize("A man, two women and a boy, were shot"), &[], 9, 0), None);
+    }
+
+    #[test]
+    fn ages_by_decade_and_lists() {
+        use Outcome::*;
+        assert_eq!(outcomes("Four men in their early 20s were shot outside a bar."), vec![(Wounded, 4)]);
+        assert_eq!(outcomes("A woman in her 70s was hurt."), vec![(Wounded, 1)]);
+        // (no decade at all: no phrase, no panic)
+        assert!(read("Those in their were hurt.").len() <= 1);
+        // "the other two": the number counts
+        assert_eq!(outcomes("One man died, while the other two remain in critical condition."), vec![(Killed, 1), (Wounded, 2)]);
+        // "and another" closing a list of named people is the list's second member
+        let toks = tokenize("Ruiz, 67, and another man were killed.");
+        let nums = find_tokens(&toks);
+        let cps = count_phrases(&toks, &nums, (0, toks.len()), &[]);
+        assert!(cps.iter().all(|c| !c.additive), "{cps:?}");
+        // but one more after a verb: "two were killed and another man wounded"
+        let toks = tokenize("Two were killed and another man was wounded.");
+        let cps = count_phrases(&toks, &find_tokens(&toks), (0, toks.len()), &[]);
+        assert!(cps.iter().any(|c| c.additive), "{cps:?}");
+        // "another four": the phrase starts at "another" and adds
+        let r = read("The gunfire injured another four people.");
+        assert_eq!((r.len(), r[0].3), (1, 4), "{r:?}");
+        // a number as the object before a clause word
+        assert_eq!(outcomes("He killed two and wounded 14 before police arrived."), vec![(Killed, 2), (Wounded, 14)]);
+    }
+
+    #[test]
+    fn titles_and_states() {
+        use Outcome::*;
+        // a title before a name gives the side
+        let r = read("Officer Oskar Lind was wounded.");
+        assert_eq!((r[0].1, r[0].2), (Wounded, Party::State), "{r:?}");
+        assert!(r[0].0.starts_with("Officer"));
+        // a phrase of state tells of the nearest person in its clause
+        assert_eq!(outcomes("Three other victims arrived at a hospital with gunshot wounds."), vec![(Wounded, 3)]);
+        assert_eq!(outcomes("Officers found a man on the sidewalk with a gunshot wound."), vec![(Wounded, 1)]);
+        // (not across a conjunction or a comma)
+        assert!(read("Police found a car, and later a teenager arrived with gunshot wounds.").iter().all(|x| !x.0.contains("car")));
     }
 }

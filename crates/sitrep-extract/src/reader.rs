@@ -689,7 +689,14 @@ fn attached_timexes(doc: &Doc, sents: &[usize], keep: impl Fn(Attach) -> bool) -
                     break;
                 }
             }
-            if !skip && keep(attachment(doc, s, first, doc.toks.partition_point(|k| k.span.start < t.span.end))) {
+            // inside a quotation ("It was so sad today," she said) it dates the speaker's
+            // words, as near the event as a day of telling and no nearer
+            let attach = if quoted(doc.text, t.span.start) {
+                Attach::Telling
+            } else {
+                attachment(doc, s, first, doc.toks.partition_point(|k| k.span.start < t.span.end))
+            };
+            if !skip && keep(attach) {
                 out.push(t.clone());
             }
         }
@@ -908,6 +915,13 @@ enum Attach {
 /// "dead" are of the violence too but may come days after it.
 fn violent_word(w: &str) -> bool {
     happening(w) && !matches!(w, "died" | "dies" | "dead" | "left" | "began")
+}
+
+/// Byte `at` of `text` lies inside a quotation: an odd number of double quotes ('"', '“',
+/// '”') between the start of its paragraph and it.
+fn quoted(text: &str, at: usize) -> bool {
+    let para = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    text[para..at].chars().filter(|c| matches!(c, '"' | '\u{201C}' | '\u{201D}')).count() % 2 == 1
 }
 
 /// The tokens from `end` (right after a time expression) are a noun of the attack, perhaps
@@ -1198,7 +1212,11 @@ fn ev(article: &Article, span: Span, extractor: ExtractorId) -> Evidence {
 fn is_hit(doc: &Doc, f: &Frame, after_dead: bool) -> bool {
     // ("a man is dead and another is in critical condition": another than the dead)
     let besides = (f.count.additive && (after_dead || !doc.toks[f.count.start].is("another")))
-        || (f.trigger.0.saturating_sub(3)..f.trigger.0).any(|k| doc.toks[k].is("also"));
+        || (f.trigger.0.saturating_sub(3)..f.trigger.0).any(|k| doc.toks[k].is("also"))
+        // ("two are dead and two are in critical condition": alive, told besides the dead)
+        || (after_dead
+            && doc.toks[f.trigger.0].is("in")
+            && (doc.toks[f.count.start].kind == Kind::Num || numbers::is_number_word(&doc.toks[f.count.start].lower)));
     f.outcome == Outcome::Wounded && !besides && hit_word(&doc.toks[f.trigger.0].lower)
 }
 
@@ -1270,6 +1288,9 @@ struct Who {
     age: Option<u32>,
     /// The words of a name, lowercased ("dana", "smith").
     name: Vec<String>,
+    /// A role that one person holds and another in the same story does not ("the driver", "the
+    /// passenger", "the father", "the son").
+    role: Option<&'static str>,
 }
 
 impl Who {
@@ -1281,6 +1302,7 @@ impl Who {
         let same_age = matches!((self.age, other.age), (Some(a), Some(b)) if a == b);
         matches!((self.gender, other.gender), (Some(a), Some(b)) if a != b)
             || matches!((self.age, other.age), (Some(a), Some(b)) if a != b)
+            || matches!((self.role, other.role), (Some(a), Some(b)) if a != b)
             || (!same_age
                 && !self.name.is_empty()
                 && !other.name.is_empty()
@@ -1299,26 +1321,55 @@ fn name_of(doc: &Doc, f: &Frame) -> Vec<String> {
     };
     // (a victim of "the murder of Dana Smith" may be someone else's: only people said to
     // be killed or hurt themselves)
-    if !named || c.amount.best != 1 || f.extractor == casualties::NOUN {
+    if c.amount.best != 1 || f.extractor == casualties::NOUN {
         return Vec::new();
     }
-    doc.toks[c.start..c.end.min(doc.toks.len())]
-        .iter()
-        .filter(|t| {
-            t.cap
-                && t.kind == crate::tokens::Kind::Word
-                && t.lower.len() > 1
-                && person_noun(&t.lower).is_none()
-                && !numbers::is_number_word(&t.lower)
-        })
-        .map(|t| t.lower.clone())
-        .collect()
+    let is_name = |t: &Token| {
+        t.cap
+            && t.kind == crate::tokens::Kind::Word
+            && t.lower.len() > 1
+            && person_noun(&t.lower).is_none()
+            && !numbers::is_number_word(&t.lower)
+    };
+    let mut name: Vec<String> = if named {
+        doc.toks[c.start..c.end.min(doc.toks.len())].iter().filter(|t| is_name(t)).map(|t| t.lower.clone()).collect()
+    } else {
+        Vec::new()
+    };
+    // "the officer, identified as Dana Smith, 22, of Elmwood, was shot": the name in
+    // apposition (not the place after "of" / "from")
+    if let Some((a, b)) = apposition(doc, f) {
+        let mut place = false;
+        for t in &doc.toks[a..b] {
+            if t.is_punct(',') {
+                place = false;
+            } else if matches!(t.lower.as_str(), "of" | "from" | "in" | "at") {
+                place = true;
+            } else if !place && is_name(t) && !matches!(t.lower.as_str(), "police" | "officials" | "authorities" | "the" | "a" | "an") {
+                name.push(t.lower.clone());
+            }
+        }
+    }
+    name
+}
+
+/// The phrase in apposition between a count and its verb ("a man, later identified as Dana
+/// Smith, 22, was shot"): the tokens `[a, b)` between the commas, when the count ends at a comma
+/// and its trigger comes after another.
+fn apposition(doc: &Doc, f: &Frame) -> Option<(usize, usize)> {
+    let c = &f.count;
+    if !doc.toks.get(c.end).is_some_and(|t| t.is_punct(',')) || f.trigger.0 <= c.end + 1 {
+        return None;
+    }
+    let last = (c.end + 1..f.trigger.0).rev().find(|&k| doc.toks[k].is_punct(','))?;
+    (last > c.end + 1).then_some((c.end + 1, last))
 }
 
 /// The gender, age and name a count of one person states ("a 20-year-old man", "a 16-year
 /// old female victim", "Dana Smith, 22"), when it states any.
 fn who(doc: &Doc, f: &Frame) -> Option<Who> {
-    let toks = &doc.toks[f.count.start..f.count.end.min(doc.toks.len())];
+    let end = apposition(doc, f).map_or(f.count.end, |(_, b)| b);
+    let toks = &doc.toks[f.count.start..end.min(doc.toks.len())];
     let gender = f.count.head.and_then(|h| gender(&doc.toks[h].lower)).or_else(|| toks.iter().find_map(|t| gender(&t.lower)));
     let age = toks.iter().enumerate().find_map(|(i, t)| {
         let digits: String = t.lower.chars().take_while(char::is_ascii_digit).collect();
@@ -1329,7 +1380,39 @@ fn who(doc: &Doc, f: &Frame) -> Option<Who> {
         (!digits.is_empty() && aged).then(|| digits.parse::<u32>().ok()).flatten()
     });
     let name = name_of(doc, f);
-    (gender.is_some() || age.is_some() || !name.is_empty()).then_some(Who { gender, age, name })
+    let role = f.count.head.and_then(|h| role(&doc.toks[h].lower));
+    (gender.is_some() || age.is_some() || !name.is_empty() || role.is_some()).then_some(Who { gender, age, name, role })
+}
+
+/// A role that tells one person of a story from another ("the driver" and "the passenger",
+/// "the father" and "the son"): the place in a vehicle and the kinship nouns.
+fn role(w: &str) -> Option<&'static str> {
+    const ROLES: &[&str] = &[
+        "driver",
+        "passenger",
+        "father",
+        "mother",
+        "son",
+        "daughter",
+        "husband",
+        "wife",
+        "brother",
+        "sister",
+        "grandfather",
+        "grandmother",
+        "grandson",
+        "granddaughter",
+        "uncle",
+        "aunt",
+        "nephew",
+        "niece",
+        "stepfather",
+        "stepson",
+        "stepdaughter",
+        "girlfriend",
+        "boyfriend",
+    ];
+    ROLES.iter().copied().find(|r| *r == w)
 }
 
 /// 'm' or 'f' for a noun naming one man or one woman.
@@ -1645,10 +1728,15 @@ fn assemble(
         let attributed_to = doc.sents[*s].attributions.first().map(|a| a.source.clone());
         // "a third person has died": the dead are three now
         // (but "one died at the scene and a second died later" is one more in its sentence)
-        let nth = (f.outcome == Outcome::Killed
+        // ("a fourth man suffered a gunshot wound": four people hit, the dead among them)
+        // (not when the people hit are told one by one: "A 63-year-old man suffered a gunshot
+        // wound ... A second victim, a 28-year-old man, suffered")
+        let hit_nth = is_hit(doc, f, after_dead(f, *s))
+            && !frames[..i].iter().any(|(g, t)| g.count.amount.best == 1 && is_hit(doc, g, after_dead(g, *t)));
+        let nth = ((f.outcome == Outcome::Killed || hit_nth)
             && f.count.amount.best == 1
             && doc.toks[f.count.start].is("a")
-            && !frames[..i].iter().any(|(g, t)| t == s && g.outcome == Outcome::Killed))
+            && !frames[..i].iter().any(|(g, t)| t == s && g.outcome == f.outcome))
         .then(|| ordinal(&doc.toks[f.count.start + 1].lower))
         .flatten();
         cas.push(CasualtyValue {
@@ -1694,8 +1782,12 @@ fn assemble(
         let alone = frames.iter().filter(|(g, t)| t == s && g.outcome == f.outcome).count() == 1;
         // (told apart by the noun's gender or by the age: "a 20-year-old man ... a 23-year-old man")
         let indefinite = matches!(doc.toks[f.count.start].lower.as_str(), "a" | "an");
-        let person =
-            (f.count.amount.best == 1 && !f.count.additive && (indefinite || !name_of(doc, f).is_empty())).then(|| who(doc, f)).flatten();
+        // ("the driver ... the passenger": definite people told apart by their roles)
+        let role_told = f.count.head.is_some_and(|h| role(&doc.toks[h].lower).is_some())
+            && matches!(doc.toks[f.count.start].lower.as_str(), "the" | "his" | "her" | "their");
+        let person = (f.count.amount.best == 1 && !f.count.additive && (indefinite || role_told || !name_of(doc, f).is_empty()))
+            .then(|| who(doc, f))
+            .flatten();
         let single = person.clone().filter(|_| alone);
         cas_meta.push(Meta {
             single,

@@ -69,6 +69,11 @@ const CASUALTY_SENTENCES: &[&str] = &[
     "Troops killed 17 ISWAP fighters and captured two others.",
     "Nine soldiers (mostly national guards) and a herder were killed.",
     "Two off-duty soldiers were shot dead in the market.",
+    "A 30-year-old man, later identified as Ivo Brandt, 30, of Lakeview, was pronounced dead at the scene.",
+    "Three men in their early 20s were wounded outside the arena.",
+    "The blast injured another three workers.",
+    "The gunman killed two guards and wounded 11 before fleeing.",
+    "Two nurses were found in the corridor with gunshot wounds.",
 ];
 
 #[test]
@@ -448,6 +453,16 @@ const US_NEWS: &[(&str, &str)] = &[
     (
         "dead_at_the_scene_not_taken",
         "Two men died at the scene of a shooting outside a bar on Saturday. Three victims were transported to a hospital.",
+    ),
+    (
+        "ordinal_hit_after_the_dead",
+        "Three men were killed in a shooting at a garage on Sunday. A fourth man suffered a gunshot wound to the arm.",
+    ),
+    ("dead_and_in_condition", "Two are dead and two are in critical condition after a shooting at a bowling alley on Friday."),
+    ("driver_and_passenger", "The driver died at the scene of the shooting on Friday. The passenger was taken to a hospital."),
+    (
+        "officer_named_in_apposition",
+        "Officer Ivo Brandt was critically injured in a shooting on Friday. The officer, identified as Ivo Brandt, was shot during a traffic stop.",
     ),
 ];
 
