@@ -262,8 +262,24 @@ fn trigger_at(toks: &[Token], k: usize) -> Option<Trigger> {
         "died" | "die" | "dies" | "dying" | "perished" | "perish" | "succumbed" | "dead" => t(Killed, Intransitive, 1, KILL_VERB),
         // "where she passed away"
         "passed" | "passes" | "pass" | "passing" if next == "away" => t(Killed, Intransitive, 2, KILL_VERB),
-        // "was pronounced deceased"
-        "deceased" if matches!(word(toks, k.wrapping_sub(1)), "pronounced" | "declared" | "found") => t(Killed, Intransitive, 1, KILL_VERB),
+        // "was pronounced deceased", "the man was deceased"
+        "deceased" if matches!(word(toks, k.wrapping_sub(1)), "pronounced" | "declared" | "found" | "was" | "were" | "is" | "are") => {
+            t(Killed, Intransitive, 1, KILL_VERB)
+        }
+        // "found two deceased victims and two injured people": an adjective of harm between a
+        // number and the people it counts
+        "deceased" | "injured" | "wounded"
+            if (toks.get(k.wrapping_sub(1)).is_some_and(|t| t.kind == Kind::Num)
+                || crate::numbers::is_number_word(word(toks, k.wrapping_sub(1))))
+                && (person_noun(next).is_some_and(|p| !p.singular)
+                    || (next.len() > 4
+                        && next.ends_with('s')
+                        && !next.ends_with("ss")
+                        && !not_people(next)
+                        && toks.get(k + 1).is_some_and(|t| t.kind == Kind::Word && !t.cap && !stop(t)))) =>
+        {
+            t(if w == "deceased" { Killed } else { Wounded }, NumberBefore, 1, if w == "deceased" { KILL_VERB } else { WOUND_VERB })
+        }
         // "two others are fighting for their lives" (hit)
         "fighting" | "fight" | "fights" | "battling"
             if next == "for" && matches!(word(toks, k + 2), "their" | "his" | "her") && matches!(word(toks, k + 3), "lives" | "life") =>
@@ -795,6 +811,15 @@ pub(crate) fn is_age_word(w: &str) -> bool {
 /// start at `i`. Not after a determiner or a number (those phrases start earlier).
 fn age_head(toks: &[Token], i: usize, hi: usize) -> Option<usize> {
     let t = toks.get(i)?;
+    // "an 18-month old is dead": the age written in two words
+    let split = word(toks, i + 1) == "old"
+        && t.lower
+            .split_once('-')
+            .is_some_and(|(d, u)| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()) && matches!(u, "year" | "month" | "week" | "day"));
+    if split {
+        let b1 = word(toks, i.wrapping_sub(1));
+        return (i + 2 <= hi && (b1.is_empty() || matches!(b1, "a" | "an" | "the") || !DETERMINERS.contains(&b1))).then_some(i + 2);
+    }
     if !is_age_word(&t.lower) || t.lower.ends_with('s') {
         return None;
     }
@@ -2031,7 +2056,12 @@ pub fn frames_with(toks: &[Token], nums: &[NumTok], range: (usize, usize), hints
         if (prev.trigger.1..cp.start).any(|p| trigger_at(toks, p).is_some()) {
             continue;
         }
-        let outcome = prev.outcome;
+        // ("left two people dead and three others in the hospital": in a hospital, alive)
+        let in_hospital = word(toks, cp.end) == "in"
+            && (matches!(word(toks, cp.end + 1), "hospital" | "hospitals")
+                || (matches!(word(toks, cp.end + 1), "the" | "a" | "area" | "local")
+                    && matches!(word(toks, cp.end + 2), "hospital" | "hospitals")));
+        let outcome = if in_hospital { Outcome::Wounded } else { prev.outcome };
         let mut tail = cp.end;
         while tail < hi
             && tail < cp.end + 8
@@ -2411,6 +2441,15 @@ mod tests {
         assert_eq!(outcomes("A woman in her 70s was hurt."), vec![(Wounded, 1)]);
         // (no decade at all: no phrase, no panic)
         assert!(read("Those in their were hurt.").len() <= 1);
+        // an adjective of harm before the people counted
+        assert_eq!(
+            outcomes("Deputies found two deceased victims and three injured subjects in the house."),
+            vec![(Killed, 2), (Wounded, 3)]
+        );
+        assert_eq!(outcomes("The woman was deceased when medics arrived."), vec![(Killed, 1)]);
+        assert_eq!(outcomes("Police said a 10-month old is dead."), vec![(Killed, 1)]);
+        // an elided count in a hospital is alive
+        assert_eq!(outcomes("The shooting left two people dead and three others in the hospital."), vec![(Killed, 2), (Wounded, 3)]);
         // "the other two": the number counts
         assert_eq!(outcomes("One man died, while the other two remain in critical condition."), vec![(Killed, 1), (Wounded, 2)]);
         // "and another" closing a list of named people is the list's second member

@@ -75,7 +75,8 @@ pub fn person_noun(w: &str) -> Option<PersonNoun> {
         | "tuareg" | "fulani" | "peul" | "zarma" | "djerma" | "hausa" | "kanuri" | "toubou" | "arab" | "buduma" | "dawsahak"
         | "juvenile" | "patron" | "clerk" | "co-worker" | "coworker" | "male" | "female" | "adult" | "kid" | "girlfriend" | "boyfriend"
         | "partygoer" | "niece" | "grandmother" | "grandfather" | "granddaughter" | "aunt" | "friend" | "classmate" | "roommate"
-        | "stepfather" | "stepson" | "stepdaughter" | "fiancee" | "fiance" | "bodyguard" | "bouncer" | "doorman" => pn(Civilian, true),
+        | "stepfather" | "stepson" | "stepdaughter" | "fiancee" | "fiance" | "bodyguard" | "bouncer" | "doorman" | "mom" | "dad"
+        | "grandma" | "grandpa" | "stepmother" | "stepmom" | "stepdad" => pn(Civilian, true),
         "civilians"
         | "juveniles"
         | "toddlers"

@@ -1412,14 +1412,25 @@ fn role(w: &str) -> Option<&'static str> {
         "girlfriend",
         "boyfriend",
     ];
+    let w = match w {
+        "mom" => "mother",
+        "dad" => "father",
+        "stepmom" => "stepmother",
+        "stepdad" => "stepfather",
+        "grandma" => "grandmother",
+        "grandpa" => "grandfather",
+        _ => w,
+    };
     ROLES.iter().copied().find(|r| *r == w)
 }
 
 /// 'm' or 'f' for a noun naming one man or one woman.
 fn gender(w: &str) -> Option<char> {
     match w {
-        "man" | "boy" | "male" | "father" | "son" | "husband" | "brother" | "grandfather" | "uncle" | "nephew" | "gentleman" => Some('m'),
-        "woman" | "girl" | "female" | "mother" | "daughter" | "wife" | "sister" | "grandmother" | "aunt" | "niece" | "lady" => Some('f'),
+        "man" | "boy" | "male" | "father" | "son" | "husband" | "brother" | "grandfather" | "uncle" | "nephew" | "gentleman" | "dad"
+        | "grandpa" | "stepfather" | "stepdad" | "stepson" | "boyfriend" => Some('m'),
+        "woman" | "girl" | "female" | "mother" | "daughter" | "wife" | "sister" | "grandmother" | "aunt" | "niece" | "lady" | "mom"
+        | "grandma" | "stepmother" | "stepmom" | "stepdaughter" | "girlfriend" => Some('f'),
         _ => None,
     }
 }
