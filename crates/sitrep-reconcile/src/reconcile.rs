@@ -21,7 +21,13 @@
 //!   a toll down by cause (7 in combat, 5 in an accident) is compared with another's single
 //!   figure by its total. The same people in two classes (one report's civilian victim is
 //!   another's attacker): when the sources' totals over classes agree and the classes add up
-//!   to more, the classes fewest sources give are dropped (their claims superseded).
+//!   to more, the classes fewest sources give are dropped (their claims superseded). A
+//!   source whose figures add up to a total no other source gives, while its largest figure
+//!   (larger than the rest together) is another source's, counts that figure alone (the rest
+//!   were details of it). A toll most independent main reports leave out while at least two
+//!   give the other toll is dropped: wounded no more than the dead (the dead counted again),
+//!   deaths unless every report giving them came out after every report without (a later
+//!   death).
 //! - **Fatalities** (ACLED): violent deaths of every party, each at the lowest figure a source
 //!   states among the remaining figures (an exact closing figure where there is one).
 //! - **Date**: the intersection of the usable dates (a date resolved from a suspect dateline is
@@ -170,6 +176,35 @@ struct Figure<'a> {
     amount: Amount,
     published: Option<NaiveDate>,
     official: bool,
+}
+
+/// A source whose figures add up to a total no other source gives, while its largest figure,
+/// larger than the rest together, is another source's figure ("five people were injured ...
+/// two more men were also wounded" against "five wounded"): the rest are details of that
+/// total, and the total is its figure. The other parts are returned, set aside (superseded).
+fn take_part_for_sum<'a>(figs: &mut [Figure<'a>]) -> Vec<(&'a MentionRecord, &'a CasualtyClaim)> {
+    let mut aside = Vec::new();
+    let totals: Vec<Option<u64>> = figs.iter().map(|f| exact(&f.amount).then_some(f.amount.best)).collect();
+    for (i, f) in figs.iter_mut().enumerate() {
+        if f.claims.len() < 2 {
+            continue;
+        }
+        let others: Vec<u64> = totals.iter().enumerate().filter(|(j, _)| *j != i).filter_map(|(_, t)| *t).collect();
+        if others.is_empty() || others.contains(&f.amount.best) {
+            continue;
+        }
+        // The largest part, larger than the others together (a total and some of its details).
+        let Some(part) = f.claims.iter().copied().max_by_key(|c| c.amount.best) else { continue };
+        let rest: u64 = f.claims.iter().filter(|c| !std::ptr::eq(**c, part)).map(|c| c.amount.best).sum();
+        if !exact(&part.amount) || part.amount.best <= rest || !others.contains(&part.amount.best) {
+            continue;
+        }
+        aside.extend(f.claims.iter().copied().filter(|c| !std::ptr::eq(*c, part)).map(|c| (f.member, c)));
+        f.claims = vec![part];
+        f.amount = part.amount;
+        f.official = is_official(&part.attributed_to);
+    }
+    aside
 }
 
 /// The reconciled figure of a group, and which figures were superseded.
@@ -705,6 +740,7 @@ fn reconcile_casualties(ctx: &mut Ctx<'_>, members: &[&MentionRecord], used: &[&
             if figs.is_empty() {
                 continue;
             }
+            let aside = take_part_for_sum(&mut figs);
             let r = reconcile_figures(&figs);
             if r.conflict {
                 ctx.flags.insert(EventFlag::ConflictingCounts);
@@ -729,11 +765,16 @@ fn reconcile_casualties(ctx: &mut Ctx<'_>, members: &[&MentionRecord], used: &[&
                         (f.member.key.clone(), idx, *s)
                     })
                 })
+                .chain(aside.iter().map(|(m, c)| {
+                    let idx = m.casualties.iter().position(|x| std::ptr::eq(x, *c)).unwrap_or(0);
+                    (m.key.clone(), idx, true)
+                }))
                 .collect();
             entries.push(((co.0, co.1, cause), out, used_claims, r.acled));
         }
     }
-    let dropped = drop_split_classes(ctx, used, &mut entries);
+    let mut dropped = drop_split_classes(ctx, used, &mut entries);
+    dropped.extend(drop_minority_tolls(ctx, used, &mut entries));
     entries.sort_by_key(|a| a.0);
     let mut fatalities = 0;
     for (i, (key, _, used_claims, acled)) in entries.iter().enumerate() {
@@ -757,6 +798,51 @@ fn reconcile_casualties(ctx: &mut Ctx<'_>, members: &[&MentionRecord], used: &[&
         }
     }
     (entries.into_iter().map(|e| e.1).collect(), fatalities)
+}
+
+/// A toll most independent reports leave out while they give the other one: reports that count
+/// the dead and nobody wounded say, by omission, that nobody else was hurt, and reports that
+/// count the wounded and nobody dead, that nobody died. With at least two main reports giving
+/// the other toll and fewer than half of the main reports giving this one, this one's figures
+/// (by violence) are dropped (their claims superseded), when:
+/// - wounded: the wounded are no more than the dead (the dead counted again: "a man was shot"
+///   in one report, "a man was shot dead" in the others);
+/// - killed: not every report giving deaths was published after every report without (a
+///   later death, which later reports alone can know).
+///
+/// Returns the dropped groups.
+fn drop_minority_tolls(ctx: &Ctx<'_>, used: &[&MentionRecord], entries: &mut Vec<Entry>) -> BTreeSet<GroupKey> {
+    let mut dropped = BTreeSet::new();
+    let reports: Vec<&MentionRecord> = used.iter().copied().filter(|m| m.role == SourceRole::Primary).collect();
+    let gives = |m: &MentionRecord, o: Outcome| {
+        m.casualties.iter().any(|c| !c.superseded && c.outcome == o && c.cause == Cause::Violence && c.amount.best > 0)
+    };
+    let total =
+        |entries: &Vec<Entry>, o: Outcome| entries.iter().filter(|e| e.0.1 == o && e.0.2 == Cause::Violence).map(|e| e.1.best).sum::<u64>();
+    for (this, other) in [(Outcome::Wounded, Outcome::Killed), (Outcome::Killed, Outcome::Wounded)] {
+        let (with, without): (Vec<&MentionRecord>, Vec<&MentionRecord>) = reports.iter().copied().partition(|m| gives(m, this));
+        let other_reports = reports.iter().filter(|m| gives(m, other)).count();
+        if other_reports < 2 || with.is_empty() || 2 * with.len() >= reports.len() {
+            continue;
+        }
+        let keep = match this {
+            Outcome::Wounded => total(entries, Outcome::Wounded) > total(entries, Outcome::Killed),
+            _ => {
+                let published = |m: &MentionRecord| ctx.art(m).and_then(|a| a.published);
+                let first_with = with.iter().map(|m| published(m)).min().flatten();
+                let last_without = without.iter().map(|m| published(m)).max().flatten();
+                matches!((first_with, last_without), (Some(a), Some(b)) if a > b)
+            }
+        };
+        if keep {
+            continue;
+        }
+        for e in entries.iter().filter(|e| e.0.1 == this && e.0.2 == Cause::Violence) {
+            dropped.insert(e.0);
+        }
+        entries.retain(|e| !dropped.contains(&e.0));
+    }
+    dropped
 }
 
 /// The same people counted in two classes: sources that each put one victim among civilians
@@ -1112,6 +1198,78 @@ mod tests {
         // Without a majority (one report each way), both classes stay.
         let e = event_of(&reports[2..]);
         assert_eq!(total(&e, Outcome::Wounded), 3);
+    }
+
+    #[test]
+    fn a_total_and_its_details_count_once() {
+        // One report gives the total and then details of it that its reader took for more
+        // people; another gives the total alone.
+        let t = "Five people were injured at a block party on Pine Street. Two more men were also wounded, police said.";
+        let u = "Five people were wounded by gunfire at a Pine Street block party.";
+        let a = article("a", None, Some(day(2025, 8, 10)), t);
+        let m = M::new(t, SourceRole::Primary, SubEventType::Attack, "block party")
+            .toll("Five people were injured", ActorKind::Civilians, Outcome::Wounded, Amount::exact(5), Cause::Violence)
+            .toll("Two more men were also wounded", ActorKind::Civilians, Outcome::Wounded, Amount::exact(2), Cause::Violence)
+            .done();
+        let b = article("b", None, Some(day(2025, 8, 10)), u);
+        let n = M::new(u, SourceRole::Primary, SubEventType::Attack, "gunfire")
+            .toll("Five people were wounded", ActorKind::Civilians, Outcome::Wounded, Amount::exact(5), Cause::Violence)
+            .done();
+        let e = event_of(&[(a.clone(), vec![m.clone()], vec![0]), (b, vec![n], vec![0])]);
+        assert_eq!(total(&e, Outcome::Wounded), 5);
+        assert!(!e.flags.contains(&EventFlag::ConflictingCounts));
+        let detail = e.claims.iter().flatten().find(|c| c.quote == "Two more men were also wounded").expect("claim kept");
+        assert!(detail.superseded);
+        // Alone, the report's figures add up as the reader gave them.
+        let e = event_of(&[(a, vec![m], vec![0])]);
+        assert_eq!(total(&e, Outcome::Wounded), 7);
+    }
+
+    /// A report of one shooting: (id, published day of August 2025, text, tolls as (phrase,
+    /// outcome, figure)).
+    fn report(id: &str, d: u32, text: &'static str, tolls: &[(&str, Outcome, u64)]) -> (Article, Vec<EventMention>, Vec<usize>) {
+        let a = article(id, None, Some(day(2025, 8, d)), text);
+        let mut m = M::new(text, SourceRole::Primary, SubEventType::Attack, "shooting");
+        for (phrase, o, n) in tolls {
+            m = m.toll(phrase, ActorKind::Civilians, *o, Amount::exact(*n), Cause::Violence);
+        }
+        (a, vec![m.done()], vec![0])
+    }
+
+    #[test]
+    fn a_toll_most_reports_leave_out_is_dropped() {
+        use Outcome::{Killed, Wounded};
+        // Three reports count one dead; one of them also counts "a man was shot" among the
+        // wounded (the same man): nobody else was hurt, by the other two.
+        let t1 = "A man was shot in the shooting on Birch Road on Friday and died at the scene.";
+        let t2 = "One man died in a shooting on Birch Road on Friday.";
+        let t3 = "A man was killed in a Friday shooting on Birch Road.";
+        let e = event_of(&[
+            report("a", 9, t1, &[("A man was shot", Wounded, 1), ("died at the scene", Killed, 1)]),
+            report("b", 9, t2, &[("One man died", Killed, 1)]),
+            report("c", 10, t3, &[("A man was killed", Killed, 1)]),
+        ]);
+        assert_eq!((total(&e, Killed), total(&e, Wounded)), (1, 0));
+        assert!(e.claims.iter().flatten().find(|c| c.quote == "A man was shot").expect("kept").superseded);
+        // Three reports count three wounded; one also counts a death the others do not.
+        let w1 = "Three people were wounded in a shooting at a bus stop on Elm Street; one died.";
+        let w2 = "Three people were wounded in a shooting at an Elm Street bus stop.";
+        let w3 = "A shooting at a bus stop on Elm Street left three people wounded.";
+        let reports = [
+            report("d", 9, w1, &[("Three people were wounded", Wounded, 3), ("one died", Killed, 1)]),
+            report("e", 9, w2, &[("Three people were wounded", Wounded, 3)]),
+            report("f", 9, w3, &[("three people wounded", Wounded, 3)]),
+        ];
+        let e = event_of(&reports);
+        assert_eq!((total(&e, Killed), total(&e, Wounded)), (0, 3));
+        // Published after the others, the death may have come later: it stands.
+        let mut later = reports.clone();
+        later[0] = report("d", 12, w1, &[("Three people were wounded", Wounded, 3), ("one died", Killed, 1)]);
+        let e = event_of(&later);
+        assert_eq!((total(&e, Killed), total(&e, Wounded)), (1, 3));
+        // Half the reports giving it is not "most leave it out".
+        let e = event_of(&reports[..2]);
+        assert_eq!(total(&e, Killed), 1);
     }
 
     #[test]

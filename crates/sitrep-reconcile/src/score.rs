@@ -28,14 +28,15 @@
 //! | shared tactics, one / two or more | +0.7 / +1.2 |
 //! | shared names in the mentions' sentences (not sources, not admin1), 1 / 2 / 3 / 4 / 5 / 6 / 7+ | +0.5 / +1.3 / +2 / +2.6 / +3.2 / +3.8 / +4.4; none of 3+ each: -0.7 |
 //! | articles related as copy and original | +3 |
-//! | a follow-up dated apart (see [`FOLLOW_UP_MIN`]) | -2, and the total must stay >= 2 |
+//! | a follow-up dated apart (see [`FOLLOW_UP_MIN`]) | -2, and the total must stay >= 2, and a person named in both |
 //! | semantic similarity (only when the rest is undecided) | (cos - 0.5) x 5, in [-1, +2] |
 //!
 //! "Reliable" dates are those not resolved from a suspect dateline; a date resolved from a
-//! dateline that turns out stale is not used at all (see [`stale_evidence`]).
+//! dateline that turns out stale is moved by the dateline's estimated error and widened to a
+//! month (see [`stale_evidence`], [`ArticleRecord::anchor_offset`]).
 
 use crate::record::{ArticleRecord, CasualtyClaim, MentionKey, MentionRecord, StaleEvidence};
-use chrono::NaiveDate;
+use chrono::{Duration, NaiveDate};
 use sitrep_model::Amount;
 use sitrep_model::taxonomy::*;
 use sitrep_text::fold;
@@ -226,7 +227,14 @@ impl<'a> View<'a> {
     /// from the dateline is used).
     pub fn new(rec: &'a MentionRecord, art: &'a ArticleRecord) -> Self {
         let raw_date = rec.date.interval();
-        let date = if rec.date.from_publication && art.date_suspect() { None } else { raw_date };
+        // A date resolved from a suspect dateline is moved by the dateline's estimated error and
+        // widened to a month (as reconciliation dates it): unknown to the day, but not free to
+        // join any event of any time.
+        let date = if rec.date.from_publication && art.date_suspect() {
+            art.anchor_offset().zip(raw_date).map(|(off, (a, b))| (a + Duration::days(off - 15), b + Duration::days(off + 15)))
+        } else {
+            raw_date
+        };
         let p = &rec.location.place;
         let precise = matches!(p.precision, Some(LocationPrecision::Exact) | Some(LocationPrecision::Near));
         let mut actors: Vec<(String, bool)> = rec
@@ -655,6 +663,12 @@ fn score_parts(
     if related {
         t.add("copy and original", 3.0);
     }
+    // A follow-up (an arrest, a trial, a funeral) names the people of the event it follows;
+    // without a person named in both, two reports dated apart that agree on a place and a
+    // common toll are two events of the same city.
+    if follow_up && people == 0 && !soft_follow_up {
+        return t.conflict("dated apart, and no person named in both");
+    }
     if follow_up && t.s < FOLLOW_UP_MIN && !(soft_follow_up && t.s >= FOLLOW_UP_MEMBER_MIN) {
         return t.conflict("dated apart, and the rest not strong enough for a follow-up");
     }
@@ -922,16 +936,16 @@ mod tests {
 
     #[test]
     fn a_follow_up_dated_on_its_own_day_links_on_place_and_people() {
-        const ARREST: &str = "Police in Harbourton on Tuesday arrested Corin Vale in the killing of Ty Aldous at a diner. \
+        const ARREST: &str = "Police in Harbourton on Tuesday arrested Corin Vale, 31, in the killing of Ty Aldous at a diner. \
 Detectives said Corin Vale knew Ty Aldous.";
-        const REPORT: &str = "Ty Aldous was shot dead outside a diner in Harbourton on Sunday. \
-Neighbours said Ty Aldous worked nights. Police are looking for Corin Vale.";
+        const REPORT: &str = "Ty Aldous, 24, was shot dead outside a diner in Harbourton on Sunday. \
+Neighbours said Ty Aldous worked nights. Police are looking for Corin Vale, 31.";
         let shooting = M::new(REPORT, SourceRole::Primary, SubEventType::Attack, "was shot dead")
             .sentence("Neighbours said")
             .sentence("Police are looking")
             .date("on Sunday", day(2025, 5, 4), day(2025, 5, 4), DatePrecision::Day, true)
             .place("Harbourton", Some("Harbourton"), "US", Some("Maine"), Some(HARBOUR), LocationPrecision::Exact)
-            .toll("Ty Aldous was shot dead", ActorKind::Civilians, Outcome::Killed, Amount::exact(1), Cause::Violence)
+            .toll("was shot dead", ActorKind::Civilians, Outcome::Killed, Amount::exact(1), Cause::Violence)
             .done();
         let arrest = |text: &'static str| {
             M::new(text, SourceRole::Primary, SubEventType::Attack, "the killing")
@@ -947,6 +961,49 @@ Neighbours said Ty Aldous worked nights. Police are looking for Corin Vale.";
         const OTHER: &str = "Police in Harbourton on Tuesday arrested a man in the killing of a cook at a diner.";
         let c = records("other", OTHER, day(2025, 5, 28), arrest(OTHER).done());
         assert!(points(&a, &c).is_err(), "{:?}", points(&a, &c));
+    }
+
+    #[test]
+    fn reports_dated_apart_that_name_nobody_in_common_are_two_events() {
+        // Two reports of five wounded in one town three weeks apart, each dated from its own
+        // publication ("on Friday"), sharing the town and some of its landmarks but no person:
+        // two shootings, not a shooting and its follow-up.
+        const EARLY: &str = "Five people were wounded in a shooting near the Tollgate mall in Harbourton on Friday. \
+They were taken to Saint Brigid hospital.";
+        const LATE: &str = "Five men were hurt when gunfire broke out near the Tollgate mall in Harbourton on Friday. \
+All five were treated at Saint Brigid hospital.";
+        let mk = |text: &'static str, type_phrase: &str, toll: &str, day_: NaiveDate| {
+            M::new(text, SourceRole::Primary, SubEventType::Attack, type_phrase)
+                .sentence(if text == EARLY { "They were taken" } else { "All five were" })
+                .date("on Friday", day_, day_, DatePrecision::Day, true)
+                .place("Harbourton", Some("Harbourton"), "US", Some("Maine"), Some(HARBOUR), LocationPrecision::Exact)
+                .toll(toll, ActorKind::Civilians, Outcome::Wounded, Amount::exact(5), Cause::Violence)
+                .done()
+        };
+        let a = records("early", EARLY, day(2025, 3, 8), mk(EARLY, "shooting", "Five people were wounded", day(2025, 3, 7)));
+        let b = records("late", LATE, day(2025, 3, 29), mk(LATE, "gunfire", "Five men were hurt", day(2025, 3, 28)));
+        match points(&a, &b) {
+            Err((why, _)) => assert_eq!(why, "dated apart, and no person named in both"),
+            Ok(t) => panic!("linked: {t:?}"),
+        }
+    }
+
+    #[test]
+    fn a_date_from_a_suspect_dateline_moves_by_its_error() {
+        // The page's dateline is about 300 days late: its "on Friday" is looked for 300 days
+        // earlier, give or take a fortnight, not anywhere.
+        let (mut art, rec) = first();
+        art.stale = vec![crate::record::StaleEvidence {
+            mention: rec.key.clone(),
+            other: MentionKey { article_id: "older".into(), index: 0 },
+            offset_days: -300,
+            strength: 2,
+        }];
+        assert!(art.date_suspect());
+        let v = View::new(&rec, &art);
+        let shifted = day(2025, 5, 4) - Duration::days(300);
+        assert_eq!(v.date, Some((shifted - Duration::days(15), shifted + Duration::days(15))));
+        assert_eq!(v.raw_date, Some((day(2025, 5, 4), day(2025, 5, 4))));
     }
 
     const MARKET: &str = "Gunmen killed seven people at the market in Harbourton on Friday, police said.";
