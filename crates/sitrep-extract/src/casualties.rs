@@ -1701,6 +1701,16 @@ fn appositive_start(toks: &[Token], cps: &[CountPhrase], c: usize, lo: usize) ->
     while q > from {
         q -= 1;
         let t = &toks[q];
+        // "the young man shot Friday evening in Elmwood, near the school, [has died]": a
+        // participle of harm right after the count opens a reduced relative clause
+        if matches!(t.lower.as_str(), "shot" | "wounded" | "injured" | "hurt" | "struck" | "hit")
+            && q > lo
+            && !passive_aux(word(toks, q - 1))
+            && let Some(p) = cps.iter().find(|p| p.end == q)
+        {
+            let ok = p.amount.best == 1 && p.head.is_some() && !p.pronoun && !p.subset && !p.additive && q + 2 < c;
+            return ok.then_some(q);
+        }
         if t.is_punct(',') {
             if let Some(p) = cps.iter().find(|p| p.end == q) {
                 let ok = p.amount.best == 1 && p.head.is_some() && !p.pronoun && !p.subset && q + 1 < c;
@@ -1749,7 +1759,11 @@ fn relative_subject(toks: &[Token], cps: &[CountPhrase], e: usize, lo: usize) ->
     // him"); not "40 people who gathered for the party", not "police said that ..."
     // (the clause ends at a comma: "40 people who gathered for the party, were hospitalized")
     let end = (w + 1..=e).find(|&i| toks[i].is_punct(',')).unwrap_or(e + 1);
-    let hurt = (w + 1..end).any(|i| trigger_at(toks, i).is_some_and(|t| t.form != Form::OwnLife));
+    // ("who was caught in the crossfire", "who was struck by a stray bullet")
+    let hurt = (w + 1..end).any(|i| {
+        trigger_at(toks, i).is_some_and(|t| t.form != Form::OwnLife)
+            || matches!(toks[i].lower.as_str(), "crossfire" | "gunfire" | "bullet" | "bullets" | "gunshot" | "gunshots")
+    });
     let short = !comma && toks[w].is("who") && cps[c].amount.best == 1 && e < w + 6;
     (hurt || short).then_some(c)
 }
@@ -2429,6 +2443,10 @@ mod tests {
         assert_eq!(outcomes("A man, later identified as Oskar Lind, 41, of Brookfield, was pronounced dead."), vec![(Killed, 1)]);
         assert_eq!(outcomes("One person, identified by relatives as Mia Holt, died at the scene."), vec![(Killed, 1)]);
         assert_eq!(outcomes("A 19-year-old woman, Mia Holt of Brookfield, was shot in the leg."), vec![(Wounded, 1)]);
+        // a reduced relative clause of harm, then a remark, before the verb
+        assert_eq!(outcomes("The young man shot Friday in Elmwood, near the old mill, has died."), vec![(Killed, 1)]);
+        // a relative clause telling harm by its weapon
+        assert_eq!(outcomes("A girl who was caught in the crossfire near the fair has died."), vec![(Killed, 1)]);
         // (a relative clause, a remark with a verb or a count of several people is no apposition)
         assert!(read("The suspect, who fled on foot, was arrested.").is_empty());
         assert_eq!(appositive_start(&tokenize("A man, two women and a boy, were shot"), &[], 9, 0), None);
