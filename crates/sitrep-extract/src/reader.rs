@@ -212,13 +212,19 @@ pub(crate) fn read(gaz: &Gazetteer, table: &ActorTable, article: &Article) -> Ve
     // a main event still undated whose sentences (its own, then those no other event claims)
     // date only what was said or done about it ("police are investigating a shooting Tuesday
     // afternoon", "was arrested Friday and charged with killing four people earlier in the
-    // day"): that day, the nearest the text comes (an undated clock time above read nothing)
+    // day"): that day, the nearest the text comes (an undated clock time above read nothing),
+    // when it is the news of the day the text was written or the day before (an arrest days
+    // or weeks before tells of a later development or another matter)
     if events.first().is_some_and(|(m, _)| m.date.earliest.is_none() && m.date.relative_to.is_none()) {
+        let recent = |t: &Timex| match (t.earliest, written) {
+            (Some(x), Some(p)) => x <= p && (p - x).num_days() <= TELLING_NEWS_DAYS,
+            _ => false,
+        };
         let claimed: BTreeSet<usize> = events.iter().skip(1).flat_map(|(_, d)| d.sents.iter().chain(d.context.iter()).copied()).collect();
         let own = draft_order(&events[0].1);
         let free: Vec<usize> = (0..doc.sents.len()).filter(|s| !claimed.contains(s) && !own.contains(s)).collect();
         for pool in [own, free] {
-            let told = usable_timexes(&doc, &pool, true);
+            let told: Vec<Timex> = usable_timexes(&doc, &pool, true).into_iter().filter(recent).collect();
             let spans: Vec<Span> = pool.iter().map(|&s| doc.sents[s].span).collect();
             if let Some(t) = sitrep_time::event_date(&told, &spans).filter(|t| t.granularity == DatePrecision::Day)
                 && let Some((m, _)) = events.first_mut()
@@ -236,6 +242,10 @@ pub(crate) fn read(gaz: &Gazetteer, table: &ActorTable, article: &Article) -> Ve
     }
     events.into_iter().map(|(m, _)| m).collect()
 }
+
+/// How many days before the publication a day of telling about an otherwise undated event may
+/// lie and still date it (see `read`): a same-day report's news.
+const TELLING_NEWS_DAYS: i64 = 1;
 
 fn analyse<'a>(gaz: &Gazetteer, table: &ActorTable, text: &'a str, published: Option<chrono::NaiveDate>) -> Doc<'a> {
     let toks = tokenize(text);
@@ -918,10 +928,13 @@ fn violent_word(w: &str) -> bool {
 }
 
 /// Byte `at` of `text` lies inside a quotation: an odd number of double quotes ('"', '“',
-/// '”') between the start of its paragraph and it.
+/// '”') between the start of its paragraph and it, and one closing it later in the paragraph
+/// (a statement quoted whole over several paragraphs is the text's own account).
 fn quoted(text: &str, at: usize) -> bool {
+    let quote = |c: &char| matches!(c, '"' | '\u{201C}' | '\u{201D}');
     let para = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    text[para..at].chars().filter(|c| matches!(c, '"' | '\u{201C}' | '\u{201D}')).count() % 2 == 1
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    text[para..at].chars().filter(quote).count() % 2 == 1 && text[at..end].chars().any(|c| quote(&c))
 }
 
 /// The tokens from `end` (right after a time expression) are a noun of the attack, perhaps

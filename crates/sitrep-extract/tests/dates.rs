@@ -444,3 +444,24 @@ fn a_victim_s_condition_and_the_day_classes_resumed_are_not_the_shooting_s() {
         day("2016-05-15")
     );
 }
+
+#[test]
+fn a_day_inside_a_quotation_dates_the_speaker_s_words() {
+    // published Thursday 2017-03-30: the quotation's "a couple of days ago" is another shooting
+    assert_eq!(
+        main_date(
+            "A 12-year-old boy was found shot inside his home Thursday night, police say. \
+             \"There was just a shooting a couple of days ago over on Park Avenue,\" a neighbour said.",
+            "2017-03-31"
+        ),
+        day("2017-03-30")
+    );
+    // a statement quoted whole over paragraphs is the text's own account
+    assert_eq!(
+        main_date(
+            "\u{201C}Robbery ARREST \u{2013} On March 3, a man was shot in the leg during a robbery on Elm Street.\n\nArrested:",
+            "2017-03-20"
+        ),
+        day("2017-03-03")
+    );
+}
