@@ -5,7 +5,8 @@
 //!   when there is no independent one: `derivative_only`; a figure only a copy gives is a
 //!   claim, not the event's). Among independent sources, a
 //!   figure comes from the articles whose *main* event this is; passing (background) mentions
-//!   count only when no main report gives that party's toll. An article whose main event
+//!   count only when no main report counts anyone (a main report that counts the wounded and
+//!   nobody dead says nobody died). An article whose main event
 //!   this is lends nothing from its own background mentions joined to it (its reader took
 //!   them for other events).
 //! - **Casualties**, per party class (rebels and militias together), outcome and cause. Per
@@ -689,11 +690,20 @@ fn reconcile_casualties(ctx: &mut Ctx<'_>, members: &[&MentionRecord], used: &[&
         }
     }
     let has = |m: &MentionRecord, co: (Class, Outcome)| m.casualties.iter().any(|c| !c.superseded && (Class::of(c.party), c.outcome) == co);
+    let main_counts = used.iter().any(|m| m.role == SourceRole::Primary && m.casualties.iter().any(|c| !c.superseded));
     let mut entries: Vec<Entry> = Vec::new();
     // (group, output, per-claim (member, claim index, superseded across sources), acled figure)
     for co in class_outcomes {
         let primary: Vec<&MentionRecord> = used.iter().copied().filter(|m| m.role == SourceRole::Primary && has(m, co)).collect();
-        let givers: Vec<&MentionRecord> = if !primary.is_empty() { primary } else { used.iter().copied().filter(|m| has(m, co)).collect() };
+        // Passing mentions lend a toll only to an event no main report counts anyone of: a main
+        // report that counts the wounded and nobody dead says nobody died.
+        let givers: Vec<&MentionRecord> = if !primary.is_empty() {
+            primary
+        } else if main_counts {
+            continue;
+        } else {
+            used.iter().copied().filter(|m| has(m, co)).collect()
+        };
         // Totals of sources that break the toll down by cause.
         let breakdown_totals: Vec<u64> = givers
             .iter()
@@ -1270,6 +1280,28 @@ mod tests {
         // Half the reports giving it is not "most leave it out".
         let e = event_of(&reports[..2]);
         assert_eq!(total(&e, Killed), 1);
+    }
+
+    #[test]
+    fn a_passing_mention_does_not_add_a_toll_the_main_reports_leave_out() {
+        // The main report counts two wounded and nobody dead; another article mentions the
+        // shooting in passing with a death (its own event's, or a misreading).
+        let t = "Two men were wounded in a shooting outside a laundromat on Cedar Avenue on Sunday.";
+        let u = "A woman was killed in a crash on Monday. On Sunday a shooting on Cedar Avenue killed a man, police said.";
+        let a = article("a", None, Some(day(2025, 9, 8)), t);
+        let m = M::new(t, SourceRole::Primary, SubEventType::Attack, "shooting")
+            .toll("Two men were wounded", ActorKind::Civilians, Outcome::Wounded, Amount::exact(2), Cause::Violence)
+            .done();
+        let b = article("b", None, Some(day(2025, 9, 9)), u);
+        let crash = M::new(u, SourceRole::Primary, SubEventType::Attack, "crash").done();
+        let passing = M::new(u, SourceRole::Background, SubEventType::Attack, "a shooting")
+            .toll("killed a man", ActorKind::Civilians, Outcome::Killed, Amount::exact(1), Cause::Violence)
+            .done();
+        let e = event_of(&[(a, vec![m], vec![0]), (b.clone(), vec![crash.clone(), passing.clone()], vec![1])]);
+        assert_eq!((total(&e, Outcome::Killed), total(&e, Outcome::Wounded)), (0, 2));
+        // With no main report counting anyone, the passing mention's toll is the event's.
+        let e = event_of(&[(b, vec![crash, passing], vec![1])]);
+        assert_eq!(total(&e, Outcome::Killed), 1);
     }
 
     #[test]
