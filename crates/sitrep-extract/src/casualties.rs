@@ -1689,12 +1689,13 @@ fn decade_before(toks: &[Token], e: usize, lo: usize) -> Option<usize> {
     (decade && a > lo).then_some(a)
 }
 
-/// The comma opening a phrase in apposition to one person that ends at the comma `c` ("a
+/// The comma opening a phrase in apposition to a count that ends at the comma `c` ("a
 /// man, later identified as Dana Smith, 19, of Elmwood, [was]", "the victim, a 30-year-old
 /// father of two, [died]", "one person, identified by family as Lee Park, [was]"): the comma
 /// right after a count phrase of one person with a noun, when the comma-separated pieces up to
 /// `c` (16 tokens at most) hold no verb of their own (no casualty trigger, no auxiliary, no
-/// relative pronoun, no other count of several people) and no sentence punctuation.
+/// relative pronoun, no conjunction) and no sentence punctuation. A count of several people
+/// takes a remark the same way ("five people, four of them teenagers, [were shot]").
 fn appositive_start(toks: &[Token], cps: &[CountPhrase], c: usize, lo: usize) -> Option<usize> {
     let from = c.saturating_sub(16).max(lo + 1);
     let mut q = c;
@@ -1713,7 +1714,7 @@ fn appositive_start(toks: &[Token], cps: &[CountPhrase], c: usize, lo: usize) ->
         }
         if t.is_punct(',') {
             if let Some(p) = cps.iter().find(|p| p.end == q) {
-                let ok = p.amount.best == 1 && p.head.is_some() && !p.pronoun && !p.subset && q + 1 < c;
+                let ok = p.head.is_some() && !p.pronoun && !p.subset && q + 1 < c;
                 return ok.then_some(q);
             }
             continue;
@@ -2449,7 +2450,10 @@ mod tests {
         assert_eq!(outcomes("A girl who was caught in the crossfire near the fair has died."), vec![(Killed, 1)]);
         // (a relative clause, a remark with a verb or a count of several people is no apposition)
         assert!(read("The suspect, who fled on foot, was arrested.").is_empty());
-        assert_eq!(appositive_start(&tokenize("A man, two women and a boy, were shot"), &[], 9, 0), None);
+        let toks = tokenize("A man, two women and a boy, were shot");
+        let cps = count_phrases(&toks, &find_tokens(&toks), (0, toks.len()), &[]);
+        assert_eq!(appositive_start(&toks, &cps, 9, 0), None);
+        assert_eq!(outcomes("Six people, five of them teenagers, were shot."), vec![(Wounded, 6)]);
     }
 
     #[test]
