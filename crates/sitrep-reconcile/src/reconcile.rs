@@ -13,7 +13,7 @@
 //!   source, the figure that counts is the sum of the figures its mention did not supersede
 //!   (the reader's figures are additive: "a man was killed" and "a woman died" are two).
 //!   Across sources: an exact figure supersedes a lower exact figure published earlier or
-//!   not official; any figure below the remaining exact figure that it admits is an early
+//!   not official, unless more sources give the lower one; any figure below the remaining exact figure that it admits is an early
 //!   partial count ("at least ten", then 12); an exact figure closes an open range it fits
 //!   ("at least 12" and "12" give 12/12/12); "at least N" claims imply the lower ones.
 //!   Remaining figures give low = lowest, high = highest (open if any is open), best = the
@@ -233,10 +233,12 @@ fn reconcile_figures(figs: &[Figure<'_>]) -> Reconciled {
     let n = figs.len();
     let mut sup = vec![false; n];
     let amt = |i: usize| figs[i].amount;
-    // Exact figures superseded by a larger exact figure published later or official.
+    // Exact figures superseded by a larger exact figure published later or official, unless
+    // more sources give the smaller one (a lone later report does not outvote agreeing ones).
+    let support = |v: u64| (0..n).filter(|&k| exact(&amt(k)) && amt(k).best == v).count();
     for i in 0..n {
         for j in 0..n {
-            if i != j && exact(&amt(i)) && exact(&amt(j)) && amt(i).best < amt(j).best {
+            if i != j && exact(&amt(i)) && exact(&amt(j)) && amt(i).best < amt(j).best && support(amt(j).best) >= support(amt(i).best) {
                 let later = matches!((figs[i].published, figs[j].published), (Some(a), Some(b)) if b > a);
                 if later || (figs[j].official && !figs[i].official) {
                     sup[i] = true;
@@ -1012,6 +1014,29 @@ mod tests {
         // Undated and unattributed: no way to tell which came later.
         let (_, _, conflict, _) = run(&[(Amount::exact(1), None, false), (Amount::exact(2), None, false)]);
         assert!(conflict);
+    }
+
+    #[test]
+    fn a_lone_later_figure_does_not_outvote_agreeing_ones() {
+        // Two reports agree on 3; a third, a day later, says 8 (a misreading, or a count of
+        // something else): the agreeing figure holds, the disagreement is flagged.
+        let (a, sup, conflict, _) = run(&[
+            (Amount::exact(3), Some(day(2024, 1, 1)), false),
+            (Amount::exact(3), Some(day(2024, 1, 2)), false),
+            (Amount::exact(8), Some(day(2024, 1, 2)), false),
+        ]);
+        assert_eq!(a.best, 3);
+        assert_eq!(sup, vec![false, false, false]);
+        assert!(conflict);
+        // Two later reports of 4 against two earlier of 3: the toll rose.
+        let (a, sup, _, _) = run(&[
+            (Amount::exact(3), Some(day(2024, 1, 1)), false),
+            (Amount::exact(3), Some(day(2024, 1, 1)), false),
+            (Amount::exact(4), Some(day(2024, 1, 2)), false),
+            (Amount::exact(4), Some(day(2024, 1, 3)), false),
+        ]);
+        assert_eq!(a, Amount::exact(4));
+        assert_eq!(sup, vec![true, true, false, false]);
     }
 
     #[test]
