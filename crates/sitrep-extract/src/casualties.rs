@@ -1189,7 +1189,11 @@ fn bare(toks: &[Token], n: &NumTok, hi: usize) -> Option<CountPhrase> {
     let of_number = |k: usize| toks.get(k).is_some_and(|t| t.kind == Kind::Num || crate::numbers::is_number_word(&t.lower));
     if next.is_some_and(|t| t.is("of")) && word(toks, n.end + 1) == "the" {
         let m = if word(toks, n.end + 2) == "other" { n.end + 3 } else { n.end + 2 };
-        if m + 1 < hi && of_number(m) && (passive_aux(word(toks, m + 1)) || trigger_at(toks, m + 1).is_some()) {
+        // ("one of the six, a 24-year-old man, died": a remark in apposition before the verb)
+        if m + 1 < hi
+            && of_number(m)
+            && (passive_aux(word(toks, m + 1)) || trigger_at(toks, m + 1).is_some() || (toks[m + 1].is_punct(',') && n.amount.best == 1))
+        {
             return Some(CountPhrase::new(n.start, m + 1, n.amount, Party::Unknown, None));
         }
     }
@@ -1714,7 +1718,8 @@ fn appositive_start(toks: &[Token], cps: &[CountPhrase], c: usize, lo: usize) ->
         }
         if t.is_punct(',') {
             if let Some(p) = cps.iter().find(|p| p.end == q) {
-                let ok = p.head.is_some() && !p.pronoun && !p.subset && q + 1 < c;
+                // (a noun, or a part: "one of the six")
+                let ok = (p.head.is_some() || p.end > p.start + 2) && !p.pronoun && !p.subset && q + 1 < c;
                 return ok.then_some(q);
             }
             continue;
@@ -2444,6 +2449,8 @@ mod tests {
         assert_eq!(outcomes("A man, later identified as Oskar Lind, 41, of Brookfield, was pronounced dead."), vec![(Killed, 1)]);
         assert_eq!(outcomes("One person, identified by relatives as Mia Holt, died at the scene."), vec![(Killed, 1)]);
         assert_eq!(outcomes("A 19-year-old woman, Mia Holt of Brookfield, was shot in the leg."), vec![(Wounded, 1)]);
+        // one of a count told before, then a remark
+        assert_eq!(outcomes("One of the six, a 30-year-old woman, died at the hospital."), vec![(Killed, 1)]);
         // a reduced relative clause of harm, then a remark, before the verb
         assert_eq!(outcomes("The young man shot Friday in Elmwood, near the old mill, has died."), vec![(Killed, 1)]);
         // a relative clause telling harm by its weapon
