@@ -224,7 +224,8 @@ pub(crate) fn read(gaz: &Gazetteer, table: &ActorTable, article: &Article) -> Ve
         let own = draft_order(&events[0].1);
         let free: Vec<usize> = (0..doc.sents.len()).filter(|s| !claimed.contains(s) && !own.contains(s)).collect();
         for pool in [own, free] {
-            let told: Vec<Timex> = usable_timexes(&doc, &pool, true).into_iter().filter(recent).collect();
+            let told: Vec<Timex> =
+                usable_timexes(&doc, &pool, true).into_iter().filter(|t| recent(t) && !of_prosecution(&doc, t)).collect();
             let spans: Vec<Span> = pool.iter().map(|&s| doc.sents[s].span).collect();
             if let Some(t) = sitrep_time::event_date(&told, &spans).filter(|t| t.granularity == DatePrecision::Day)
                 && let Some((m, _)) = events.first_mut()
@@ -241,6 +242,45 @@ pub(crate) fn read(gaz: &Gazetteer, table: &ActorTable, article: &Article) -> Ve
         e.0.role = SourceRole::Background;
     }
     events.into_iter().map(|(m, _)| m).collect()
+}
+
+/// The time expression `t` dates an arrest, a charge or a court appearance ("was arraigned
+/// Wednesday", "did not have a lawyer in court Wednesday"): a later development of the event,
+/// whatever day it is told. A word of prosecution among the eight words before it in its clause.
+fn of_prosecution(doc: &Doc, t: &Timex) -> bool {
+    let first = doc.toks.partition_point(|k| k.span.start < t.span.start);
+    for k in (first.saturating_sub(8)..first).rev() {
+        let tok = &doc.toks[k];
+        if tok.is_punct(',') || tok.is_punct(';') || tok.is_punct('.') {
+            return false;
+        }
+        if matches!(
+            tok.lower.as_str(),
+            "arrested"
+                | "charged"
+                | "indicted"
+                | "arraigned"
+                | "arraignment"
+                | "court"
+                | "courtroom"
+                | "hearing"
+                | "trial"
+                | "sentenced"
+                | "convicted"
+                | "pleaded"
+                | "booked"
+                | "jailed"
+                | "custody"
+                | "surrendered"
+                | "extradited"
+                | "bond"
+                | "bail"
+                | "warrant"
+        ) {
+            return true;
+        }
+    }
+    false
 }
 
 /// How many days before the publication a day of telling about an otherwise undated event may

@@ -465,3 +465,14 @@ fn a_day_inside_a_quotation_dates_the_speaker_s_words() {
         day("2017-03-03")
     );
 }
+
+#[test]
+fn a_court_day_does_not_date_an_undated_shooting() {
+    // published Thursday 2007-04-12: Wednesday is the court appearance, a later development
+    let (a, _, _) = main_date(
+        "A fired clerk bought a shotgun the day after he lost his job, then returned to the office and opened fire, \
+         killing a receptionist. He did not have a lawyer in court Wednesday.",
+        "2007-04-12",
+    );
+    assert_ne!(a, Some(d("2007-04-11")));
+}
