@@ -1902,6 +1902,7 @@ pub fn frames_with(toks: &[Token], nums: &[NumTok], range: (usize, usize), hints
         }
         let after = k + tr.len;
         let mut objects: Vec<usize> = Vec::new();
+        let mut headline_pair = false;
         match tr.form {
             Form::Active | Form::ObjectOnly => {
                 let passive = passive_aux(word(toks, k.wrapping_sub(1)))
@@ -1920,7 +1921,15 @@ pub fn frames_with(toks: &[Token], nums: &[NumTok], range: (usize, usize), hints
                             break;
                         }
                     }
-                    if let Some(c) = cp_starting(p).filter(|c| !cps[*c].pronoun || cps[*c].start == p) {
+                    // ("1 killed 3 injured": a headline's two counts, the number after the verb
+                    // is the next count's, not an object)
+                    let next_count = |c: &usize| {
+                        cps[*c].head.is_none()
+                            && trigger_at(toks, cps[*c].end).is_some()
+                            && toks.get(k.wrapping_sub(1)).is_some_and(|t| t.kind == Kind::Num || crate::numbers::is_number_word(&t.lower))
+                    };
+                    headline_pair = cp_starting(p).is_some_and(|c| next_count(&c));
+                    if let Some(c) = cp_starting(p).filter(|c| (!cps[*c].pronoun || cps[*c].start == p) && !next_count(c)) {
                         objects.push(c);
                         coordinated(toks, &cps, c, hi, &mut objects);
                     }
@@ -1956,7 +1965,7 @@ pub fn frames_with(toks: &[Token], nums: &[NumTok], range: (usize, usize), hints
                 if objects.is_empty()
                     && tr.form == Form::Active
                     && !verb_list
-                    && (passive || !object_like(toks, after, hi))
+                    && (passive || headline_pair || !object_like(toks, after, hi))
                     && let Some(c) = subject_left(toks, &cps, k, lo)
                 {
                     objects.push(c);
@@ -2493,6 +2502,8 @@ mod tests {
         // "another four": the phrase starts at "another" and adds
         let r = read("The gunfire injured another four people.");
         assert_eq!((r.len(), r[0].3), (1, 4), "{r:?}");
+        // a headline's two counts without a comma
+        assert_eq!(outcomes("1 killed 3 injured in shooting at a bar"), vec![(Killed, 1), (Wounded, 3)]);
         // a number as the object before a clause word
         assert_eq!(outcomes("He killed two and wounded 14 before police arrived."), vec![(Killed, 2), (Wounded, 14)]);
     }

@@ -206,3 +206,24 @@ fn a_headline_without_article_or_auxiliary_is_counted() {
     assert_eq!(x.quote, "Teenager shot", "the words read in between stand for the title's own");
     assert_eq!(title.chars().skip(x.start).take(x.end - x.start).collect::<String>(), x.quote);
 }
+
+#[test]
+fn a_body_telling_fewer_than_its_title_takes_the_title_figure() {
+    // the body tells the one in critical condition only; the title counts all four
+    let title = "Four wounded, one critically, in shooting outside a bowling alley";
+    let body = "Gunfire broke out outside a bowling alley in Dayton late on Friday. One person was hospitalized in critical condition, police said.";
+    let a = article(title, body);
+    let ms = READER.read_with_title(&a);
+    let wounded: Vec<_> = ms[0].casualties.iter().filter(|c| c.outcome == Outcome::Wounded && !c.superseded).collect();
+    assert_eq!(wounded.iter().map(|c| c.amount.best).sum::<u64>(), 4, "{:?}", ms[0].casualties);
+    assert!(wounded.iter().all(|c| c.evidence.in_title));
+    // a title over several incidents does not
+    let a = article("Twelve wounded in weekend shootings", body);
+    let ms = READER.read_with_title(&a);
+    assert_eq!(ms[0].casualties.iter().filter(|c| c.outcome == Outcome::Wounded && !c.superseded).map(|c| c.amount.best).sum::<u64>(), 1);
+    // nor a title telling fewer of the dead than the body ("three wounded" over a body with two
+    // dead is about someone else)
+    let body2 = "Two men were shot and killed on Friday night in a parking lot in Dayton, police said.";
+    let ms = READER.read_with_title(&article("Three wounded in shooting at a park", body2));
+    assert!(ms[0].casualties.iter().all(|c| !c.evidence.in_title));
+}
