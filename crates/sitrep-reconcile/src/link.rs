@@ -904,6 +904,16 @@ impl<'e> Linker<'e> {
                     p.extend(xs.iter().flat_map(|&x| ys.iter().map(move |&y| (x.min(y), x.max(y)))));
                 }
             }
+            // Every pair of members of one stored event: a link once made is weighed again
+            // whatever the block keys now say (a word that became common since, a posting
+            // grown past its cap), as it was when the two met.
+            let at: HashMap<&MentionKey, usize> = recs.iter().enumerate().map(|(i, m)| (&m.key, i)).collect();
+            for e in pool.old.values() {
+                let ms: Vec<usize> = e.members.iter().filter_map(|k| at.get(k).copied()).collect();
+                for (n, &x) in ms.iter().enumerate() {
+                    p.extend(ms[n + 1..].iter().map(|&y| (x.min(y), x.max(y))));
+                }
+            }
             p.sort_unstable();
             p.dedup();
             pairs = p;
@@ -1303,6 +1313,77 @@ mod tests {
         assert_ne!(alone("p2", vec![]), first, "same text, other page: other id");
         assert_eq!(alone("p1", first.clone()), vec![format!("{}-2", first[0])]);
         assert_eq!(alone("p1", vec![first[0].clone(), format!("{}-2", first[0])]), vec![format!("{}-3", first[0])]);
+    }
+
+    /// Two undated reports of one attack found each other through their town; many events of
+    /// that town later make it a common word. When one of them is read again (cleaned again,
+    /// replaced), the two stay one event: a link once made is weighed again whatever the
+    /// block keys now say.
+    #[test]
+    fn a_word_that_became_common_does_not_undo_a_link() {
+        use crate::memory::MemoryStore;
+        use crate::testkit::{M, article};
+        use chrono::NaiveDate;
+        use sitrep_model::Amount;
+        use sitrep_model::taxonomy::*;
+        let published = NaiveDate::from_ymd_opt(2019, 11, 20).expect("date");
+        // Two independent reports (other words: not copies, which pair whatever their keys).
+        let undated = |id: &str| {
+            let (text, kill) = if id == "z1" {
+                ("Gunmen attacked Kelimaro, killing 77 villagers, residents said.", "killing 77 villagers")
+            } else {
+                (
+                    "A local official told reporters that armed men on motorbikes raided Kelimaro and shot dead 77 people.",
+                    "shot dead 77 people",
+                )
+            };
+            let a = article(id, None, Some(published), text);
+            let m = M::new(text, SourceRole::Primary, SubEventType::Attack, if id == "z1" { "Gunmen attacked" } else { "raided" })
+                .place("Kelimaro", Some("Kelimaro"), "XA", Some("Nordia"), Some((10.0, 2.0)), LocationPrecision::Exact)
+                .toll(kill, ActorKind::Civilians, Outcome::Killed, Amount::exact(77), Cause::Violence)
+                .done();
+            let mut b = Batch::default();
+            b.add(&a, &[m]);
+            b
+        };
+        let dated = |n: u32| {
+            let day = NaiveDate::from_ymd_opt(2019, 1 + n / 6, 1 + (n % 6) * 5).expect("date");
+            let text = format!("On Monday, a bomb went off in Kelimaro, wounding {} traders.", n + 1);
+            let a = article(&format!("d{n:03}"), None, Some(day + Duration::days(1)), &text);
+            let m = M::new(&text, SourceRole::Primary, SubEventType::RemoteExplosive, "a bomb went off")
+                .date("On Monday", day, day, DatePrecision::Day, true)
+                .place("Kelimaro", Some("Kelimaro"), "XA", Some("Nordia"), Some((10.0, 2.0)), LocationPrecision::Exact)
+                .toll(
+                    &format!("wounding {} traders", n + 1),
+                    ActorKind::Civilians,
+                    Outcome::Wounded,
+                    Amount::exact(u64::from(n) + 1),
+                    Cause::Violence,
+                )
+                .done();
+            let mut b = Batch::default();
+            b.add(&a, &[m]);
+            b
+        };
+        let linker = Linker::new(LinkConfig::default());
+        let mut store = MemoryStore::new();
+        let together = |store: &MemoryStore| {
+            let (a, b) = (store.article_event_ids("z1"), store.article_event_ids("z2"));
+            !a.is_empty() && a == b
+        };
+        let mut b = undated("z1");
+        let two = undated("z2");
+        b.articles.extend(two.articles);
+        b.mentions.extend(two.mentions);
+        store.ingest(&linker, b);
+        assert!(together(&store), "the two reports are one event");
+        for n in 0..COMMON_KEY_EVENTS as u32 + 5 {
+            store.ingest(&linker, dated(n));
+        }
+        assert!(together(&store));
+        // z1 read again: its town is a common word now.
+        store.ingest(&linker, undated("z1"));
+        assert!(together(&store), "z1 {:?} z2 {:?}", store.article_event_ids("z1"), store.article_event_ids("z2"));
     }
 
     /// Our own reports: many events of one country whose every report names the capital. Once
