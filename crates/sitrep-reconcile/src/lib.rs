@@ -73,7 +73,7 @@ pub mod score;
 pub mod synth;
 pub mod testkit;
 
-pub use link::{Batch, EventState, Keys, LinkDelta, LinkStats, LinkStore, Linker, block_keys, mention_keys, stale_keys};
+pub use link::{Batch, EventState, Keys, LinkDelta, LinkStats, LinkStore, Linker, NearLookup, block_keys, mention_keys, stale_keys};
 pub use memory::{Applied, MemoryStore};
 pub use reconcile::reconcile;
 pub use record::{ArticleRecord, MentionKey, MentionRecord, Quote, StaleEvidence};

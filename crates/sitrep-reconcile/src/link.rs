@@ -62,18 +62,36 @@ pub trait LinkStore {
         let _ = at_most;
         Ok(vec![0; keys.len()])
     }
-    /// The events [`LinkStore::events_by_keys`] reads for each `(keys, limit)` of `lookups`,
-    /// each once, in id order, offered to `keep`: returns those it keeps. The default reads
-    /// them all and drops the others; a store holding its events in memory can offer them by
-    /// reference and copy only the kept ones (most read events are not).
+    /// The events filed under each [`NearLookup`]'s key, for each of its anchors (a date and
+    /// a number of days) at most `limit`: those whose [`EventState::latest`] is within the
+    /// days of the date,
+    /// closest first (either side; ties to the earlier date, then by id), then undated ones
+    /// (by id) while fewer than `limit`. SQL: per key and anchor, `... WHERE key = ? AND
+    /// latest BETWEEN ? AND ? ORDER BY latest DESC LIMIT ?`, the same after the anchor in
+    /// ascending order, and `latest IS NULL`. The default reads the latest `limit` per key
+    /// ([`LinkStore::events_by_keys`]).
+    fn events_near(&self, near: &[NearLookup], limit: usize) -> Result<Vec<EventState>, Self::Error> {
+        let keys: Vec<String> = near.iter().map(|n| n.key.clone()).collect();
+        self.events_by_keys(&keys, limit)
+    }
+    /// The events [`LinkStore::events_by_keys`] reads for each `(keys, limit)` of `lookups`
+    /// and [`LinkStore::events_near`] for `near`, each once, in id order, offered to `keep`:
+    /// returns those it keeps. The default reads them all and drops the others; a store
+    /// holding its events in memory can offer them by reference and copy only the kept ones
+    /// (most read events are not).
     fn keep_events_by_keys(
         &self,
         lookups: &[(&[String], usize)],
+        near: &[NearLookup],
+        near_limit: usize,
         keep: &mut dyn FnMut(&EventState) -> bool,
     ) -> Result<Vec<EventState>, Self::Error> {
         let mut all = Vec::new();
         for (keys, limit) in lookups {
             all.extend(self.events_by_keys(keys, *limit)?);
+        }
+        if !near.is_empty() {
+            all.extend(self.events_near(near, near_limit)?);
         }
         all.sort_by(|a, b| a.id.cmp(&b.id));
         all.dedup_by(|a, b| a.id == b.id);
@@ -88,6 +106,16 @@ pub trait LinkStore {
     fn events_of_articles(&self, article_ids: &[String]) -> Result<Vec<EventState>, Self::Error>;
     /// The records of these articles (those the store has).
     fn articles(&self, ids: &[String]) -> Result<Vec<ArticleRecord>, Self::Error>;
+}
+
+/// A key read near some dates: at most a few events per anchor, those whose latest date is
+/// within the anchor's days of its date, closest first ([`LinkStore::events_near`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NearLookup {
+    /// The key.
+    pub key: String,
+    /// The dates of the mentions looking it up, each with the days either side to look.
+    pub anchors: Vec<(NaiveDate, i64)>,
 }
 
 /// New articles and their mentions.
@@ -174,6 +202,10 @@ pub struct LinkDelta {
     pub stats: LinkStats,
 }
 
+/// A key to look up: how (bounded 0, the latest only 1, near an anchor 2) and the anchor
+/// (a date and days either side).
+type Lookup = (String, u8, Option<(NaiveDate, i64)>);
+
 /// Links batches of mentions into events.
 #[derive(Default)]
 pub struct Linker<'e> {
@@ -218,14 +250,33 @@ pub struct Keys {
     pub query: Vec<String>,
     /// Looked up whatever the time (at most [`LinkConfig::recent_limit`] latest events per key).
     pub recent: Vec<String>,
+    /// Looked up over a long window, with the date to look near and the days either side
+    /// (the mention's date for a follow-up, [`FOLLOW_UP_DAYS`], or a stale page,
+    /// [`STALE_DAYS`]; its article's publication for an undated mention,
+    /// [`UNDATED_HORIZON_YEARS`]): at most [`NEAR_LIMIT`] events per key, those dated
+    /// closest to the date within the days.
+    pub near: Vec<(String, NaiveDate, i64)>,
 }
 
 impl Keys {
     /// Every key looked up.
     pub fn lookups(&self) -> impl Iterator<Item = &String> {
-        self.query.iter().chain(&self.recent)
+        self.query.iter().chain(&self.recent).chain(self.near.iter().map(|(k, _, _)| k))
     }
 }
+
+/// Events read per key and anchor by a lookup over a long window ([`Keys::near`]): a
+/// follow-up's event, an undated mention's, or a stale page's, is among the few events of
+/// its place, name or toll dated nearest to it. A name of one event a year reads all of
+/// them; a name of a few events a month, the few nearest in time.
+pub const NEAR_LIMIT: usize = 8;
+
+/// Days before (or after) a follow-up's date within which its event is looked for.
+pub const FOLLOW_UP_DAYS: i64 = 366;
+
+/// Days either side of a page's date as written within which the event of a stale
+/// re-publication (a year late) is looked for.
+pub const STALE_DAYS: i64 = 400;
 
 /// People a mention is filed and looked up under (per country and time).
 pub const MAX_PEOPLE_KEYS: usize = 6;
@@ -249,7 +300,7 @@ pub const COMMON_KEY_EVENTS: usize = 50;
 /// year): `u:n:XA:kobadu:2019` and `n:XA:kobadu` are both `n:XA:kobadu`. `None` for month and
 /// stale keys.
 pub fn key_stem(k: &str) -> Option<&str> {
-    if k.starts_with("m:") || k.starts_with("s:") {
+    if k.starts_with("w:") || k.starts_with("m:") || k.starts_with("s:") {
         return None;
     }
     let k = k.strip_prefix("u0:").or_else(|| k.strip_prefix("u:")).unwrap_or(k);
@@ -267,14 +318,21 @@ fn year_scoped(k: &str) -> Option<(&str, &str)> {
     (y.len() == 4).then_some((stem, y))
 }
 
-/// Drops the lookups of common stems from `keys` (what a mention is filed under is kept).
+/// Drops the lookups of common stems from `keys` (what a mention is filed under is kept):
+/// also stale-page keys combining a toll with a common name, and the bare-toll stale keys
+/// in `common` themselves ([`STALE_BARE_COMMON`]).
 fn drop_common(keys: &mut Keys, common: &HashSet<String>) {
     if common.is_empty() {
         return;
     }
-    let keep = |k: &String| key_stem(k).is_none_or(|s| !common.contains(s));
+    let keep = |k: &String| match key_stem(k) {
+        Some(s) => !common.contains(s),
+        None if k.starts_with("s:") => !common.contains(k) && stale_name_stem(k).is_none_or(|s| !common.contains(&s)),
+        None => true,
+    };
     keys.query.retain(keep);
     keys.recent.retain(keep);
+    keys.near.retain(|(k, _, _)| keep(k));
 }
 
 /// The block keys of a mention (see [`Keys`]).
@@ -313,16 +371,11 @@ pub fn mention_keys(v: &View<'_>) -> Keys {
     let dated = v.date.filter(|(a, b)| (*b - *a).num_days() <= 62);
     let published = v.art.published.filter(|_| !v.art.date_suspect());
     if let Some((a, b)) = dated {
-        let (mut d, end) = (a - Duration::days(7), b + Duration::days(7));
-        let mut months = Vec::new();
-        while d <= end {
-            months.push(format!("m:{cc}:{:04}-{:02}", d.year(), d.month()));
-            d += Duration::days(7);
-        }
-        months.push(format!("m:{cc}:{:04}-{:02}", end.year(), end.month()));
-        months.dedup();
-        k.index.extend(months.iter().cloned());
-        k.query.extend(months);
+        // Filed under the weeks of its date, looked up a week either side: two mentions dated
+        // up to a week apart meet (further apart they are two events, or a follow-up, which
+        // its places and names find).
+        k.index.extend(week_keys(&cc, a, b));
+        k.query.extend(week_keys(&cc, a - Duration::days(WEEK_MARGIN_DAYS), b + Duration::days(WEEK_MARGIN_DAYS)));
         for y in a.year()..=b.year() {
             for p in &filed_p {
                 k.index.push(format!("{p}:{y}"));
@@ -336,7 +389,7 @@ pub fn mention_keys(v: &View<'_>) -> Keys {
         if v.rec.date.from_publication {
             for y in (a.year() - 1)..=b.year() {
                 for p in &looked_p {
-                    k.query.push(format!("{p}:{y}"));
+                    k.near.push((format!("{p}:{y}"), a, FOLLOW_UP_DAYS));
                 }
             }
         }
@@ -348,7 +401,7 @@ pub fn mention_keys(v: &View<'_>) -> Keys {
                 k.index.push(format!("u:{p}:{y}"));
             }
             for p in &looked_p {
-                k.query.push(format!("{p}:{y}"));
+                k.near.push((format!("{p}:{y}"), pubd, 366 * i64::from(UNDATED_HORIZON_YEARS)));
             }
         }
         k.recent.extend(looked_p.iter().map(|p| format!("u0:{p}")));
@@ -358,14 +411,32 @@ pub fn mention_keys(v: &View<'_>) -> Keys {
     }
     let (filed, looked_up) = stale_keys(v);
     k.index.extend(filed);
-    k.query.extend(looked_up);
+    if let Some((a, _)) = v.raw_date {
+        k.near.extend(looked_up.into_iter().map(|s| (s, a, STALE_DAYS)));
+    }
     k.index.sort();
     k.index.dedup();
     k.query.sort();
     k.query.dedup();
     k.recent.sort();
     k.recent.dedup();
+    k.near.sort();
+    k.near.dedup();
     k
+}
+
+/// Days either side of a mention's date within which it looks for events of its country.
+pub const WEEK_MARGIN_DAYS: i64 = 7;
+
+/// The country-and-week keys of the days `from..=to` (`w:CC:` and the week's Monday).
+fn week_keys(cc: &str, from: NaiveDate, to: NaiveDate) -> Vec<String> {
+    let mut d = from - Duration::days(i64::from(from.weekday().num_days_from_monday()));
+    let mut out = Vec::new();
+    while d <= to {
+        out.push(format!("w:{cc}:{d}"));
+        d += Duration::days(7);
+    }
+    out
 }
 
 /// The keys an event is filed under: its members' index keys.
@@ -384,7 +455,8 @@ struct Pool {
     dirty: HashSet<MentionKey>,
     /// Keys already asked of the store.
     asked: HashSet<String>,
-    /// Stems of common keys ([`COMMON_KEY_EVENTS`]): not looked up.
+    /// Stems of common keys ([`COMMON_KEY_EVENTS`]) and common bare-toll stale keys
+    /// ([`STALE_BARE_COMMON`]): not looked up.
     common: HashSet<String>,
     /// Each mention's keys (lookups of common stems dropped), with its article's
     /// `date_suspect()` when they were computed: the keys depend on nothing else that changes
@@ -600,7 +672,7 @@ impl<'e> Linker<'e> {
                 .collect();
             let mut years: Vec<String> = raw
                 .iter()
-                .flat_map(|(_, _, ks)| ks.index.iter().chain(&ks.query))
+                .flat_map(|(_, _, ks)| ks.index.iter().chain(&ks.query).chain(ks.near.iter().map(|(k, _, _)| k)))
                 .filter_map(|k| year_scoped(k).map(|(stem, y)| format!("{stem}:{y}")))
                 .collect();
             years.sort();
@@ -613,6 +685,13 @@ impl<'e> Linker<'e> {
                     pool.common.insert(stem.to_string());
                 }
             }
+            // Bare tolls shared by many events of a country and year.
+            let mut bare: Vec<String> =
+                raw.iter().flat_map(|(_, _, ks)| ks.near.iter().map(|(k, _, _)| k)).filter(|k| is_bare_stale(k)).cloned().collect();
+            bare.sort();
+            bare.dedup();
+            let counts = store.key_counts(&bare, STALE_BARE_COMMON)?;
+            pool.common.extend(bare.into_iter().zip(counts).filter(|(_, n)| *n > STALE_BARE_COMMON).map(|(k, _)| k));
             for (k, suspect, mut ks) in raw {
                 drop_common(&mut ks, &pool.common);
                 pool.keys.insert(k, (suspect, ks));
@@ -621,11 +700,17 @@ impl<'e> Linker<'e> {
 
         // Neighbouring events, following links.
         // (key, read only the latest events)
-        let lookups = |ks: &Keys| -> Vec<(String, bool)> {
-            ks.query.iter().map(|k| (k.clone(), false)).chain(ks.recent.iter().map(|k| (k.clone(), true))).collect()
+        // (key, how: bounded 0, latest only 1, nearest the anchor 2, anchor)
+        let lookups = |ks: &Keys| -> Vec<Lookup> {
+            ks.query
+                .iter()
+                .map(|k| (k.clone(), 0, None))
+                .chain(ks.recent.iter().map(|k| (k.clone(), 1, None)))
+                .chain(ks.near.iter().map(|(k, d, n)| (k.clone(), 2, Some((*d, *n)))))
+                .collect()
         };
-        let mut frontier: Vec<(String, bool)> = {
-            let mut ks: Vec<(String, bool)> = pool
+        let mut frontier: Vec<Lookup> = {
+            let mut ks: Vec<Lookup> = pool
                 .mentions
                 .keys()
                 .filter(|k| replaced.contains(&k.article_id))
@@ -644,8 +729,15 @@ impl<'e> Linker<'e> {
             }
             stats.rounds = round + 1;
             pool.asked.extend(frontier.iter().map(|k| k.0.clone()));
-            let bounded: Vec<String> = frontier.iter().filter(|k| !k.1).map(|k| k.0.clone()).collect();
-            let recent: Vec<String> = frontier.iter().filter(|k| k.1).map(|k| k.0.clone()).collect();
+            let bounded: Vec<String> = frontier.iter().filter(|k| k.1 == 0).map(|k| k.0.clone()).collect();
+            let recent: Vec<String> = frontier.iter().filter(|k| k.1 == 1).map(|k| k.0.clone()).collect();
+            let mut near: Vec<NearLookup> = Vec::new();
+            for (k, _, d) in frontier.iter().filter(|k| k.1 == 2) {
+                match near.last_mut() {
+                    Some(last) if last.key == *k => last.anchors.extend(*d),
+                    _ => near.push(NearLookup { key: k.clone(), anchors: d.iter().copied().collect() }),
+                }
+            }
             // Keep only the events that may link to the pool (or bear on a stale dateline):
             // the others cannot change and stay as stored.
             pool.refresh_keys();
@@ -719,7 +811,7 @@ impl<'e> Linker<'e> {
             } else {
                 vec![(&bounded, cfg.max_key_postings), (&recent, cfg.recent_limit)]
             };
-            let keep = store.keep_events_by_keys(&lookups_now, &mut filter)?;
+            let keep = store.keep_events_by_keys(&lookups_now, &near, NEAR_LIMIT, &mut filter)?;
             if let Some(err) = failed {
                 return Err(err);
             }
@@ -1193,6 +1285,26 @@ pub const ONE_ARTICLE_MARGIN: f64 = 0.0;
 /// Least toll filed for finding a stale page's event by itself (with the country and year).
 pub const STALE_BARE_TOLL: u64 = 10;
 
+/// Events of one country and year filed under one bare toll (say, 12 wounded) above which it
+/// is not distinctive alone: it is then not looked up (the toll with a tactic, an actor, a
+/// name or the place still is). Where tolls of ten or more are common (a war), a bare toll
+/// finds dozens of unrelated events; where they are rare, it finds a stale page's event even
+/// when its place was read differently.
+pub const STALE_BARE_COMMON: usize = 4;
+
+/// True for a stale-page key of a bare toll ([`STALE_BARE_TOLL`]).
+fn is_bare_stale(k: &str) -> bool {
+    k.starts_with("s:") && k.rsplit_once(':').is_some_and(|(rest, _)| rest.ends_with(":any"))
+}
+
+/// The name a stale-page key combines with its toll, as a name key's stem (`n:CC:name`).
+fn stale_name_stem(k: &str) -> Option<String> {
+    let mut parts = k.splitn(6, ':');
+    let (Some("s"), Some(cc)) = (parts.next(), parts.next()) else { return None };
+    let with = parts.nth(3)?.rsplit_once(':')?.0;
+    with.strip_prefix("n=").map(|n| format!("n:{cc}:{n}"))
+}
+
 /// Keys for finding a stale page's event a year away: for a mention with a date as written,
 /// each distinctive toll (5 or more, not vague) combined with each specific thing that may
 /// corroborate it ([`crate::score::dates_aside_strength`]: a tactic, a specific actor, a name
@@ -1210,6 +1322,8 @@ pub fn stale_keys(v: &View<'_>) -> (Vec<String>, Vec<String>) {
     with.extend(v.tactics.iter().map(|t| format!("t={t}")));
     with.extend(v.actors.iter().filter(|(_, specific)| *specific).map(|(n, _)| format!("r={n}")));
     with.extend(v.rec.names.iter().filter(|n| v.admin1.as_deref() != Some(n.as_str())).take(4).map(|n| format!("n={n}")));
+    // The place: a re-published page keeps the town of its event.
+    with.extend(v.place.iter().map(|p| format!("p={p}")));
     let (mut filed, mut looked_up) = (Vec::new(), Vec::new());
     let y = b.year();
     for g in v.groups.iter().filter(|g| g.total.stated >= 5 && !g.total.vague) {
@@ -1250,12 +1364,47 @@ mod tests {
             index: vec!["n:XA:kobadu:2019".into()],
             query: vec!["n:XA:kobadu:2018".into(), "u:n:XA:kobadu:2019".into(), "p:XA:tima:2019".into(), "m:XA:2019-07".into()],
             recent: vec!["u0:n:XA:kobadu".into(), "u0:p:XA:tima".into()],
+            near: Vec::new(),
         };
         let common: HashSet<String> = ["n:XA:kobadu".to_string()].into();
         drop_common(&mut k, &common);
         assert_eq!(k.index, vec!["n:XA:kobadu:2019".to_string()], "still filed: counting needs it");
         assert_eq!(k.query, vec!["p:XA:tima:2019".to_string(), "m:XA:2019-07".to_string()]);
         assert_eq!(k.recent, vec!["u0:p:XA:tima".to_string()]);
+    }
+
+    #[test]
+    fn stale_keys_of_common_names_and_common_bare_tolls_are_not_looked_up() {
+        let d = NaiveDate::from_ymd_opt(2019, 7, 1).expect("date");
+        let s = |w: &str| format!("s:XA:civilians:killed:12:{w}:2019");
+        let mut k = Keys {
+            near: vec![
+                ("n:XA:kobadu:2018".into(), d, 366),
+                ("p:XA:tima:2019".into(), d, 366),
+                (s("n=kobadu"), d, 366),
+                (s("n=tima"), d, 366),
+                (s("any"), d, 366),
+                (s("t=motorcycles"), d, 366),
+                (s("p=tima"), d, 366),
+            ],
+            ..Keys::default()
+        };
+        assert_eq!(stale_name_stem(&s("n=kobadu")).as_deref(), Some("n:XA:kobadu"));
+        assert_eq!(stale_name_stem(&s("p=tima")), None);
+        assert!(is_bare_stale(&s("any")) && !is_bare_stale(&s("n=any")));
+        let common: HashSet<String> = ["n:XA:kobadu".to_string(), s("any")].into();
+        drop_common(&mut k, &common);
+        let left: Vec<&str> = k.near.iter().map(|(k, _, _)| k.as_str()).collect();
+        assert_eq!(left, vec!["p:XA:tima:2019", &s("n=tima"), &s("t=motorcycles"), &s("p=tima")]);
+    }
+
+    #[test]
+    fn week_keys_cover_the_days_from_monday() {
+        let day = |m, d| NaiveDate::from_ymd_opt(2024, m, d).expect("date");
+        // 2024-01-01 is a Monday.
+        assert_eq!(week_keys("XA", day(1, 3), day(1, 3)), vec!["w:XA:2024-01-01".to_string()]);
+        assert_eq!(week_keys("XA", day(1, 7), day(1, 8)), vec!["w:XA:2024-01-01".to_string(), "w:XA:2024-01-08".to_string()]);
+        assert_eq!(week_keys("XA", day(1, 10) - Duration::days(7), day(1, 10) + Duration::days(7)).len(), 3);
     }
 
     /// A store that reports some ids as taken (by events outside any pool).

@@ -1,7 +1,7 @@
 //! An in-memory [`LinkStore`]: what tests and `sitrep bench link` use, and a reference for a
 //! database implementation (three lookups, and applying a delta).
 
-use crate::link::{Batch, EventState, LinkDelta, LinkStats, LinkStore, Linker};
+use crate::link::{Batch, EventState, LinkDelta, LinkStats, LinkStore, Linker, NearLookup};
 use crate::reconcile::reconcile;
 use crate::record::{ArticleRecord, MentionKey};
 use chrono::NaiveDate;
@@ -51,9 +51,17 @@ impl LinkStore for MemoryStore {
         Ok(ids.into_iter().filter_map(|id| self.events.get(&id).cloned()).collect())
     }
 
+    fn events_near(&self, near: &[NearLookup], limit: usize) -> Result<Vec<EventState>, Infallible> {
+        let mut ids: BTreeSet<&String> = BTreeSet::new();
+        self.near_ids(near, limit, &mut ids);
+        Ok(ids.into_iter().filter_map(|id| self.events.get(id).cloned()).collect())
+    }
+
     fn keep_events_by_keys(
         &self,
         lookups: &[(&[String], usize)],
+        near: &[NearLookup],
+        near_limit: usize,
         keep: &mut dyn FnMut(&EventState) -> bool,
     ) -> Result<Vec<EventState>, Infallible> {
         let mut ids: BTreeSet<&String> = BTreeSet::new();
@@ -64,6 +72,7 @@ impl LinkStore for MemoryStore {
                 }
             }
         }
+        self.near_ids(near, near_limit, &mut ids);
         Ok(ids.into_iter().filter_map(|id| self.events.get(id)).filter(|e| keep(e)).cloned().collect())
     }
 
@@ -94,6 +103,34 @@ impl MemoryStore {
     /// An empty store.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// The ids [`LinkStore::events_near`] reads.
+    fn near_ids<'s>(&'s self, near: &[NearLookup], limit: usize, ids: &mut BTreeSet<&'s String>) {
+        for NearLookup { key, anchors } in near {
+            let Some(s) = self.index.get(key) else { continue };
+            for &(d, days) in anchors {
+                let split: Posting = (Reverse(Some(d)), String::new());
+                // At or before the anchor, latest first (undated at the end); after it,
+                // earliest first; within `days` of it.
+                let mut before = s.range(&split..).filter(|(l, _)| l.0.is_some()).peekable();
+                let mut after = s.range(..&split).rev().peekable();
+                let mut n = 0;
+                while n < limit {
+                    let gap = |p: Option<&&Posting>| p.and_then(|(l, _)| l.0).map(|x| (x - d).num_days().abs()).filter(|g| *g <= days);
+                    let take_before = match (gap(before.peek()), gap(after.peek())) {
+                        (Some(b), Some(a)) => b <= a,
+                        (Some(_), None) => true,
+                        (None, Some(_)) => false,
+                        (None, None) => break,
+                    };
+                    let next = if take_before { before.next() } else { after.next() };
+                    ids.extend(next.map(|(_, id)| id));
+                    n += 1;
+                }
+                ids.extend(s.range((Reverse(None), String::new())..).take(limit - n).map(|(_, id)| id));
+            }
+        }
     }
 
     fn remove_event(&mut self, id: &str) {

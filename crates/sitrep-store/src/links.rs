@@ -9,7 +9,7 @@
 use crate::StoreError;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use sitrep_model::contract::EventOut;
-use sitrep_reconcile::{ArticleRecord, EventState, LinkDelta, LinkStore, MentionKey};
+use sitrep_reconcile::{ArticleRecord, EventState, LinkDelta, LinkStore, MentionKey, NearLookup};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The linker's reads over a connection (a transaction derefs to one).
@@ -56,6 +56,56 @@ impl LinkStore for SqlLinks<'_> {
             let rows = stmt.query_map(params![k, limit as i64], |r| r.get::<_, String>(0))?;
             for id in rows {
                 ids.insert(id?);
+            }
+        }
+        states(self.conn, ids)
+    }
+
+    fn events_near(&self, near: &[NearLookup], limit: usize) -> Result<Vec<EventState>, StoreError> {
+        let mut before = self.conn.prepare_cached(
+            "SELECT event_id, latest FROM link_keys WHERE key = ?1 AND latest <= ?2 AND latest >= ?3 \
+             ORDER BY latest DESC, event_id LIMIT ?4",
+        )?;
+        let mut after = self.conn.prepare_cached(
+            "SELECT event_id, latest FROM link_keys WHERE key = ?1 AND latest > ?2 AND latest <= ?3 \
+             ORDER BY latest ASC, event_id DESC LIMIT ?4",
+        )?;
+        let mut undated =
+            self.conn.prepare_cached("SELECT event_id FROM link_keys WHERE key = ?1 AND latest IS NULL ORDER BY event_id LIMIT ?2")?;
+        let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        let mut ids = BTreeSet::new();
+        for NearLookup { key, anchors } in near {
+            for &(d, days) in anchors {
+                let (lo, hi) = (d - chrono::Duration::days(days), d + chrono::Duration::days(days));
+                let rows = |stmt: &mut rusqlite::CachedStatement<'_>, a: String, b: String| -> Result<Vec<(String, i64)>, StoreError> {
+                    let got = stmt.query_map(params![key, a, b, limit as i64], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+                    let mut out = Vec::new();
+                    for r in got {
+                        let (id, latest) = r?;
+                        let gap = day(&latest).map_or(i64::MAX, |l| (l - d).num_days().abs());
+                        out.push((id, gap));
+                    }
+                    Ok(out)
+                };
+                let b = rows(&mut before, d.to_string(), lo.to_string())?;
+                let a = rows(&mut after, d.to_string(), hi.to_string())?;
+                // Closest first, ties to the earlier date (as MemoryStore reads them).
+                let (mut i, mut j, mut n) = (0, 0, 0);
+                while n < limit && (i < b.len() || j < a.len()) {
+                    if j >= a.len() || (i < b.len() && b[i].1 <= a[j].1) {
+                        ids.insert(b[i].0.clone());
+                        i += 1;
+                    } else {
+                        ids.insert(a[j].0.clone());
+                        j += 1;
+                    }
+                    n += 1;
+                }
+                if n < limit {
+                    for id in undated.query_map(params![key, (limit - n) as i64], |r| r.get::<_, String>(0))? {
+                        ids.insert(id?);
+                    }
+                }
             }
         }
         states(self.conn, ids)
@@ -237,6 +287,45 @@ pub fn export_events<E: From<StoreError>>(conn: &Connection, mut f: impl FnMut(&
 mod tests {
     use super::*;
     use crate::Store;
+
+    /// Near reads: per anchor the closest events within the window (ties to the earlier),
+    /// then undated ones while fewer than the limit.
+    #[test]
+    fn events_near_reads_the_closest_within_the_window() {
+        let store = Store::open_in_memory().expect("store");
+        let conn = store.conn();
+        let events = [
+            ("ev-a", Some("2020-05-01")),
+            ("ev-b", Some("2020-06-05")),
+            ("ev-c", Some("2020-06-15")),
+            ("ev-d", Some("2020-06-20")),
+            ("ev-e", None),
+        ];
+        for (id, latest) in events {
+            let state = EventState {
+                id: id.to_string(),
+                merged_from: Vec::new(),
+                keys: vec!["n:XA:tima:2020".to_string()],
+                latest: latest.map(|d| d.parse().expect("date")),
+                members: Vec::new(),
+            };
+            conn.execute("INSERT INTO link_events (id, latest, state) VALUES (?1, ?2, ?3)", params![id, latest, json(&state)])
+                .expect("event");
+            conn.execute("INSERT INTO link_keys (key, event_id, latest) VALUES ('n:XA:tima:2020', ?1, ?2)", params![id, latest])
+                .expect("key");
+        }
+        let links = SqlLinks::new(conn);
+        let read = |anchor: &str, days: i64, limit: usize| -> Vec<String> {
+            let near = [NearLookup { key: "n:XA:tima:2020".to_string(), anchors: vec![(anchor.parse().expect("date"), days)] }];
+            links.events_near(&near, limit).expect("near").into_iter().map(|e| e.id).collect()
+        };
+        // 2020-06-10: ev-b and ev-c are 5 days away (the earlier first), ev-d 10.
+        assert_eq!(read("2020-06-10", 30, 1), vec!["ev-b"]);
+        assert_eq!(read("2020-06-10", 30, 3), vec!["ev-b", "ev-c", "ev-d"]);
+        // ev-a is out of a 30-day window: the undated event fills the last place.
+        assert_eq!(read("2020-06-10", 30, 5), vec!["ev-b", "ev-c", "ev-d", "ev-e"]);
+        assert_eq!(read("2020-06-10", 60, 5), vec!["ev-a", "ev-b", "ev-c", "ev-d", "ev-e"]);
+    }
 
     #[test]
     fn key_counts_count_postings_up_to_the_bound() {
