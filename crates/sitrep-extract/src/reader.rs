@@ -2678,7 +2678,11 @@ fn date_of(doc: &Doc, article: &Article, d: &Draft, main: Option<&EventMention>)
         if let Some(t) = sitrep_time::event_date(&anchor_usable, &[anchor.span]) {
             chosen = Some(t.clone());
         } else {
-            let usable = event_timexes(doc, &order);
+            // the days of telling about it only through the fallbacks of `read` (a neutral day
+            // of an unclaimed sentence first, then a day of telling of the publication day or the
+            // day before, not of an arrest or a court): "police said Monday" of a report two days
+            // after the shooting, "was charged Friday" of a follow-up, are not its day
+            let usable = if usable_timexes(doc, &order, false).is_empty() { Vec::new() } else { event_timexes(doc, &order) };
             if let Some(t) = sitrep_time::event_date(&usable, &spans) {
                 chosen = Some(t.clone());
             }

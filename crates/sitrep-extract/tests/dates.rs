@@ -476,3 +476,17 @@ fn a_court_day_does_not_date_an_undated_shooting() {
     );
     assert_ne!(a, Some(d("2007-04-11")));
 }
+
+#[test]
+fn a_neutral_day_elsewhere_beats_the_day_of_the_investigation() {
+    // published Wednesday 2016-10-26: the investigation is today, the body was come upon Tuesday
+    assert_eq!(
+        main_date(
+            "An investigation was underway Wednesday into the killing of a teenager whose body was found on a road near \
+             the county line.\n\nDeputies responding to a call came upon the body in traffic shortly after 8:30 p.m. \
+             Tuesday, a sheriff's lieutenant said.",
+            "2016-10-26"
+        ),
+        day("2016-10-25")
+    );
+}
