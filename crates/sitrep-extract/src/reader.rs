@@ -142,6 +142,22 @@ pub(crate) fn read(gaz: &Gazetteer, table: &ActorTable, article: &Article) -> Ve
             set_date(&mut m.date, &doc, article, t);
         }
     }
+    // a main event dated only by a bare year that does not date the violence ("a prior
+    // conviction from 2013", "shootings in 2017"), in a text whose own date is known: the
+    // fallbacks below first (a day of an unclaimed sentence, a clock time, a day of telling),
+    // the year only when they find nothing
+    let mut weak_year: Option<sitrep_model::mention::DateValue> = None;
+    if written.is_some()
+        && let Some((m, d0)) = events.first()
+        && m.date.relative_to.is_none()
+        && m.date.precision == DatePrecision::Year
+        && !violent_timexes(&doc, &draft_order(d0))
+            .iter()
+            .any(|t| m.date.evidence.as_ref().is_some_and(|e| orig(article, t.span) == e.span))
+        && let Some((m, _)) = events.first_mut()
+    {
+        weak_year = Some(std::mem::replace(&mut m.date, sitrep_model::mention::DateValue::unknown()));
+    }
     // a main event dated only coarsely ("a shooting last month", "the 2013 shooting") narrowed
     // to the one day inside that period the text gives it or leaves unclaimed ("the June 28
     // shooting", "On June 28, an argument ..."): the day of the violence first, then any day
@@ -234,6 +250,12 @@ pub(crate) fn read(gaz: &Gazetteer, table: &ActorTable, article: &Article) -> Ve
                 break;
             }
         }
+    }
+    if let Some(year) = weak_year
+        && let Some((m, _)) = events.first_mut()
+        && m.date.earliest.is_none()
+    {
+        m.date = year;
     }
     if let Some(first) = events.first_mut() {
         first.0.role = SourceRole::Primary;

@@ -490,3 +490,17 @@ fn a_neutral_day_elsewhere_beats_the_day_of_the_investigation() {
         day("2016-10-25")
     );
 }
+
+#[test]
+fn a_bare_year_of_another_matter_gives_way_to_the_day_of_the_report() {
+    // published Saturday 2016-10-15: the year is an older shooting's, the clock time is today's
+    assert_eq!(
+        main_date(
+            "Two men were wounded in a shooting at a house on Elm Street. A neighbour said another shooting \
+             happened at the same house in 2011.\n\nShe was putting her dog to bed at about midnight when she heard \
+             the shots, she said.",
+            "2016-10-15"
+        ),
+        day("2016-10-15")
+    );
+}
