@@ -13,7 +13,7 @@
 //! that changes them; `MATRIX=article,...` their pair scores (`score`/`score_member`; `1a`:
 //! one article's two mentions).
 use sitrep_reconcile::synth::{Generator, Rng, SynthArticle};
-use sitrep_reconcile::{ArticleRecord, Batch, EventState, LinkStore, Linker, MemoryStore, MentionKey, MentionRecord};
+use sitrep_reconcile::{ArticleRecord, Batch, EventState, LinkStore, Linker, MemoryStore, MentionKey, MentionRecord, NearLookup};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::convert::Infallible;
@@ -28,6 +28,11 @@ impl LinkStore for Logger<'_> {
     type Error = Infallible;
     fn events_by_keys(&self, keys: &[String], limit: usize) -> Result<Vec<EventState>, Infallible> {
         let v = self.inner.events_by_keys(keys, limit)?;
+        self.offered.borrow_mut().extend(v.iter().map(|e| e.id.clone()));
+        Ok(v)
+    }
+    fn events_near(&self, near: &[NearLookup], limit: usize) -> Result<Vec<EventState>, Infallible> {
+        let v = self.inner.events_near(near, limit)?;
         self.offered.borrow_mut().extend(v.iter().map(|e| e.id.clone()));
         Ok(v)
     }
