@@ -220,11 +220,13 @@ pub struct Linker<'e> {
 ///
 /// Three kinds of mention, by what is known of their time:
 ///
-/// - **dated** (a usable date): filed and looked up under country and month (a week of
-///   margin); filed under its places and names for its year.
+/// - **dated** (a usable date): filed under country and the weeks of its date, looked up
+///   under the weeks a week either side; filed under its places and names for its year; a
+///   date resolved from the dateline (perhaps a follow-up's) also looks up its places and
+///   names over the year before, near its date ([`Keys::near`]).
 /// - **undated in a dated article** (the article's dateline is usable): the event happened
 ///   before publication, taken as within [`UNDATED_HORIZON_YEARS`] years: looked up under its
-///   places and names for those years, and filed so that dated mentions of those years find
+///   places and names for those years (near the publication), and filed so that dated mentions of those years find
 ///   it (`u:` keys).
 /// - **timeless** (neither): looked up under its places and names whatever the time, and filed
 ///   so that the others find it (`u0:` keys).
@@ -236,12 +238,13 @@ pub struct Linker<'e> {
 /// uncertain (none, or read from a region or the country alone) looks them up there too.
 /// Every mention is also filed under them whatever the
 /// time, for timeless mentions to find. And a mention with a date as written (usable or
-/// suspect) is filed and looked up under its [`stale_keys`], which find a page whose dateline
-/// is a year off.
+/// suspect) is filed and looked up (near that date) under its [`stale_keys`], which find a
+/// page whose dateline is a year off.
 ///
 /// Postings stay bounded as a corpus grows (their size depends on the density of events, not
 /// on the length of the history), except those looked up "whatever the time": these
-/// (`recent`) are read for the [`LinkConfig::recent_limit`] latest events only.
+/// (`recent`) are read for the [`LinkConfig::recent_limit`] latest events only; and the long
+/// windows (`near`) read at most [`NEAR_LIMIT`] events per key and mention.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Keys {
     /// Filed under.
@@ -297,8 +300,8 @@ pub const UNDATED_HORIZON_YEARS: i32 = 2;
 pub const COMMON_KEY_EVENTS: usize = 50;
 
 /// The place, name or person a key is about, without its time scoping (`u:`/`u0:` and the
-/// year): `u:n:XA:kobadu:2019` and `n:XA:kobadu` are both `n:XA:kobadu`. `None` for month and
-/// stale keys.
+/// year): `u:n:XA:kobadu:2019` and `n:XA:kobadu` are both `n:XA:kobadu`. `None` for week (and
+/// the former month) and stale keys.
 pub fn key_stem(k: &str) -> Option<&str> {
     if k.starts_with("w:") || k.starts_with("m:") || k.starts_with("s:") {
         return None;
