@@ -697,17 +697,142 @@ pub fn is_area_or_designator(folded: &str) -> bool {
 static DESIGNATOR_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
     std::sync::LazyLock::new(|| DESIGNATORS.iter().copied().collect());
 
+/// Common English words (SCOWL size 35, the built-in gazetteer's list at
+/// `sitrep-place/data/common_words.txt`): one the text also writes in lowercase is a
+/// headline's or a section's word there ("Shooting", "Homicide"), not a name.
+static COMMON_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> = std::sync::LazyLock::new(|| {
+    include_str!("../../sitrep-place/data/common_words.txt").lines().map(str::trim).filter(|l| !l.is_empty()).collect()
+});
+
+/// Names that name no event: platforms and networks a page links or credits, the acronyms of
+/// police work and of vehicles, and the words of a page's furniture ("Caption", "Tips",
+/// "Full Screen", "Close").
+const FURNITURE_WORDS: &[&str] = &[
+    "twitter",
+    "facebook",
+    "instagram",
+    "youtube",
+    "tiktok",
+    "snapchat",
+    "linkedin",
+    "pinterest",
+    "reddit",
+    "whatsapp",
+    "getty",
+    "shutterstock",
+    "istock",
+    "cbs",
+    "nbc",
+    "abc",
+    "fox",
+    "cnn",
+    "msnbc",
+    "npr",
+    "pbs",
+    "upi",
+    "espn",
+    "swat",
+    "suv",
+    "fbi",
+    "atf",
+    "dea",
+    "ems",
+    "cpr",
+    "dna",
+    "gps",
+    "flickr",
+    "caption",
+    "captions",
+    "tips",
+    "comments",
+    "comment",
+    "subscribe",
+    "newsletter",
+    "gallery",
+    "slideshow",
+    "photos",
+    "credit",
+    "email",
+    "print",
+    "close",
+    "full",
+    "buy",
+];
+
+/// Words that make a capitalised run an institution every report of a city names: where the
+/// wounded were taken, who examined the dead ("Mercy Regional Medical Center", "the County
+/// Medical Examiner's Office", "Crime Stoppers"). Its other words name the institution, not
+/// the event.
+const INSTITUTION_HEADS: &[&str] = &[
+    "hospital",
+    "hospitals",
+    "medical",
+    "clinic",
+    "infirmary",
+    "trauma",
+    "health",
+    "healthcare",
+    "examiner",
+    "examiner's",
+    "coroner",
+    "coroner's",
+    "morgue",
+    "stoppers",
+    "crimestoppers",
+];
+
+/// True for a contraction ("I'm", "We've"): a quote's capital, no name.
+fn is_contraction(folded: &str) -> bool {
+    folded.split_once('\'').is_some_and(|(_, tail)| matches!(tail, "m" | "ve" | "re" | "ll" | "d" | "t"))
+}
+
 /// Capitalised names of a text, folded and sorted: words with a capital that do not open a
 /// sentence (or that also appear capitalised mid-sentence), not common words, three letters
 /// or more, and not part of a cited source ("told Radio Horizon", "the governor of Sahelia
 /// said"): who reports an event says little about which event it is. Designators ("Street",
-/// "County", "Hospital") and the words of country, admin1 and region names are left out.
+/// "County", "Hospital") and the words of country, admin1 and region names are left out, and
+/// so are common English words the text also writes in lowercase ("Shooting" by "a
+/// shooting"), contractions, platforms, networks and page furniture ("Caption"),
+/// and the words of an institution's name ("Harlow Memorial Hospital") that the text never
+/// capitalises outside such a name.
 pub fn names_in(text: &str) -> Vec<String> {
     let cited: std::collections::HashSet<String> = citations(text).into_iter().flat_map(|c| c.words).collect();
     let ws = words(text);
     let folded: Vec<String> = ws.iter().map(|w| w.folded().trim_end_matches("'s").to_string()).collect();
     let mid: std::collections::HashSet<&str> =
         ws.iter().zip(&folded).filter(|(w, _)| !w.opens_sentence && w.is_capitalised()).map(|(_, f)| f.as_str()).collect();
+    // Capitalised runs (one sentence, words apart by spaces, an initial or "Jr." inside), and
+    // whether each names an institution.
+    let mut in_institution = vec![false; ws.len()];
+    let mut i = 0;
+    while i < ws.len() {
+        if !ws[i].is_capitalised() {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < ws.len() && ws[j].sentence == ws[i].sentence && ws[j].is_capitalised() {
+            let gap = &text[ws[j - 1].span.end..ws[j].span.start];
+            let short = ws[j - 1].text.chars().count() <= 2 || NAME_SUFFIXES.contains(&folded[j - 1].as_str());
+            if !(gap.chars().all(char::is_whitespace) || (short && gap.trim() == ".")) {
+                break;
+            }
+            j += 1;
+        }
+        if ws[i..j].iter().any(|w| INSTITUTION_HEADS.contains(&w.folded().as_str())) {
+            in_institution[i..j].iter_mut().for_each(|x| *x = true);
+        }
+        i = j;
+    }
+    let lower: std::collections::HashSet<&str> =
+        ws.iter().zip(&folded).filter(|(w, _)| !w.is_capitalised()).map(|(_, f)| f.as_str()).collect();
+    let outside: std::collections::HashSet<&str> = ws
+        .iter()
+        .zip(&folded)
+        .zip(&in_institution)
+        .filter(|((w, _), inst)| !**inst && w.is_capitalised())
+        .map(|((_, f), _)| f.as_str())
+        .collect();
     let mut out: Vec<String> = ws
         .iter()
         .zip(&folded)
@@ -719,6 +844,10 @@ pub fn names_in(text: &str) -> Vec<String> {
                 && !is_area_or_designator(f)
                 && !cited.contains(f.as_str())
                 && (!w.opens_sentence || mid.contains(f.as_str()))
+                && !(lower.contains(f.as_str()) && COMMON_WORDS.contains(f.as_str()))
+                && !FURNITURE_WORDS.contains(&f.as_str())
+                && !is_contraction(f)
+                && outside.contains(f.as_str())
         })
         .map(|(_, f)| f.clone())
         .collect();
@@ -899,6 +1028,28 @@ mod tests {
     fn names_skip_openers_and_common_words() {
         assert_eq!(names_in("Gunmen raided Dunkassa. Police said Dunkassa and Bagbin were hit on Monday."), vec!["bagbin", "dunkassa"]);
         assert_eq!(names_in("Gunmen raided Dunkassa, two residents told Radio Horizon."), vec!["dunkassa"]);
+    }
+
+    #[test]
+    fn names_leave_out_common_words_furniture_and_institutions() {
+        // Words of a caption, a section and a quote are no names; a platform is no name.
+        assert_eq!(
+            names_in(
+                "Photo Caption: Officers at the scene. The Homicide squad said Marlow Tennant fled after the homicide. \"I'm scared,\" one said. Follow us on Twitter."
+            ),
+            vec!["marlow", "tennant"]
+        );
+        // An institution's words are left out, unless the text also names them outside it.
+        assert_eq!(
+            names_in("Two men were taken to Quillfeather Memorial Hospital in Dunmoor. The Ostrava County Medical Examiner named them."),
+            vec!["dunmoor"]
+        );
+        assert_eq!(
+            names_in("Shots were fired in Dunmoor on Friday, and the victim was taken to Dunmoor General Hospital, where she died."),
+            vec!["dunmoor"]
+        );
+        // A name with an apostrophe is still a name.
+        assert_eq!(names_in("Witnesses said Brenna O'Dowd ran."), vec!["brenna", "o'dowd"]);
     }
 }
 

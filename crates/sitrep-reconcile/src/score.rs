@@ -28,7 +28,7 @@
 //! | shared tactics, one / two or more | +0.7 / +1.2 |
 //! | shared names in the mentions' sentences (not sources, not admin1), 1 / 2 / 3 / 4 / 5 / 6 / 7+ | +0.5 / +1.3 / +2 / +2.6 / +3.2 / +3.8 / +4.4; none of 3+ each: -0.7 |
 //! | articles related as copy and original | +3 |
-//! | a follow-up dated apart (see [`FOLLOW_UP_MIN`]) | -2, and the total must stay >= 2, and a person named in both |
+//! | a follow-up dated apart (see [`FOLLOW_UP_MIN`]) | -2, and the total must stay >= 2, and a person named in both (or [`FOLLOW_UP_NAMES`] names) |
 //! | semantic similarity (only when the rest is undecided) | (cos - 0.5) x 5, in [-1, +2] |
 //!
 //! "Reliable" dates are those not resolved from a suspect dateline; a date resolved from a
@@ -664,9 +664,10 @@ fn score_parts(
         t.add("copy and original", 3.0);
     }
     // A follow-up (an arrest, a trial, a funeral) names the people of the event it follows;
-    // without a person named in both, two reports dated apart that agree on a place and a
-    // common toll are two events of the same city.
-    if follow_up && people == 0 && !soft_follow_up {
+    // without a person named in both (or, when the reader found no full name, several names
+    // in both: the surnames, the venue, the street), two reports dated apart that agree on a
+    // place and a common toll are two events of the same city.
+    if follow_up && people == 0 && shared < FOLLOW_UP_NAMES && !soft_follow_up {
         return t.conflict("dated apart, and no person named in both");
     }
     if follow_up && t.s < FOLLOW_UP_MIN && !(soft_follow_up && t.s >= FOLLOW_UP_MEMBER_MIN) {
@@ -674,6 +675,11 @@ fn score_parts(
     }
     Some(t.s)
 }
+
+/// Names (not the place's words) that two reports dated apart share in place of a person named
+/// in both for one to be a follow-up of the other: the victims' and suspects' surnames, the
+/// venue, the street, when the reader found no full name.
+pub const FOLLOW_UP_NAMES: usize = 4;
 
 /// Most points off two violent mentions typed differently: none, the reader's typing of one
 /// shooting varies from report to report (an attack, an armed clash, mob violence). 0.5 before
@@ -961,6 +967,32 @@ Neighbours said Ty Aldous worked nights. Police are looking for Corin Vale, 31."
         const OTHER: &str = "Police in Harbourton on Tuesday arrested a man in the killing of a cook at a diner.";
         let c = records("other", OTHER, day(2025, 5, 28), arrest(OTHER).done());
         assert!(points(&a, &c).is_err(), "{:?}", points(&a, &c));
+    }
+
+    #[test]
+    fn a_follow_up_naming_no_full_name_links_on_many_shared_names() {
+        // The charge three weeks later names no person the first report names in full, but
+        // the venue, the street, the car and where it went: one event and its follow-up.
+        const REPORT: &str = "A man was shot dead outside the Kestrel Lounge on Brannock Row in Harbourton on Sunday. \
+Witnesses said a gold Corvaine sedan sped off toward Millrace.";
+        const CHARGE: &str = "Detectives in Harbourton on Tuesday charged a man in the killing outside the Kestrel Lounge on Brannock Row. \
+A gold Corvaine sedan seen speeding toward Millrace led them to him.";
+        let shooting = M::new(REPORT, SourceRole::Primary, SubEventType::Attack, "was shot dead")
+            .sentence("Witnesses said")
+            .date("on Sunday", day(2025, 5, 4), day(2025, 5, 4), DatePrecision::Day, true)
+            .place("Harbourton", Some("Harbourton"), "US", Some("Maine"), Some(HARBOUR), LocationPrecision::Exact)
+            .toll("was shot dead", ActorKind::Civilians, Outcome::Killed, Amount::exact(1), Cause::Violence)
+            .done();
+        let charge = M::new(CHARGE, SourceRole::Primary, SubEventType::Attack, "the killing")
+            .sentence("A gold Corvaine")
+            .date("on Tuesday", day(2025, 5, 27), day(2025, 5, 27), DatePrecision::Day, true)
+            .place("Harbourton", Some("Harbourton"), "US", Some("Maine"), Some(HARBOUR), LocationPrecision::Exact)
+            .done();
+        let a = records("report", REPORT, day(2025, 5, 5), shooting);
+        let b = records("charge", CHARGE, day(2025, 5, 28), charge);
+        assert!(shared_names(&View::new(&a.1, &a.0), &View::new(&b.1, &b.0)) >= FOLLOW_UP_NAMES);
+        let t = points(&a, &b).expect("a follow-up sharing the venue, the street and the car links");
+        assert_eq!(term(&t, "follow-up dated apart"), -FOLLOW_UP_PENALTY);
     }
 
     #[test]
