@@ -8,7 +8,7 @@
 //! than a week apart, precise places more than 150 km apart.
 //!
 //! Places in doubt: when one mention's place is named in the other's sentences, or both name
-//! the same person, a disagreement of countries or of places over 150 km is taken for the
+//! the same person or [`FOLLOW_UP_NAMES`] names, a disagreement of countries or of places over 150 km is taken for the
 //! reader's misreading (a surname or a street read as a town elsewhere): no conflict, and
 //! neither place nor admin1 points; the rest decides.
 //!
@@ -499,7 +499,7 @@ fn score_parts(
     if violence_differs && !lexically_close(a, b) {
         return t.conflict("violent vs not");
     }
-    // A place the other report's sentences name, or a person both name, makes a disagreement
+    // A place the other report's sentences name, or a person (or four names) both name, makes a disagreement
     // of places the reader's (a surname or a street read as a town elsewhere): the places
     // then neither conflict nor count. Countries read from a region or the country alone
     // (a navy's flag, a region of the same name abroad) cost points rather than conflict.
@@ -678,7 +678,8 @@ fn score_parts(
 
 /// Names (not the place's words) that two reports dated apart share in place of a person named
 /// in both for one to be a follow-up of the other: the victims' and suspects' surnames, the
-/// venue, the street, when the reader found no full name.
+/// venue, the street, when the reader found no full name. As many shared names also put two
+/// reports' places in doubt, as a shared person does.
 pub const FOLLOW_UP_NAMES: usize = 4;
 
 /// Most points off two violent mentions typed differently: none, the reader's typing of one
@@ -714,7 +715,7 @@ fn place_doubtful(a: &View<'_>, b: &View<'_>) -> bool {
             ws.peek().is_some() && ws.all(|w| y.rec.names.binary_search_by(|n| n.as_str().cmp(w)).is_ok())
         })
     };
-    named_in(a, b) || named_in(b, a) || shared_sorted(&a.rec.people, &b.rec.people) > 0
+    named_in(a, b) || named_in(b, a) || shared_sorted(&a.rec.people, &b.rec.people) > 0 || shared_names(a, b) >= FOLLOW_UP_NAMES
 }
 
 /// Points off a pair whose dates disagree as a follow-up's may (`may_follow_up`).
@@ -993,6 +994,27 @@ A gold Corvaine sedan seen speeding toward Millrace led them to him.";
         assert!(shared_names(&View::new(&a.1, &a.0), &View::new(&b.1, &b.0)) >= FOLLOW_UP_NAMES);
         let t = points(&a, &b).expect("a follow-up sharing the venue, the street and the car links");
         assert_eq!(term(&t, "follow-up dated apart"), -FOLLOW_UP_PENALTY);
+    }
+
+    #[test]
+    fn places_far_apart_are_in_doubt_when_many_names_are_shared() {
+        // The second report's town is read in another country (a namesake abroad), but both
+        // name the venue, the street, the car and where it went: the places are in doubt.
+        const ONE: &str = "A man was shot dead outside the Kestrel Lounge on Brannock Row in Harbourton on Sunday. \
+Witnesses said a gold Corvaine sedan sped off toward Millrace.";
+        const TWO: &str = "Gunfire outside the Kestrel Lounge on Brannock Row in Corbel killed a man on Sunday. \
+A gold Corvaine sedan was seen speeding toward Millrace.";
+        let mk = |text: &'static str, type_phrase: &str, place: &'static str, cc: &str, at: (f64, f64)| {
+            M::new(text, SourceRole::Primary, SubEventType::Attack, type_phrase)
+                .sentence(if text == ONE { "Witnesses said" } else { "A gold Corvaine" })
+                .date("on Sunday", day(2025, 5, 4), day(2025, 5, 4), DatePrecision::Day, true)
+                .place(place, Some(place), cc, None, Some(at), LocationPrecision::Exact)
+                .done()
+        };
+        let a = records("one", ONE, day(2025, 5, 5), mk(ONE, "was shot dead", "Harbourton", "US", HARBOUR));
+        let b = records("two", TWO, day(2025, 5, 5), mk(TWO, "Gunfire", "Corbel", "CA", (49.05, -122.3)));
+        let t = points(&a, &b).expect("many shared names put the places in doubt");
+        assert_eq!(term(&t, "place distance"), 0.0, "{t:?}");
     }
 
     #[test]
