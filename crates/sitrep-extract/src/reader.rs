@@ -1459,6 +1459,32 @@ fn who(doc: &Doc, f: &Frame) -> Option<Who> {
     (gender.is_some() || age.is_some() || !name.is_empty() || role.is_some()).then_some(Who { gender, age, name, role })
 }
 
+/// One attacker named by the definite noun of a suspect or shooter ("the suspect", "the
+/// suspected gunman", "the shooter"), the count of a frame.
+fn perp_count(doc: &Doc, f: &Frame) -> bool {
+    f.count.amount.best == 1
+        && !f.count.additive
+        && doc.toks[f.count.start].is("the")
+        && f.count.head.is_some_and(|h| {
+            matches!(
+                doc.toks[h].lower.as_str(),
+                "suspect" | "shooter" | "gunman" | "gunwoman" | "assailant" | "attacker" | "perpetrator" | "intruder"
+            )
+        })
+}
+
+/// A sentence telling of a shooting by the police ("an officer-involved shooting", "a
+/// police shooting"): whoever it counts is likely the person the police shot.
+fn police_shooting(doc: &Doc, s: usize) -> bool {
+    let st = &doc.sents[s];
+    (st.lo..st.hi).any(|k| {
+        matches!(doc.toks[k].lower.as_str(), "officer-involved" | "police-involved" | "deputy-involved" | "trooper-involved")
+            || (k + 1 < st.hi
+                && matches!(doc.toks[k].lower.as_str(), "police" | "officer" | "deputy")
+                && matches!(doc.toks[k + 1].lower.as_str(), "shooting" | "shootout"))
+    })
+}
+
 /// A role that tells one person of a story from another ("the driver" and "the passenger",
 /// "the father" and "the son"): the place in a vehicle and the kinship nouns.
 fn role(w: &str) -> Option<&'static str> {
@@ -1797,6 +1823,15 @@ fn assemble(
         }
         kept
     };
+    // "including the suspected shooter": the attacker is among a count of the people harmed
+    // (anywhere in the text: the count may be told in a sentence of its own)
+    let perp_included = doc.sents.iter().any(|st| {
+        (st.lo..st.hi).any(|k| {
+            matches!(doc.toks[k].lower.as_str(), "including" | "among")
+                && (k + 1..(k + 4).min(st.hi))
+                    .any(|j| matches!(doc.toks[j].lower.as_str(), "suspect" | "shooter" | "gunman" | "gunwoman" | "assailant" | "attacker"))
+        })
+    });
     let mut cas: Vec<CasualtyValue> = Vec::new();
     let mut cas_meta: Vec<Meta> = Vec::new();
     // a count told after a death in its sentence
@@ -1806,6 +1841,19 @@ fn assemble(
         let mut party = f.count.party;
         if party == Party::Unknown {
             party = last_victim_party(i).unwrap_or(Party::Unknown);
+        }
+        // "the suspect was shot by officers", "police returned fire, killing the suspect": the
+        // attacker's own dead and wounded, a party of their own beside the victims
+        // (but not when a count of the victims holds them: "six people were shot, including
+        // the suspected shooter", "an officer-involved shooting left a man dead ... the suspect
+        // was killed": one count of everyone harmed, as for the victims alone)
+        let perp = perp_count(doc, f)
+            && !perp_included
+            && !frames.iter().any(|(g, t)| g.outcome == f.outcome && !perp_count(doc, g) && police_shooting(doc, *t));
+        if perp && party == Party::Civilian {
+            party = Party::Armed;
+        } else if !perp && perp_count(doc, f) && party == Party::Armed {
+            party = Party::Civilian;
         }
         let mut kind = party_kind(party, f.count.country, cc, armed_kind, target_hint);
         if party == Party::Civilian && resist && f.outcome != Outcome::Captured && is_villager(doc, f) {
@@ -1850,7 +1898,7 @@ fn assemble(
             && !frames[i + 1..].iter().any(|(g, t)| t == s && g.outcome == Outcome::Killed);
         let hit = (is_hit(doc, f, after_dead(f, *s)) && !taken_away) || dead_among(doc, &frames, i);
         // "killed himself": the shooter; "five people are dead" may count him already
-        let self_kill = f.extractor == casualties::SELF_KILL;
+        let self_kill = f.extractor == casualties::SELF_KILL || (perp && f.outcome == Outcome::Killed);
         let all_dead = f.outcome == Outcome::Killed
             && f.count.amount.best >= 2
             && matches!(doc.toks[f.trigger.0].lower.as_str(), "dead" | "died" | "die" | "dies" | "deaths" | "bodies" | "toll")

@@ -478,6 +478,53 @@ fn reader_us_news_golden() {
     insta::assert_snapshot!("reader_us_news", out);
 }
 
+/// The attacker's own dead and wounded are casualties beside the victims (our own sentences):
+/// the killed and wounded of the first event, summed over every party.
+#[test]
+fn attackers_own_casualties() {
+    let gaz = Gazetteer::builtin();
+    let reader = Reader::new(&gaz);
+    let totals = |text: &str| -> (u64, u64) {
+        let article = Article {
+            id: "a".to_string(),
+            original: text.to_string(),
+            text: text.to_string(),
+            map: OffsetMap::identity(text.len()),
+            title: None,
+            published: chrono::NaiveDate::from_ymd_opt(2026, 3, 16),
+            published_from: None,
+            url: None,
+            outlet: None,
+            flags: Vec::new(),
+            diagnostics: Vec::new(),
+        };
+        let mentions = reader.read(&article);
+        assert!(!mentions.is_empty(), "{text}");
+        let e = event_out(&article, &mentions, 0, &[]);
+        let sum = |o: &str| e.casualties.iter().filter(|c| format!("{:?}", c.outcome).eq_ignore_ascii_case(o)).map(|c| c.best).sum();
+        (sum("killed"), sum("wounded"))
+    };
+    // wounded by the police beside the people the gunman wounded
+    assert_eq!(
+        totals("A gunman opened fire in a bowling alley on Friday, wounding three people. The suspect was shot by deputies."),
+        (0, 4)
+    );
+    assert_eq!(totals("A clerk was shot during a robbery on Friday. The clerk returned fire, wounding the suspect."), (0, 2));
+    // killed by the police beside the victims
+    assert_eq!(totals("Two people were wounded in a shooting at a mall on Sunday. Officers returned fire, killing the suspect."), (1, 2));
+    assert_eq!(totals("A woman was shot dead outside a store on Saturday. Troopers later found the suspect dead in a field."), (2, 0));
+    // already among a count of everyone hit: not twice
+    assert_eq!(
+        totals("Five people were shot at a cookout on Saturday, including the suspected shooter. The suspect was shot by a deputy."),
+        (0, 5)
+    );
+    // a shooting by the police: the one person killed is the suspect
+    assert_eq!(totals("One man was killed in an officer-involved shooting on Monday. Police said the suspect was killed."), (1, 0));
+    // merely arrested or sought: no casualty
+    assert_eq!(totals("Three people were killed in a shooting on Sunday. The suspect was arrested at his home."), (3, 0));
+    assert_eq!(totals("A man was wounded in a shooting on Friday. Police are searching for the suspect."), (0, 1));
+}
+
 #[test]
 fn both_sides_of_a_clash_kept() {
     // the side counted among the dead and the groups named as the attackers are both actors,
