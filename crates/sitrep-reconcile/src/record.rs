@@ -792,7 +792,7 @@ fn is_contraction(folded: &str) -> bool {
 /// said"): who reports an event says little about which event it is. Designators ("Street",
 /// "County", "Hospital") and the words of country, admin1 and region names are left out, and
 /// so are common English words the text also writes in lowercase ("Shooting" by "a
-/// shooting"), contractions, platforms, networks and page furniture ("Caption"),
+/// shooting") or on a page written in capitals, contractions, platforms, networks and page furniture ("Caption"),
 /// and the words of an institution's name ("Harlow Memorial Hospital") that the text never
 /// capitalises outside such a name.
 pub fn names_in(text: &str) -> Vec<String> {
@@ -824,6 +824,11 @@ pub fn names_in(text: &str) -> Vec<String> {
         }
         i = j;
     }
+    // A page written in capitals (a transcript, a wire kept in upper case): no capital there
+    // tells a name from a common word.
+    let (upper, letters) =
+        text.chars().filter(|c| c.is_alphabetic()).fold((0usize, 0usize), |(u, n), c| (u + usize::from(c.is_uppercase()), n + 1));
+    let shouting = letters >= 200 && upper * 10 >= letters * 6;
     let lower: std::collections::HashSet<&str> =
         ws.iter().zip(&folded).filter(|(w, _)| !w.is_capitalised()).map(|(_, f)| f.as_str()).collect();
     let outside: std::collections::HashSet<&str> = ws
@@ -844,7 +849,7 @@ pub fn names_in(text: &str) -> Vec<String> {
                 && !is_area_or_designator(f)
                 && !cited.contains(f.as_str())
                 && (!w.opens_sentence || mid.contains(f.as_str()))
-                && !(lower.contains(f.as_str()) && COMMON_WORDS.contains(f.as_str()))
+                && !((shouting || lower.contains(f.as_str())) && COMMON_WORDS.contains(f.as_str()))
                 && !FURNITURE_WORDS.contains(&f.as_str())
                 && !is_contraction(f)
                 && outside.contains(f.as_str())
@@ -1048,6 +1053,9 @@ mod tests {
             names_in("Shots were fired in Dunmoor on Friday, and the victim was taken to Dunmoor General Hospital, where she died."),
             vec!["dunmoor"]
         );
+        // A page in capitals: its common words are no names, its rare ones are.
+        let shout = "POLICE SAID TWO MEN WERE SHOT NEAR THE CORNER OF QUILLFEATHER LANE AND BRANNOCK ROW LATE ON SATURDAY. ".repeat(4);
+        assert_eq!(names_in(&shout), vec!["brannock", "quillfeather"]);
         // A name with an apostrophe is still a name.
         assert_eq!(names_in("Witnesses said Brenna O'Dowd ran."), vec!["brenna", "o'dowd"]);
     }
