@@ -39,7 +39,10 @@
 //! words, or a media word such as "News"), a leading all-capitals kicker ("UPDATE:",
 //! "BREAKING:") and a trailing ellipsis are left out of what is read; the spans still index
 //! the whole title. The date is what the reader makes of the title's own words against the
-//! publication date (a headline without a date expression gives an unknown date).
+//! publication date; a headline without a date expression takes the day the article's text
+//! gives its event, if any ("Four shot at a party" over a short text telling "early
+//! Saturday"): the title and the text read together, the title first (see `body_date`); a
+//! text that dates nothing leaves the event undated.
 
 use crate::actors::ActorTable;
 use sitrep_model::article::Article;
@@ -254,6 +257,12 @@ fn names_violence(headline: &str) -> bool {
 /// no title apart from its text, the text already holds it, or it tells no violent event with
 /// a casualty figure (see the module docs).
 pub(crate) fn read(gaz: &Gazetteer, table: &ActorTable, article: &Article) -> Vec<EventMention> {
+    read_title(gaz, table, article, true)
+}
+
+/// [`read`]; `with_body`: an undated title's event takes the date the text gives it
+/// ([`body_date`]).
+fn read_title(gaz: &Gazetteer, table: &ActorTable, article: &Article, with_body: bool) -> Vec<EventMention> {
     let Some(title) = article.title.as_deref() else {
         return Vec::new();
     };
@@ -270,15 +279,16 @@ pub(crate) fn read(gaz: &Gazetteer, table: &ActorTable, article: &Article) -> Ve
         return Vec::new();
     }
     let counted = |m: &EventMention| m.casualties.iter().any(|c| !c.superseded && c.cause == Cause::Violence);
-    let mut m = match read_headline(gaz, table, article, title, range.clone(), &[]) {
-        Some(m) if counted(&m) => m,
+    let (mut m, edits) = match read_headline(gaz, table, article, title, range.clone(), &[]) {
+        Some(m) if counted(&m) => (m, Vec::new()),
         first => {
             // headlinese drops articles and auxiliaries: "Teenager shot in Dayton" is read
             // again as "A Teenager was shot in Dayton" (the words added stand for the title's
             // words next to them, so quotes stay slices of the title)
-            let again = expand(headline, range.start).and_then(|edits| read_headline(gaz, table, article, title, range, &edits));
-            match again.filter(|m| counted(m)).or(first) {
-                Some(m) => m,
+            let edits = expand(headline, range.start).unwrap_or_default();
+            let again = if edits.is_empty() { None } else { read_headline(gaz, table, article, title, range.clone(), &edits) };
+            match again.filter(|m| counted(m)).map(|m| (m, edits)).or(first.map(|m| (m, Vec::new()))) {
+                Some(x) => x,
                 None => return Vec::new(),
             }
         }
@@ -307,7 +317,67 @@ pub(crate) fn read(gaz: &Gazetteer, table: &ActorTable, article: &Article) -> Ve
     // the sentences index the original text; the title's are not in it
     m.sentences.clear();
     mark(&mut m);
+    if with_body
+        && m.date.earliest.is_none()
+        && let Some(d) = body_date(gaz, table, article, title, range, &edits)
+    {
+        m.date = d;
+    }
     vec![m]
+}
+
+/// The date the article's text gives the event its title tells, when the title gives none
+/// ("Four shot at a party" over "Police said the shots were fired early Saturday"): the
+/// title and the text read together as one article (the title its first sentence), with the
+/// reader's rules for the violence's own time against the publication date; kept only when the
+/// main event of that reading is the title's (its type quoted from the title) and its date is
+/// quoted from the text by a sentence that tells violence or harm, a day or a week (a year or a
+/// month in a short text beside a headline is more often a teaser's than the event's), and not
+/// dated from another event. Its evidence is in the article's original text.
+fn body_date(
+    gaz: &Gazetteer,
+    table: &ActorTable,
+    article: &Article,
+    title: &str,
+    range: std::ops::Range<usize>,
+    edits: &[(std::ops::Range<usize>, String)],
+) -> Option<sitrep_model::mention::DateValue> {
+    if article.text.trim().is_empty() {
+        return None;
+    }
+    let mut head = String::new();
+    let mut at = range.start;
+    for (r, text) in edits {
+        head.push_str(&title[at..r.start]);
+        head.push_str(text);
+        at = r.end;
+    }
+    head.push_str(&title[at..range.end]);
+    let head = head.trim_end();
+    let stop = if head.ends_with(['.', '!', '?']) { "" } else { "." };
+    let combined = format!("{head}{stop}\n\n{}", article.text);
+    let off = head.len() + stop.len() + 2;
+    let mut one = Article::new(article.id.clone(), combined.clone(), combined.clone(), OffsetMap::identity(combined.len()));
+    one.published = article.published;
+    one.published_from = article.published_from;
+    let m = crate::reader::read(gaz, table, &one).into_iter().next()?;
+    let d = m.date;
+    let e = d.evidence.as_ref()?;
+    let the_title_s = m.type_evidence.as_ref().is_some_and(|t| t.span.end <= head.len());
+    let fine = matches!(d.precision, sitrep_model::taxonomy::DatePrecision::Day | sitrep_model::taxonomy::DatePrecision::Week);
+    if !the_title_s || !fine || d.earliest.is_none() || d.relative_to.is_some() || e.span.start < off {
+        return None;
+    }
+    // a day the text gives something else ("before you go to bed Tuesday night" of a weather
+    // teaser beside the headline) is not the event's: the sentence that gives it tells violence
+    let told = sitrep_text::sentences(&combined).into_iter().find(|s| s.span.start <= e.span.start && e.span.end <= s.span.end);
+    if !told.is_some_and(|s| tells_harm(&combined[s.span.start..s.span.end])) {
+        return None;
+    }
+    let span = sitrep_text::Span { start: e.span.start - off, end: e.span.end - off };
+    let mut d = d.clone();
+    d.evidence = Some(Evidence::new(article.map.to_original(span), e.extractor.clone()));
+    Some(d)
 }
 
 /// When the body's main event is violent and states no casualty figure, the figures the title
@@ -319,7 +389,7 @@ pub(crate) fn complete(gaz: &Gazetteer, table: &ActorTable, article: &Article, b
     if !main.event_type.is_violent() {
         return;
     }
-    let Some(t) = read(gaz, table, article).into_iter().next() else {
+    let Some(t) = read_title(gaz, table, article, false).into_iter().next() else {
         return;
     };
     if !main.casualties.iter().any(|c| !c.superseded && c.cause == Cause::Violence) {
@@ -357,6 +427,17 @@ pub(crate) fn complete(gaz: &Gazetteer, table: &ActorTable, article: &Article, b
             main.casualties.extend(t.casualties.iter().filter(|c| !c.superseded && c.outcome == outcome).cloned());
         }
     }
+}
+
+/// True when a sentence names violence or a person harmed by it ("shots were fired", "was
+/// wounded", "died at a hospital").
+fn tells_harm(sentence: &str) -> bool {
+    const MORE: &[&str] = &["shots", "dead", "died", "fatally", "wounds"];
+    names_violence(sentence)
+        || words(&sentence.to_lowercase()).any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            HARMED.contains(&w) || MORE.contains(&w)
+        })
 }
 
 /// The main event of `title[range]` read as a one-sentence article, with `edits` (byte range
@@ -499,6 +580,14 @@ mod tests {
         assert_eq!(expanded("Police investigate after teen shot"), None);
         assert_eq!(expanded("Man was shot in Elm Park"), None);
         assert_eq!(expanded("Shooting at a park"), None);
+    }
+
+    #[test]
+    fn sentences_that_tell_harm() {
+        assert!(tells_harm("Police said the shots were fired early Saturday."));
+        assert!(tells_harm("One man died at a hospital on Friday night."));
+        assert!(!tells_harm("Here is what to know before you go to bed Tuesday night."));
+        assert!(!tells_harm("Watch the highlights of Sunday's game."));
     }
 
     #[test]

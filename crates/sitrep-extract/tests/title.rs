@@ -227,3 +227,41 @@ fn a_body_telling_fewer_than_its_title_takes_the_title_figure() {
     let ms = READER.read_with_title(&article("Three wounded in shooting at a park", body2));
     assert!(ms[0].casualties.iter().all(|c| !c.evidence.in_title));
 }
+
+#[test]
+fn an_undated_title_takes_the_day_its_short_text_gives_the_violence() {
+    // a page too short to be read as prose (read by its title): its text still dates the shots
+    let title = "Four people shot outside a bar in Dayton";
+    let body = "Police said the shots were fired early Saturday after an argument in the parking lot.";
+    let a = article(title, body);
+    let ms = READER.read_title(&a);
+    assert_eq!(ms.len(), 1);
+    let d = &ms[0].date;
+    assert_eq!(d.earliest, NaiveDate::from_ymd_opt(2024, 6, 8), "the Saturday before the Monday it was published: {d:?}");
+    assert_eq!(d.earliest, d.latest);
+    let e = d.evidence.as_ref().expect("the date is quoted");
+    assert!(!e.in_title, "quoted from the text");
+    assert!(body[e.span.start..e.span.end].contains("Saturday"), "{:?}", &body[e.span.start..e.span.end]);
+    // the casualty figures are still the title's
+    assert!(ms[0].casualties.iter().all(|c| c.evidence.in_title));
+    // a date in the title is the title's
+    let a = article("Four people shot outside a bar in Dayton on Friday", body);
+    let ms = READER.read_title(&a);
+    assert_eq!(ms[0].date.earliest, NaiveDate::from_ymd_opt(2024, 6, 7));
+    assert!(ms[0].date.evidence.as_ref().unwrap().in_title);
+}
+
+#[test]
+fn a_day_the_short_text_gives_something_else_leaves_the_title_undated() {
+    let title = "Four people shot outside a bar in Dayton";
+    for body in [
+        "Storms are on the way: here is what to know before you go to bed Tuesday night.",
+        "Watch the highlights of Sunday's game and the coach's news conference.",
+        "",
+    ] {
+        let ms = READER.read_title(&article(title, body));
+        assert_eq!(ms.len(), 1, "{body}");
+        assert_eq!(ms[0].date.earliest, None, "{body}: {:?}", ms[0].date);
+        assert_eq!(ms[0].date.precision, sitrep_model::taxonomy::DatePrecision::Unknown);
+    }
+}
