@@ -345,14 +345,7 @@ fn body_date(
     if article.text.trim().is_empty() {
         return None;
     }
-    let mut head = String::new();
-    let mut at = range.start;
-    for (r, text) in edits {
-        head.push_str(&title[at..r.start]);
-        head.push_str(text);
-        at = r.end;
-    }
-    head.push_str(&title[at..range.end]);
+    let (head, _) = edited(title, range, edits);
     let head = head.trim_end();
     let stop = if head.ends_with(['.', '!', '?']) { "" } else { "." };
     let combined = format!("{head}{stop}\n\n{}", article.text);
@@ -450,6 +443,16 @@ fn read_headline(
     range: std::ops::Range<usize>,
     edits: &[(std::ops::Range<usize>, String)],
 ) -> Option<EventMention> {
+    let (text, map) = edited(title, range, edits);
+    let mut one = Article::new(article.id.clone(), title, text, map);
+    one.published = article.published;
+    one.published_from = article.published_from;
+    crate::reader::read(gaz, table, &one).into_iter().next()
+}
+
+/// `title[range]` with `edits` (byte range of the title, text standing for it; in order,
+/// inside `range`) applied, and the map from the result back to the title.
+fn edited(title: &str, range: std::ops::Range<usize>, edits: &[(std::ops::Range<usize>, String)]) -> (String, OffsetMap) {
     let mut b = TextBuilder::new(title);
     let mut at = range.start;
     for (r, text) in edits {
@@ -458,11 +461,7 @@ fn read_headline(
         at = r.end;
     }
     b.copy(at..range.end);
-    let (text, map): (String, OffsetMap) = b.finish();
-    let mut one = Article::new(article.id.clone(), title, text, map);
-    one.published = article.published;
-    one.published_from = article.published_from;
-    crate::reader::read(gaz, table, &one).into_iter().next()
+    b.finish()
 }
 
 /// Participles a headline uses without their auxiliary ("Teen shot in Dayton").
