@@ -3,8 +3,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-const COMMON: &str = include_str!("../data/common_words.txt");
-const GIVEN: &str = include_str!("../data/given_names.txt");
+pub use sitrep_text::{is_common_word, is_given_name};
 
 /// A word list as a set, built on first use.
 pub struct WordSet {
@@ -25,18 +24,6 @@ impl WordSet {
     pub fn iter(&self) -> impl Iterator<Item = &'static str> {
         self.words.split_whitespace()
     }
-}
-
-/// Common English words (SCOWL size 35): a capitalised one needs more evidence.
-pub fn is_common_word(w: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| COMMON.lines().map(str::trim).filter(|l| !l.is_empty()).collect()).contains(w)
-}
-
-/// Common given names.
-pub fn is_given_name(w: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| GIVEN.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace).collect()).contains(w)
 }
 
 /// Capitalised words that are never a place on their own (months, weekdays, pronouns,

@@ -74,8 +74,8 @@
 //! country with GeoNames' own point, every first-level division, second-level divisions, and
 //! every place of 2,000 people or more (GeoNames ids and alternate names for places of 15,000 or
 //! more). `data/names.tsv` (written for sitrep): short forms, abbreviations, demonyms, regions
-//! and seas, admin1 spelling variants. `data/common_words.txt` (SCOWL) and
-//! `data/given_names.txt` guide recognition.
+//! and seas, admin1 spelling variants. sitrep-text's common words (SCOWL) and given names
+//! guide recognition.
 
 mod builtin;
 mod fuzzy;

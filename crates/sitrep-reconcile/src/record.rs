@@ -570,16 +570,6 @@ const DESIGNATORS: &[&str] = &[
     "co",
 ];
 
-/// Common given names: the list of the built-in gazetteer's recogniser (sitrep-place's
-/// `data/given_names.txt`, written for sitrep), read here as it is.
-static GIVEN_NAMES: std::sync::LazyLock<std::collections::HashSet<&'static str>> = std::sync::LazyLock::new(|| {
-    include_str!("../../sitrep-place/data/given_names.txt")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .flat_map(str::split_whitespace)
-        .collect()
-});
-
 /// Words before a name that make it a person's ("Officer Jane Roe", "Sgt. John Doe").
 const PERSON_TITLES: &[&str] = &[
     "officer",
@@ -676,7 +666,7 @@ pub fn people_in(text: &str) -> Vec<String> {
             let aged = after.strip_prefix(", ").is_some_and(|r| r.chars().next().is_some_and(|c| c.is_ascii_digit()));
             let titled = i > 0 && ws[i - 1].sentence == ws[i].sentence && PERSON_TITLES.contains(&ws[i - 1].folded().as_str());
             let plain = |w: &str| w.len() >= 2 && !is_not_name(w) && !is_area_or_designator(w);
-            if (GIVEN_NAMES.contains(first.as_str()) || aged || titled) && plain(first) && plain(last) && last.len() >= 2 {
+            if (sitrep_text::is_given_name(first.as_str()) || aged || titled) && plain(first) && plain(last) && last.len() >= 2 {
                 out.push(format!("{first} {last}"));
             }
         }
@@ -696,13 +686,6 @@ pub fn is_area_or_designator(folded: &str) -> bool {
 /// [`DESIGNATORS`] as a set: asked for every word of two places' names in every pair scored.
 static DESIGNATOR_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
     std::sync::LazyLock::new(|| DESIGNATORS.iter().copied().collect());
-
-/// Common English words (SCOWL size 35, the built-in gazetteer's list at
-/// `sitrep-place/data/common_words.txt`): one the text also writes in lowercase is a
-/// headline's or a section's word there ("Shooting", "Homicide"), not a name.
-static COMMON_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> = std::sync::LazyLock::new(|| {
-    include_str!("../../sitrep-place/data/common_words.txt").lines().map(str::trim).filter(|l| !l.is_empty()).collect()
-});
 
 /// Names that name no event: platforms and networks a page links or credits, the acronyms of
 /// police work and of vehicles, and the words of a page's furniture ("Caption", "Tips",
@@ -849,7 +832,7 @@ pub fn names_in(text: &str) -> Vec<String> {
                 && !is_area_or_designator(f)
                 && !cited.contains(f.as_str())
                 && (!w.opens_sentence || mid.contains(f.as_str()))
-                && !((shouting || lower.contains(f.as_str())) && COMMON_WORDS.contains(f.as_str()))
+                && !((shouting || lower.contains(f.as_str())) && sitrep_text::is_common_word(f.as_str()))
                 && !FURNITURE_WORDS.contains(&f.as_str())
                 && !is_contraction(f)
                 && outside.contains(f.as_str())

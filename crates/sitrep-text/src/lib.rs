@@ -8,16 +8,19 @@
 //! - [`sentences`]: sentence boundaries that survive "Gen.", "a.m.", "Sept. 28" and initials.
 //! - [`CharIndex`]: byte offset to Unicode code point offset (the contract's unit).
 //! - [`fold`]: ASCII folding for matching ("Tillabéri" -> "tillaberi").
+//! - [`is_common_word`], [`is_given_name`]: the English word lists (`data/`) every stage shares.
 //!
 //! Invariant: nothing here does IO or reads a clock.
 
 mod fold;
 mod offset;
 mod sentence;
+mod words;
 
 pub use fold::{fold, fold_char};
 pub use offset::{CharIndex, OffsetMap, Piece, TextBuilder};
 pub use sentence::{Sentence, sentences};
+pub use words::{is_common_word, is_given_name};
 
 use serde::{Deserialize, Serialize};
 
