@@ -1465,12 +1465,12 @@ fn perp_count(doc: &Doc, f: &Frame) -> bool {
     f.count.amount.best == 1
         && !f.count.additive
         && doc.toks[f.count.start].is("the")
-        && f.count.head.is_some_and(|h| {
-            matches!(
-                doc.toks[h].lower.as_str(),
-                "suspect" | "shooter" | "gunman" | "gunwoman" | "assailant" | "attacker" | "perpetrator" | "intruder"
-            )
-        })
+        && f.count.head.is_some_and(|h| attacker_noun(&doc.toks[h].lower))
+}
+
+/// A noun naming the attacker of an incident ("suspect", "shooter", "gunman", ...).
+fn attacker_noun(w: &str) -> bool {
+    matches!(w, "suspect" | "shooter" | "gunman" | "gunwoman" | "assailant" | "attacker" | "perpetrator" | "intruder")
 }
 
 /// A sentence telling of a shooting by the police ("an officer-involved shooting", "a
@@ -1828,8 +1828,7 @@ fn assemble(
     let perp_included = doc.sents.iter().any(|st| {
         (st.lo..st.hi).any(|k| {
             matches!(doc.toks[k].lower.as_str(), "including" | "among")
-                && (k + 1..(k + 4).min(st.hi))
-                    .any(|j| matches!(doc.toks[j].lower.as_str(), "suspect" | "shooter" | "gunman" | "gunwoman" | "assailant" | "attacker"))
+                && (k + 1..(k + 4).min(st.hi)).any(|j| attacker_noun(&doc.toks[j].lower))
         })
     });
     let mut cas: Vec<CasualtyValue> = Vec::new();
